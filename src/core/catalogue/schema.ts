@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+// Field names are a public contract (PRODUCT.md): BI teams write these files by hand.
+// Objects are loose so fields we do not know survive an import/export round trip.
+
+export const UNITS = ['percent', 'number', 'days', 'currency', 'rate', 'score'] as const;
+export const POLARITIES = ['higher', 'lower', 'none', 'range'] as const;
+export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
+export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export const KINDS = ['quantitative', 'qualitative'] as const;
+export const AGGREGATIONS = ['snapshot', 'cumulative', 'rolling12'] as const;
+export const CHANGE_KINDS = [
+  'added', 'removed', 'target', 'tolerance', 'polarity', 'definition', 'title', 'floor', 'other',
+] as const;
+
+export type Unit = (typeof UNITS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type QuarterName = (typeof QUARTERS)[number];
+export type Kind = (typeof KINDS)[number];
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const financialYear = z.string().regex(/^\d{4}-\d{2}$/, 'must be a financial year written like 2023-24');
+
+export const toleranceSchema = z.union(
+  [
+    z.strictObject({ relative: z.number().nonnegative('must be 0 or more') }),
+    z.strictObject({ absolute: z.number().nonnegative('must be 0 or more') }),
+  ],
+  { error: 'must be { "relative": p } or { "absolute": a } with a number of 0 or more' },
+);
+export type Tolerance = z.infer<typeof toleranceSchema>;
+
+export const bandSchema = z.strictObject({ min: z.number(), max: z.number() });
+export type Band = z.infer<typeof bandSchema>;
+
+/** A target is a number, or a band `{min, max}` for `polarity: "range"`; null means no target that year. */
+export const targetSchema = z.union([z.number(), bandSchema, z.null()], {
+  error: 'must be a number, a band { "min": a, "max": b }, or null',
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const rangeSchema = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
+
+export const indicatorSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, dots, dashes or underscores, like CS01'),
+  title: text,
+  priority: text,
+  flagship: text.optional().nullable(),
+  directorate: text,
+  service: text,
+  kind: z.enum(KINDS),
+  unit: z.enum(UNITS).optional(),
+  decimals: z.number().int('must be a whole number').min(0).max(6).optional(),
+  polarity: z.enum(POLARITIES).optional(),
+  frequency: z.enum(FREQUENCIES),
+  dueQuarters: z.array(z.enum(QUARTERS)).min(1, 'must name at least one quarter'),
+  targets: z.record(z.string(), targetSchema).optional(),
+  /** Per-year floor used instead of a tolerance: between floor and target is Amber. */
+  floor: z.record(z.string(), z.number()).optional(),
+  /** Quarterly profile of the annual target, for cumulative measures (issue 8). */
+  targetProfile: z.record(z.string(), z.record(z.enum(QUARTERS), z.number())).optional(),
+  tolerance: toleranceSchema.optional(),
+  /** Blue: better than target by more than the tolerance. Off unless turned on. */
+  blue: z.boolean().optional(),
+  range: rangeSchema.optional(),
+  suppressBelow: z.number().int('must be a whole number').min(1).nullable().optional(),
+  suppressZero: z.boolean().optional(),
+  statutory: z.boolean().optional(),
+  aggregation: z.enum(AGGREGATIONS).optional(),
+  benchmark: z.looseObject({ label: text, value: z.number() }).optional().nullable(),
+  definition: z.string().optional(),
+  source: z.string().optional(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const changeSchema = z.looseObject({
+  date: isoDate,
+  indicator: text,
+  change: z.enum(CHANGE_KINDS),
+  year: financialYear.optional(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+  reason: text,
+  authority: text,
+});
+export type CatalogueChange = z.infer<typeof changeSchema>;
+
+export const catalogueSchema = z.looseObject({
+  schemaVersion: z.literal(1, { error: 'must be 1 (the only schema version this build reads)' }),
+  organisation: text,
+  plan: text,
+  version: text,
+  financialYears: z.array(financialYear).min(1, 'must list at least one financial year'),
+  defaults: z
+    .looseObject({
+      tolerance: toleranceSchema.optional(),
+      decimals: z.number().int('must be a whole number').min(0).max(6).optional(),
+    })
+    .optional(),
+  priorities: z.array(z.looseObject({ id: text, title: text })).min(1, 'must list at least one priority'),
+  flagshipActions: z.array(z.looseObject({ id: text, priority: text, title: text })).optional(),
+  indicators: z.array(indicatorSchema),
+  changes: z.array(changeSchema).optional(),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+export const QUALITATIVE_STATUSES = ['On track', 'At risk', 'Off track', 'Complete'] as const;
+export type QualitativeStatus = (typeof QUALITATIVE_STATUSES)[number];

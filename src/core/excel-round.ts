@@ -1,0 +1,29 @@
+/**
+ * Numbers as Excel sees them. Excel keeps 15 significant digits and ROUND rounds half away
+ * from zero on that decimal form, so ROUND(1.005, 2) = 1.01 where Math.round gives 1.
+ */
+
+/** The value taken to 15 significant digits, as Excel stores and shows it. */
+export function to15(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(15));
+}
+
+/** Excel's ROUND(x, digits): 15 significant digits first, then half away from zero. */
+export function excelRound(x: number, digits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const sign = x < 0 ? -1 : 1;
+  const s = Math.abs(x).toPrecision(15);
+  const [mantissa = '0', expText] = s.split('e');
+  const exp = expText === undefined ? 0 : Number(expText);
+  const [intPart = '0', fracPart = ''] = mantissa.split('.');
+  const digitsAll = intPart + fracPart;
+  const pointAt = intPart.length + exp;
+  const keep = pointAt + digits;
+  if (keep < 0) return 0;
+  if (keep >= digitsAll.length) return sign * Number(s);
+  let kept = BigInt(digitsAll.slice(0, keep) || '0');
+  if ((digitsAll[keep] ?? '0') >= '5') kept += 1n;
+  if (kept === 0n) return 0;
+  return sign * Number(`${kept}e${-digits}`);
+}

@@ -1,0 +1,60 @@
+/**
+ * A block of cell values read from a sheet, as both adapters can give it: Office.js
+ * `range.values`/`numberFormat`, ExcelJS cell values. Dates arrive as Excel serial numbers with a
+ * date number format; error values as `{ error: '#DIV/0!' }`; formulas as their cached result.
+ */
+export type CellError = { readonly error: string };
+export type CellValue = number | string | boolean | null | CellError;
+
+export interface Grid {
+  readonly sheet: string;
+  /** Rows of values; `values[0][0]` is the cell at `origin` (A1 unless given). */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Number formats, same shape as values where known (`0.0%`, `@`, `dd/mm/yyyy`). */
+  readonly formats?: readonly (readonly (string | null | undefined)[])[];
+  /** 1-based row and column of `values[0][0]`. */
+  readonly origin?: { readonly row: number; readonly col: number };
+}
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters to column number: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A sheet name as a formula reference needs it: quoted when it has spaces or punctuation. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `Return!F12` from a sheet and 1-based row/column. */
+export function cellAddress(sheet: string, row: number, col: number): string {
+  return `${quoteSheet(sheet)}!${columnLetters(col)}${row}`;
+}
+
+/** `F12` */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** `B2:D10` */
+export function a1Range(row: number, col: number, lastRow: number, lastCol: number): string {
+  return `${a1(row, col)}:${a1(lastRow, lastCol)}`;
+}

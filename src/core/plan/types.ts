@@ -1,0 +1,140 @@
+/**
+ * Sheet plans: a workbook described as plain, serialisable data (values, formats, rules,
+ * protection). Both renderers (Office.js for the live workbook, ExcelJS for files) turn a plan into
+ * API calls and decide nothing about layout. A plan can be snapshotted in a test, diffed and logged.
+ *
+ * Conventions: rows and columns are 1-based; ranges are A1 strings without a sheet (`B2:D10`);
+ * colours are `#RRGGBB`. A plain string value is always text, even when it starts with `=`, `+`,
+ * `-` or `@`: only `{ formula }` is a formula, and Cabinet plans never contain one.
+ */
+
+export type PlanValue = number | string | boolean | null | { readonly formula: string };
+
+export interface CellStyle {
+  readonly numFmt?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly hAlign?: 'left' | 'center' | 'right';
+  readonly vAlign?: 'top' | 'middle' | 'bottom';
+  /** Thin border on every edge of every cell in the range. */
+  readonly border?: boolean;
+  /** Excel's default is locked; entry cells set false. Only matters while the sheet is protected. */
+  readonly locked?: boolean;
+}
+
+/** A rectangle of values with its top-left cell. */
+export interface CellBlock {
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly PlanValue[])[];
+}
+
+export interface StyleRange {
+  readonly range: string;
+  readonly style: CellStyle;
+}
+
+export type ValidationRule =
+  | { readonly type: 'decimal'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'list'; readonly values: readonly string[] }
+  | { readonly type: 'textLength'; readonly max: number };
+
+export interface DataValidationPlan {
+  readonly range: string;
+  readonly rule: ValidationRule;
+  readonly allowBlank: boolean;
+  readonly prompt?: { readonly title: string; readonly message: string };
+  /** `stop` rejects the entry; `warning` lets the lead keep it (e.g. `<5` typed over a number rule). */
+  readonly errorStyle: 'stop' | 'warning' | 'information';
+  readonly error?: { readonly title: string; readonly message: string };
+}
+
+/**
+ * An expression conditional format: `formula` (no leading `=`) is written relative to the
+ * top-left cell of `range`, as Excel and LibreOffice both read expression rules.
+ */
+export interface ConditionalFormatPlan {
+  readonly range: string;
+  readonly formula: string;
+  readonly style: { readonly fill?: string; readonly fontColor?: string; readonly bold?: boolean };
+  /** Lower runs first. */
+  readonly priority: number;
+  readonly stopIfTrue?: boolean;
+}
+
+export interface DataBarPlan {
+  readonly range: string;
+  readonly color: string;
+}
+
+export interface ColumnPlan {
+  /** 1-based column */
+  readonly col: number;
+  /** Excel character widths */
+  readonly width: number;
+  readonly hidden?: boolean;
+}
+
+export interface ProtectionPlan {
+  /** Absent: protected without a password (an accident guard, not security). */
+  readonly password?: string;
+  readonly allowSelectLockedCells: boolean;
+  readonly allowSelectUnlockedCells: boolean;
+  readonly allowFormatColumns?: boolean;
+  readonly allowFormatRows?: boolean;
+  readonly allowSort?: boolean;
+  readonly allowAutoFilter?: boolean;
+}
+
+export interface PrintPlan {
+  readonly orientation: 'landscape' | 'portrait';
+  readonly paperSize: 'A4';
+  readonly fitToWidth: number;
+  /** 0 = as many pages tall as needed */
+  readonly fitToHeight: number;
+  /** Rows repeated at the top of every printed page, e.g. `4:4`. */
+  readonly repeatRows?: string;
+  /** Excel header/footer codes (`&P` page, `&N` pages). */
+  readonly header?: string;
+  readonly footer?: string;
+  readonly printArea?: string;
+  /** Row numbers after which a manual page break is forced. */
+  readonly rowBreaks?: readonly number[];
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly cells: readonly CellBlock[];
+  readonly styles: readonly StyleRange[];
+  readonly columns: readonly ColumnPlan[];
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  readonly merges?: readonly string[];
+  readonly validations: readonly DataValidationPlan[];
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  readonly dataBars?: readonly DataBarPlan[];
+  readonly protection?: ProtectionPlan;
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly print?: PrintPlan;
+  readonly tabColor?: string;
+  /** Named ranges scoped to the workbook, e.g. the return's sign-off fingerprint cell. */
+  readonly names?: readonly { readonly name: string; readonly range: string }[];
+  readonly hidden?: boolean;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly properties: {
+    readonly title?: string;
+    readonly subject?: string;
+    readonly creator?: string;
+    readonly company?: string;
+    readonly keywords?: string;
+    /** Custom document properties, e.g. `ScorecardFingerprint`. */
+    readonly custom: Readonly<Record<string, string>>;
+  };
+}
