@@ -1,0 +1,65 @@
+import type { Catalogue } from '../core/catalogue/schema';
+import type { CatalogueError } from '../core/catalogue/parse';
+import type { Consolidation } from '../core/consolidate-types';
+import type { SignOff, ValidationResult } from '../core/return/types';
+import type { RagCounts } from '../core/return/types';
+
+/**
+ * What the task pane can ask of the workbook and the core. Components receive this object and
+ * never call Excel. One composition root builds it: Office.js in Excel, the in-memory fake in the
+ * browser preview and in tests.
+ */
+
+export interface HostInfo {
+  /** True inside Excel; false in the browser preview. */
+  readonly inExcel: boolean;
+  /** `Excel on the web`, `Excel for Windows`, `Browser preview` … */
+  readonly label: string;
+  /** Features missing because a requirement set is absent, in words for the user. */
+  readonly limitations: readonly string[];
+}
+
+export type CatalogueSource =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'url'; readonly url: string };
+
+export type CatalogueLoad =
+  | { readonly ok: true; readonly catalogue: Catalogue; readonly label: string }
+  | { readonly ok: false; readonly message: string; readonly errors: readonly CatalogueError[] };
+
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface CabinetPreview {
+  readonly period: string;
+  readonly overall: RagCounts;
+  readonly byPriority: readonly { readonly id: string; readonly title: string; readonly counts: RagCounts }[];
+  readonly exceptions: readonly { readonly ref: string; readonly title: string; readonly commentary: string; readonly action: string }[];
+  /** Where the data came from: a consolidation, or the returns found in this workbook. */
+  readonly basis: string;
+}
+
+export type Progress = (done: number, total: number, what: string) => void;
+
+export interface ScorecardServices {
+  readonly host: HostInfo;
+  loadCatalogue(source: CatalogueSource): Promise<CatalogueLoad>;
+  getSavedCatalogueUrl(): Promise<string | undefined>;
+  saveCatalogueUrl(url: string | undefined): Promise<void>;
+  /** Insert a new Return sheet (never over an existing one); resolves with the new sheet's name. */
+  insertTemplate(catalogue: Catalogue, period: string, service?: string): Promise<{ readonly sheet: string }>;
+  /** Read the active return, validate it, apply RAG formatting. Never changes a typed value. */
+  validate(catalogue: Catalogue, options: { readonly period?: string }): Promise<ValidationResult>;
+  selectCell(address: string): Promise<void>;
+  /** Call back when the return sheet changes; resolves with an unsubscribe. */
+  onReturnChanged(handler: () => void): Promise<() => void>;
+  consolidate(catalogue: Catalogue, files: readonly InputFile[], period: string, progress: Progress): Promise<Consolidation>;
+  cabinetPreview(catalogue: Catalogue, period: string): Promise<CabinetPreview>;
+  createCabinetSheet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<{ readonly sheet: string }>;
+  downloadCabinet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<InputFile>;
+  markReady(catalogue: Catalogue, preparedBy: string): Promise<SignOff>;
+  signOff(catalogue: Catalogue, signer: { readonly name: string; readonly role: string }): Promise<SignOff>;
+}
