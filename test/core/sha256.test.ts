@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { sha256Bytes, sha256Hex, utf8Bytes } from '../../src/core/sha256';
+
+const nodeHex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('sha256Hex', () => {
+  it.each([
+    ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+  ])('matches the FIPS 180-4 example for %j', (text, hex) => {
+    expect(sha256Hex(text)).toBe(hex);
+  });
+
+  it.each([55, 56, 63, 64, 65, 119, 120, 1000])('handles a %i-byte message across the padding boundary', (n) => {
+    const s = 'a'.repeat(n);
+    expect(sha256Hex(s)).toBe(nodeHex(s));
+  });
+
+  it('agrees with node:crypto on random Unicode strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => sha256Hex(s) === nodeHex(s)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with node:crypto on UTF-16 code units, lone surrogates included', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (s) => sha256Hex(s) === nodeHex(s)));
+  });
+
+  it('encodes UTF-8 as Node does', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => Buffer.from(utf8Bytes(s)).equals(Buffer.from(s, 'utf8'))));
+  });
+
+  it('hashes a million bytes correctly', () => {
+    const bytes = new Uint8Array(1_000_000).fill(0x61);
+    expect(Buffer.from(sha256Bytes(bytes)).toString('hex')).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+});
