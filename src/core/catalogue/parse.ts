@@ -32,9 +32,44 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return here;
 }
 
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list [ … ]',
+  object: 'an object { … }', null: 'null', literal: 'a fixed value',
+};
+
+/**
+ * Plain-English text for zod's generic issues; the schema's own messages take precedence over this
+ * map (zod's order), so it only words what the schema left to zod.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return issue.inclusive === false ? `must be more than ${issue.minimum}` : `must be ${issue.minimum} or more`;
+    case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be ${issue.maximum} or less`;
+    case 'unrecognized_keys':
+      return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} it does not allow here: ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'is not in any of the allowed forms';
+    default:
+      return undefined;
+  }
+}
+
 function fromZod(input: unknown, error: z.ZodError): CatalogueError[] {
   return error.issues.map((issue) => {
     const value = valueAt(input, issue.path);
+    // A missing field reports as a wrong type; say what a person means by it.
     const message = issue.code === 'invalid_type' && value === undefined ? 'is required' : issue.message;
     return value === undefined
       ? { path: formatPath(issue.path), message }
@@ -44,7 +79,7 @@ function fromZod(input: unknown, error: z.ZodError): CatalogueError[] {
 
 /** Validate a parsed JSON value as a catalogue: the schema first, then the cross-checks zod cannot do. */
 export function parseCatalogue(input: unknown): CatalogueResult {
-  const parsed = catalogueSchema.safeParse(input);
+  const parsed = catalogueSchema.safeParse(input, { error: plainMessage });
   if (!parsed.success) return { ok: false, errors: fromZod(input, parsed.error) };
   const errors = crossCheck(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
