@@ -1,0 +1,222 @@
+import { cellAddress, type CellValue, type Grid } from '../grid';
+import type { Issue } from '../issues';
+import { HEADER, LABEL, normaliseHeader } from './layout';
+import { message } from '../messages';
+import type { ReadCell, ReadReturn, ReturnRow, SignOff } from './types';
+import { cellText, isBlankCell, serialToIso } from './values';
+
+/** Columns the reader takes values from; a second copy of one of these hides data, so it is an error. */
+const READ_COLUMNS = ['ref', 'actual', 'status', 'numerator', 'denominator', 'commentary', 'action', 'target'] as const;
+type ReadColumn = (typeof READ_COLUMNS)[number];
+/** Columns a lead types into (not Ref, not the people's copy of the Target). */
+export const ENTRY_COLUMNS = ['actual', 'status', 'numerator', 'denominator', 'commentary', 'action'] as const;
+
+const KNOWN_HEADERS: ReadonlySet<string> = new Set(Object.values(HEADER).map(normaliseHeader));
+const READ_HEADERS: ReadonlySet<string> = new Set(READ_COLUMNS.map((k) => normaliseHeader(HEADER[k])));
+
+type LabelKey = keyof typeof LABEL;
+const LABEL_KEYS = Object.keys(LABEL) as LabelKey[];
+
+/** A label as typed, compared without case, spacing or a trailing colon/question mark. */
+function labelKey(text: string): string {
+  return normaliseHeader(text).replace(/\s*[:?]$/, '');
+}
+const LABEL_BY_TEXT: ReadonlyMap<string, LabelKey> = new Map(LABEL_KEYS.map((k) => [labelKey(LABEL[k]), k]));
+
+const READY_WORDS: ReadonlySet<string> = new Set(['yes', 'y', 'true', 'ready', '✓', '✔', '☑']);
+
+class Sheet {
+  readonly rowOffset: number;
+  readonly colOffset: number;
+  constructor(readonly grid: Grid) {
+    this.rowOffset = (grid.origin?.row ?? 1) - 1;
+    this.colOffset = (grid.origin?.col ?? 1) - 1;
+  }
+  get height(): number {
+    return Array.isArray(this.grid.values) ? this.grid.values.length : 0;
+  }
+  width(r: number): number {
+    const row = this.grid.values[r];
+    return Array.isArray(row) ? row.length : 0;
+  }
+  value(r: number, c: number): CellValue {
+    const row = this.grid.values[r];
+    const v: unknown = Array.isArray(row) ? row[c] : undefined;
+    return v === undefined ? null : (v as CellValue);
+  }
+  format(r: number, c: number): string | undefined {
+    const f: unknown = this.grid.formats?.[r]?.[c];
+    return typeof f === 'string' ? f : undefined;
+  }
+  address(r: number, c: number): string {
+    return cellAddress(this.grid.sheet, r + 1 + this.rowOffset, c + 1 + this.colOffset);
+  }
+  cell(r: number, c: number): ReadCell {
+    const format = this.format(r, c);
+    const base = { address: this.address(r, c), row: r + 1 + this.rowOffset, col: c + 1 + this.colOffset, value: this.value(r, c) };
+    return format === undefined ? base : { ...base, format };
+  }
+}
+
+interface LabelValue {
+  readonly text: string;
+  readonly value: CellValue;
+  /** Where the value was found (the label cell itself for `Period: 2023-24 Q2`). */
+  readonly foundAt: string;
+  /** Where a value should be written: the cell the reader looks at first. */
+  readonly valueCell: string;
+}
+
+function isLabelText(v: CellValue): boolean {
+  return typeof v === 'string' && LABEL_BY_TEXT.has(labelKey(v));
+}
+
+/** Labels above the header: the value in the next non-empty cell to the right, else after a colon. */
+function readLabels(sheet: Sheet, lastRow: number): Partial<Record<LabelKey, LabelValue>> {
+  const out: Partial<Record<LabelKey, LabelValue>> = {};
+  for (let r = 0; r < lastRow; r++) {
+    for (let c = 0; c < sheet.width(r); c++) {
+      const v = sheet.value(r, c);
+      if (typeof v !== 'string') continue;
+      const inline = /^([^:]*):(.*)$/s.exec(v);
+      const key = LABEL_BY_TEXT.get(labelKey(v)) ?? (inline ? LABEL_BY_TEXT.get(labelKey(inline[1] ?? '')) : undefined);
+      if (key === undefined || out[key]) continue;
+      let at = c + 1;
+      while (at < sheet.width(r) && isBlankCell(sheet.value(r, at))) at++;
+      const right = at < sheet.width(r) && !isLabelText(sheet.value(r, at)) ? at : undefined;
+      const inlineText = inline && LABEL_BY_TEXT.get(labelKey(v)) === undefined ? (inline[2] ?? '').trim() : '';
+      if (right !== undefined) {
+        const value = sheet.value(r, right);
+        out[key] = { text: cellText(value).trim(), value, foundAt: sheet.address(r, right), valueCell: sheet.address(r, right) };
+      } else {
+        out[key] = { text: inlineText, value: inlineText || null, foundAt: inlineText ? sheet.address(r, c) : sheet.address(r, c + 1), valueCell: sheet.address(r, c + 1) };
+      }
+    }
+  }
+  return out;
+}
+
+function findHeaderRow(sheet: Sheet): number | undefined {
+  for (let r = 0; r < sheet.height; r++) {
+    for (let c = 0; c < sheet.width(r); c++) {
+      if (normaliseHeader(cellText(sheet.value(r, c))) === 'ref') return r;
+    }
+  }
+  return undefined;
+}
+
+function readColumns(sheet: Sheet, headerRow: number, issues: Issue[]): Record<string, number> {
+  const columns: Record<string, number> = {};
+  for (let c = 0; c < sheet.width(headerRow); c++) {
+    const name = normaliseHeader(cellText(sheet.value(headerRow, c)));
+    if (!name) continue;
+    if (columns[name] === undefined) {
+      columns[name] = c + 1 + sheet.colOffset;
+    } else if (KNOWN_HEADERS.has(name)) {
+      const first = sheet.address(headerRow, columns[name] - 1 - sheet.colOffset);
+      const cell = sheet.address(headerRow, c);
+      issues.push({
+        severity: READ_HEADERS.has(name) ? 'error' : 'warning',
+        code: 'duplicate-column',
+        cell,
+        message: message('duplicate-column', { column: shownHeader(name), cell, first }),
+      });
+    }
+  }
+  return columns;
+}
+
+function shownHeader(name: string): string {
+  return Object.values(HEADER).find((h) => normaliseHeader(h) === name) ?? name;
+}
+
+function readRows(sheet: Sheet, headerRow: number, columns: Record<string, number>, issues: Issue[]): ReturnRow[] {
+  const at: Partial<Record<ReadColumn, number>> = {};
+  for (const k of READ_COLUMNS) {
+    const col = columns[normaliseHeader(HEADER[k])];
+    if (col !== undefined) at[k] = col - 1 - sheet.colOffset;
+  }
+  const refCol = at.ref;
+  if (refCol === undefined) return [];
+  const rows: ReturnRow[] = [];
+  for (let r = headerRow + 1; r < sheet.height; r++) {
+    const cells: Partial<Record<ReadColumn, ReadCell>> = {};
+    for (const k of READ_COLUMNS) {
+      const c = at[k];
+      if (c !== undefined) cells[k] = sheet.cell(r, c);
+    }
+    const refCell = cells.ref ?? sheet.cell(r, refCol);
+    const ref = cellText(refCell.value).trim();
+    if (!ref) {
+      // A note or a total beside the table is not an indicator; a value with no Ref is lost data.
+      if (cells.actual && !isBlankCell(cells.actual.value)) {
+        const cell = cells.actual.address;
+        issues.push({ severity: 'error', code: 'unknown-ref', cell, message: message('unknown-ref', { cell, blankRef: true }) });
+      }
+      continue;
+    }
+    const { ref: _r, ...rest } = cells;
+    rows.push({ ref, row: refCell.row, refCell, ...rest });
+  }
+  return rows;
+}
+
+function isReady(v: LabelValue | undefined): boolean {
+  if (!v) return false;
+  if (v.value === true) return true;
+  return READY_WORDS.has(v.text.trim().toLowerCase());
+}
+
+function readSignOff(labels: Partial<Record<LabelKey, LabelValue>>): SignOff {
+  const text = (k: LabelKey): string | undefined => {
+    const v = labels[k];
+    if (!v || !v.text) return undefined;
+    // A date typed into the sign-off date arrives as a serial number.
+    if (k === 'signedOffOn' && typeof v.value === 'number') return serialToIso(v.value) ?? v.text;
+    return v.text;
+  };
+  const cells: Record<string, string> = {};
+  for (const k of ['preparedBy', 'ready', 'signedOffBy', 'role', 'signedOffOn', 'fingerprint'] as const) {
+    const v = labels[k];
+    if (v) cells[k] = v.valueCell;
+  }
+  const out: { -readonly [K in keyof SignOff]: SignOff[K] } = { ready: isReady(labels.ready), cells };
+  const preparedBy = text('preparedBy');
+  const signedOffBy = text('signedOffBy');
+  const role = text('role');
+  const signedOffOn = text('signedOffOn');
+  const fingerprint = text('fingerprint');
+  if (preparedBy) out.preparedBy = preparedBy;
+  if (signedOffBy) out.signedOffBy = signedOffBy;
+  if (role) out.role = role;
+  if (signedOffOn) out.signedOffOn = signedOffOn;
+  if (fingerprint) out.fingerprint = fingerprint;
+  return out;
+}
+
+/** Read a Return sheet: header by name, labels above it, one row per Ref. Never throws on content. */
+export function readReturn(grid: Grid): ReadReturn {
+  const sheet = new Sheet(grid);
+  const issues: Issue[] = [];
+  const headerIndex = findHeaderRow(sheet);
+  const labels = readLabels(sheet, headerIndex ?? sheet.height);
+  const base = {
+    sheet: grid.sheet,
+    ...(labels.period?.text ? { periodText: labels.period.text } : {}),
+    // The cell to look at even when the period is blank, so "no period" can point at it.
+    ...(labels.period ? { periodCell: labels.period.foundAt } : {}),
+    ...(labels.service?.text ? { service: labels.service.text } : {}),
+    signOff: readSignOff(labels),
+  };
+  if (headerIndex === undefined) {
+    issues.push({ severity: 'error', code: 'no-header', message: message('no-header', { sheet: grid.sheet }) });
+    return { ...base, columns: {}, rows: [], issues };
+  }
+  const columns = readColumns(sheet, headerIndex, issues);
+  if (columns[normaliseHeader(HEADER.actual)] === undefined) {
+    const cell = sheet.address(headerIndex, 0);
+    issues.push({ severity: 'error', code: 'missing-column', cell, message: message('missing-column', { column: HEADER.actual, sheet: grid.sheet }) });
+  }
+  const rows = readRows(sheet, headerIndex, columns, issues);
+  return { ...base, headerRow: headerIndex + 1 + sheet.rowOffset, columns, rows, issues };
+}

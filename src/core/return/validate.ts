@@ -1,0 +1,100 @@
+import type { Catalogue } from '../catalogue/schema';
+import { findIndicator } from '../catalogue/parse';
+import type { Issue } from '../issues';
+import { message } from '../messages';
+import { comparePeriods, formatPeriod, isDue, parsePeriod, type Period } from '../period';
+import { ragCounts } from './counts';
+import { ENTRY_COLUMNS } from './read';
+import { entriesFingerprint, signOffState } from './signoff';
+import type { ReadReturn, ReturnRow, RowResult, ValidationResult } from './types';
+import { validateRow, type PreviousValue } from './validate-row';
+import { isBlankCell } from './values';
+
+export interface ValidateOptions {
+  /** The period the return is checked for; wins over the sheet's Period cell. */
+  readonly period?: Period;
+  /** The service whose indicators the return must cover; else the sheet's Service cell. */
+  readonly service?: string;
+  /** The indicator's value in an earlier period, for direction of travel. */
+  readonly previous?: PreviousValue;
+}
+
+function resolvePeriod(read: ReadReturn, options: ValidateOptions, issues: Issue[]): Period | undefined {
+  const shown = read.periodText;
+  const cell = read.periodCell;
+  const where = cell ? { cell } : {};
+  const onSheet = shown ? parsePeriod(shown) : undefined;
+  if (options.period) {
+    // The caller's period wins (the BI team said which quarter); the lead's cell is still flagged.
+    if (shown && (!onSheet || comparePeriods(onSheet, options.period) !== 0)) {
+      const period = formatPeriod(options.period);
+      issues.push({ severity: 'warning', code: 'period-mismatch', ...where, message: message('period-mismatch', { shown, period, ...where }) });
+    }
+    return options.period;
+  }
+  if (!shown) {
+    issues.push({ severity: 'error', code: 'no-period', ...where, message: message('no-period', where) });
+    return undefined;
+  }
+  if (!onSheet) issues.push({ severity: 'error', code: 'bad-period', ...where, message: message('bad-period', { shown, ...where }) });
+  return onSheet;
+}
+
+function hasEntry(row: ReturnRow): boolean {
+  return ENTRY_COLUMNS.some((k) => {
+    const c = row[k];
+    return c !== undefined && !isBlankCell(c.value);
+  });
+}
+
+const sameService = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Check a read return against the catalogue. Pure: never changes `read` or the catalogue.
+ * Without a period no RAG can be worked out, so every row is Missing (the no-period or
+ * bad-period error says why) and the checks that need the period's target are skipped.
+ */
+export function validateReturn(catalogue: Catalogue, read: ReadReturn, options: ValidateOptions = {}): ValidationResult {
+  const issues: Issue[] = [...read.issues];
+  const period = resolvePeriod(read, options, issues);
+  const rows: RowResult[] = [];
+  const seen = new Map<string, ReturnRow>();
+  for (const row of read.rows) {
+    const indicator = findIndicator(catalogue, row.ref);
+    const cell = row.refCell.address;
+    if (!indicator) {
+      // A stray note in the Ref column is worth a word; a value against an unknown Ref is lost data.
+      const severity = hasEntry(row) ? 'error' : 'warning';
+      issues.push({ severity, code: 'unknown-ref', ref: row.ref, cell, message: message('unknown-ref', { ref: row.ref, cell }) });
+      continue;
+    }
+    const first = seen.get(indicator.id.toUpperCase());
+    if (first) {
+      const ref = indicator.id;
+      issues.push({ severity: 'error', code: 'duplicate-ref', ref, cell, message: message('duplicate-ref', { ref, cell, first: first.refCell.address }) });
+      continue;
+    }
+    seen.set(indicator.id.toUpperCase(), row);
+    rows.push(validateRow({ catalogue, indicator, row, ...(period ? { period } : {}), ...(options.previous ? { previous: options.previous } : {}), issues }));
+  }
+  const service = options.service ?? read.service;
+  if (service && period) {
+    for (const ind of catalogue.indicators) {
+      if (!sameService(ind.service, service) || !isDue(ind, period) || seen.has(ind.id.toUpperCase())) continue;
+      const params = { ref: ind.id, service: ind.service, period: formatPeriod(period) };
+      issues.push({ severity: 'error', code: 'missing-indicator', ref: ind.id, message: message('missing-indicator', params) });
+    }
+  }
+  const fingerprint = entriesFingerprint(read);
+  return {
+    sheet: read.sheet,
+    period: period ? formatPeriod(period) : null,
+    ...(service ? { service } : {}),
+    rows,
+    issues,
+    counts: ragCounts(rows.map((r) => r.status)),
+    signOff: read.signOff,
+    signOffState: signOffState(read, fingerprint),
+    entriesFingerprint: fingerprint,
+  };
+}
