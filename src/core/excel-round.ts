@@ -10,8 +10,9 @@ export function to15(x: number): number {
 }
 
 /** Excel's ROUND(x, digits): 15 significant digits first, then half away from zero. */
-export function excelRound(x: number, digits: number): number {
+export function excelRound(x: number, digitsIn: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  const digits = Math.trunc(digitsIn); // Excel ignores the fraction of num_digits
   const sign = x < 0 ? -1 : 1;
   const s = Math.abs(x).toPrecision(15);
   const [mantissa = '0', expText] = s.split('e');

@@ -74,7 +74,9 @@ export function periodOfDate(iso: string): Period | undefined {
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
+  const day = Number(m[3]);
+  // An impossible day (30 February) is a typing error, not a date in some quarter.
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
   const startYear = month >= 4 ? year : year - 1;
   const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
   return makePeriod(startYear, quarter);
