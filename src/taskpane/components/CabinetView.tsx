@@ -1,0 +1,78 @@
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Catalogue } from '../../core/catalogue/schema';
+import type { CabinetPreview, InputFile, ScorecardServices } from '../services';
+import { cabinetFileName } from '../download';
+import { useAction } from '../use-action';
+import { useAnnounce } from './Announcer';
+import { CabinetSummary } from './CabinetSummary';
+import { DownloadLink } from './DownloadLink';
+import { ErrorBar } from './ErrorBar';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+export interface CabinetViewProps {
+  readonly services: ScorecardServices;
+  readonly catalogue: Catalogue;
+  readonly period: string;
+}
+
+export function CabinetView({ services, catalogue, period }: CabinetViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const announce = useAnnounce();
+  const [preview, setPreview] = React.useState<CabinetPreview | undefined>();
+  const [password, setPassword] = React.useState('');
+  const [created, setCreated] = React.useState<string | undefined>();
+  const [file, setFile] = React.useState<InputFile | undefined>();
+  const options = password ? { password } : {};
+
+  const load = useAction(async () => setPreview(await services.cabinetPreview(catalogue, period)));
+  const create = useAction(async () => {
+    const { sheet } = await services.createCabinetSheet(catalogue, period, options);
+    setCreated(sheet);
+    announce(`Created the locked sheet ${sheet}.`);
+  });
+  const download = useAction(async () => {
+    const f = await services.downloadCabinet(catalogue, period, options);
+    const named = { name: cabinetFileName(f, period), bytes: f.bytes };
+    setFile(named);
+    announce(`${named.name} is ready to save.`);
+  });
+
+  React.useEffect(() => {
+    setPreview(undefined); setCreated(undefined); setFile(undefined);
+    void load.run();
+  }, [catalogue, period, load.run]);
+
+  const busy = create.busy || download.busy;
+  return (
+    <div className={styles.view}>
+      <div className={styles.row}>
+        <h3>Cabinet summary, {period}</h3>
+        <Button size="small" disabled={load.busy} onClick={() => void load.run()}>Refresh preview</Button>
+      </div>
+      {load.busy && <Spinner size="tiny" label="Preparing the preview…" />}
+      <ErrorBar title="Could not prepare the Cabinet preview" message={load.error} onDismiss={load.dismiss}
+        hint="Validate the returns (or consolidate them) for this period, then refresh." />
+      {preview && <CabinetSummary preview={preview} />}
+      <Field label="Sheet password (optional)"
+        hint="Protection stops accidental edits; it is not security. The fingerprint in the file's properties is the integrity check.">
+        <Input type="password" value={password} autoComplete="new-password" onChange={(_, d) => setPassword(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void create.run()}>Create locked Cabinet sheet</Button>
+        <Button disabled={busy} onClick={() => void download.run()}>Download .xlsx</Button>
+        {busy && <Spinner size="tiny" label={create.busy ? 'Creating the sheet…' : 'Building the workbook…'} />}
+      </div>
+      {created && <MessageBar intent="success"><MessageBarBody>Created sheet {created}: locked, values only, ready to print.</MessageBarBody></MessageBar>}
+      <ErrorBar title="Could not create the Cabinet sheet" message={create.error} onDismiss={create.dismiss}
+        hint="A sheet with that name may exist already: rename it, fix the returns' errors, then try again." />
+      <ErrorBar title="Could not build the Cabinet workbook" message={download.error} onDismiss={download.dismiss}
+        hint="Fix the returns' errors for this period and try again." />
+      {file && <Text>Your download should start; if it does not: <DownloadLink file={file} /></Text>}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import * as React from 'react';
+import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Catalogue } from '../../core/catalogue/schema';
+import type { Consolidation } from '../../core/consolidate-types';
+import type { InputFile, ScorecardServices } from '../services';
+import { useAction } from '../use-action';
+import { useAnnounce } from './Announcer';
+import { ConflictsList } from './ConflictsList';
+import { ErrorBar } from './ErrorBar';
+import { FilesTable } from './FilesTable';
+import { IssuesList } from './IssuesList';
+import { RagSummary, ragSentence } from './RagSummary';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface ConsolidateViewProps {
+  readonly services: ScorecardServices;
+  readonly catalogue: Catalogue;
+  readonly period: string;
+}
+
+interface ProgressState { readonly done: number; readonly total: number; readonly what: string }
+
+export async function readFiles(list: FileList | readonly File[]): Promise<InputFile[]> {
+  return Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export function ConsolidateView({ services, catalogue, period }: ConsolidateViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const announce = useAnnounce();
+  const [files, setFiles] = React.useState<File[]>([]);
+  const [progress, setProgress] = React.useState<ProgressState | undefined>();
+  const [result, setResult] = React.useState<Consolidation | undefined>();
+
+  const run = useAction(async () => {
+    setResult(undefined);
+    setProgress({ done: 0, total: files.length, what: 'Reading files' });
+    try {
+      const inputs = await readFiles(files);
+      const r = await services.consolidate(catalogue, inputs, period, (done, total, what) => setProgress({ done, total, what }));
+      setResult(r);
+      announce(`Consolidated ${r.files.length} returns: ${ragSentence(r.counts)}. ${r.conflicts.length} conflicts, ${r.missing.length} missing.`);
+    } finally {
+      setProgress(undefined);
+    }
+  });
+
+  return (
+    <div className={styles.view}>
+      <Field label="Return workbooks (.xlsx)" hint="Pick every service's return for this period">
+        <input type="file" multiple accept=".xlsx" disabled={run.busy}
+          onChange={(e) => { setFiles(Array.from(e.target.files ?? [])); setResult(undefined); }} />
+      </Field>
+      <Button appearance="primary" disabled={run.busy || files.length === 0} onClick={() => void run.run()}>
+        {files.length === 0 ? 'Consolidate' : `Consolidate ${files.length} return${files.length === 1 ? '' : 's'} for ${period}`}
+      </Button>
+      {progress && (
+        <Field validationMessage={`${progress.what} (${progress.done} of ${progress.total})`} validationState="none">
+          <ProgressBar aria-label="Consolidation progress" value={progress.total > 0 ? progress.done / progress.total : undefined} />
+        </Field>
+      )}
+      <ErrorBar title="Could not consolidate" message={run.error} onDismiss={run.dismiss}
+        hint="Check the files are return workbooks (.xlsx) that open in Excel, then try again." />
+      {result && (
+        <section className={styles.view} aria-labelledby="consolidation-heading">
+          <h3 id="consolidation-heading">Scorecard for {result.period}</h3>
+          <RagSummary counts={result.counts} label="Consolidated RAG counts" />
+          <FilesTable files={result.files} />
+          <h4>Conflicts</h4>
+          <ConflictsList conflicts={result.conflicts} />
+          <h4>Missing returns</h4>
+          {result.missing.length === 0
+            ? <Text>Every indicator due this period has a value.</Text>
+            : <ul aria-label={`Missing (${result.missing.length})`}>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul>}
+          <h4>Issues</h4>
+          <IssuesList issues={result.issues} />
+        </section>
+      )}
+    </div>
+  );
+}

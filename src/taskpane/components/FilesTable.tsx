@@ -1,0 +1,38 @@
+import * as React from 'react';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import type { FileSummary } from '../../core/consolidate-types';
+import type { SignOffState } from '../../core/return/types';
+
+export const SIGN_OFF_TEXT: Readonly<Record<SignOffState, string>> = {
+  'not-ready': 'Not ready',
+  ready: 'Ready, not signed off',
+  'signed-off': 'Signed off',
+  'edited-after-signoff': 'Edited after sign-off',
+};
+
+export function FilesTable({ files }: { readonly files: readonly FileSummary[] }): React.JSX.Element {
+  return (
+    <Table aria-label="Returns consolidated" size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>File</TableHeaderCell>
+          <TableHeaderCell>Service</TableHeaderCell>
+          <TableHeaderCell>Sign-off</TableHeaderCell>
+          <TableHeaderCell>Errors</TableHeaderCell>
+          <TableHeaderCell>Warnings</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {files.map((f) => (
+          <TableRow key={`${f.file}|${f.sheet}`}>
+            <TableCell>{f.file}{f.sheet ? ` (${f.sheet})` : ''}</TableCell>
+            <TableCell>{f.service ?? '—'}</TableCell>
+            <TableCell>{SIGN_OFF_TEXT[f.signOffState]}</TableCell>
+            <TableCell>{f.errors}</TableCell>
+            <TableCell>{f.warnings}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

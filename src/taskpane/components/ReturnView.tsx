@@ -1,0 +1,109 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Catalogue } from '../../core/catalogue/schema';
+import { errorCount } from '../../core/issues';
+import type { SignOff, ValidationResult } from '../../core/return/types';
+import type { ScorecardServices } from '../services';
+import { useAction } from '../use-action';
+import { useAnnounce } from './Announcer';
+import { ErrorBar } from './ErrorBar';
+import { IssuesList } from './IssuesList';
+import { RagSummary, ragSentence } from './RagSummary';
+import { SignOffPanel, stateOf } from './SignOffPanel';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+export interface ReturnViewProps {
+  readonly services: ScorecardServices;
+  readonly catalogue: Catalogue;
+  readonly period: string;
+  /** Empty for all services. */
+  readonly service: string;
+}
+
+export function ReturnView({ services, catalogue, period, service }: ReturnViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const announce = useAnnounce();
+  const [result, setResult] = React.useState<ValidationResult | undefined>();
+  const [signOff, setSignOff] = React.useState<SignOff | undefined>();
+  const [inserted, setInserted] = React.useState<string | undefined>();
+  const [live, setLive] = React.useState(false);
+
+  const insert = useAction(async () => {
+    const { sheet } = await services.insertTemplate(catalogue, period, service || undefined);
+    setInserted(sheet);
+    announce(`Inserted the return template as sheet ${sheet}.`);
+  });
+  const validate = useAction(async () => {
+    const r = await services.validate(catalogue, { period });
+    setResult(r);
+    setSignOff(r.signOff);
+    const errors = errorCount(r.issues);
+    announce(`Validated ${r.sheet}: ${ragSentence(r.counts)}. ${errors} error${errors === 1 ? '' : 's'}, ${r.issues.length - errors} warnings.`);
+  });
+  const select = useAction((cell: string) => services.selectCell(cell));
+
+  // Changes that arrive while a validation runs are not lost: one more run follows it.
+  const running = React.useRef(false);
+  const pending = React.useRef(false);
+  const runValidate = React.useRef<() => Promise<void>>(async () => undefined);
+  runValidate.current = async () => {
+    if (running.current) { pending.current = true; return; }
+    running.current = true;
+    try {
+      do { pending.current = false; await validate.run(); } while (pending.current);
+    } finally { running.current = false; }
+  };
+
+  const [subscribeError, setSubscribeError] = React.useState<string | undefined>();
+  React.useEffect(() => {
+    if (!live) return undefined;
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    services.onReturnChanged(() => void runValidate.current()).then(
+      (off) => { if (cancelled) off(); else unsubscribe = off; },
+      (e: unknown) => { setLive(false); setSubscribeError(e instanceof Error ? e.message : String(e)); },
+    );
+    return () => { cancelled = true; unsubscribe?.(); };
+  }, [live, services]);
+
+  // A result for another period or catalogue would be read as this one's.
+  React.useEffect(() => { setResult(undefined); setSignOff(undefined); }, [catalogue, period]);
+
+  const busy = insert.busy || validate.busy;
+  return (
+    <div className={styles.view}>
+      <div className={styles.row}>
+        <Button disabled={busy} onClick={() => void insert.run()}>Insert template</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void runValidate.current()}>Validate</Button>
+        {busy && <Spinner size="tiny" label={insert.busy ? 'Inserting the template…' : 'Validating…'} />}
+      </div>
+      <Switch checked={live} label="Re-validate when the sheet changes" onChange={(_, d) => { setSubscribeError(undefined); setLive(d.checked); }} />
+      {inserted && (
+        <MessageBar intent="success"><MessageBarBody>Inserted sheet {inserted} for {period}. Type the actuals, then validate.</MessageBarBody></MessageBar>
+      )}
+      <ErrorBar title="Could not insert the template" message={insert.error} onDismiss={insert.dismiss}
+        hint="A sheet named Return may already exist: rename or delete it, then try again." />
+      <ErrorBar title="Could not validate the return" message={validate.error} onDismiss={validate.dismiss}
+        hint="Open the workbook's Return sheet (or insert a template) and validate again." />
+      <ErrorBar title="Could not watch the sheet for changes" message={subscribeError} onDismiss={() => setSubscribeError(undefined)}
+        hint="Use the Validate button after each change instead." />
+      <ErrorBar title="Could not go to the cell" message={select.error} onDismiss={select.dismiss}
+        hint="The sheet may have been renamed or deleted: validate again." />
+      {result && (
+        <section aria-labelledby="result-heading" className={styles.view}>
+          <h3 id="result-heading">{result.sheet}{result.period ? `, ${result.period}` : ''}</h3>
+          <RagSummary counts={result.counts} label="RAG counts" />
+          <Text>{errorCount(result.issues)} errors, {result.issues.length - errorCount(result.issues)} warnings. Select an issue to go to its cell.</Text>
+          <IssuesList issues={result.issues} onSelect={(cell) => void select.run(cell)} />
+        </section>
+      )}
+      <SignOffPanel services={services} catalogue={catalogue} signOff={signOff}
+        state={signOff ? (result && signOff === result.signOff ? result.signOffState : stateOf(signOff)) : undefined}
+        onChanged={setSignOff} />
+    </div>
+  );
+}
