@@ -1,0 +1,128 @@
+/**
+ * The subset of the Excel JavaScript API this adapter uses, derived from @types/office-js.
+ * Scalar members are `Pick`ed from the real types, so a misspelt property fails to compile;
+ * members that return client objects return the subset instead, so the in-memory fake
+ * (src/preview/fake-excel) can implement exactly this and the real `Excel.RequestContext` is
+ * assignable to `XContext` (checked in excel-types.check.ts).
+ *
+ * Enum values are written as their string literals (`'Custom'`, `'Landscape'`): the `Excel`
+ * global does not exist outside Office, and the pane must run in a plain browser too.
+ */
+
+type Load = (propertyNames?: string | string[]) => unknown;
+
+export interface XLoadable {
+  load: Load;
+}
+
+export type XRangeFont = Pick<Excel.RangeFont, 'bold' | 'italic' | 'size' | 'color'>;
+export type XRangeFill = Pick<Excel.RangeFill, 'color'>;
+export type XRangeBorder = Pick<Excel.RangeBorder, 'style' | 'color'>;
+export type XBorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export interface XRangeFormat
+  extends Pick<Excel.RangeFormat, 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth' | 'rowHeight'> {
+  readonly fill: XRangeFill;
+  readonly font: XRangeFont;
+  readonly borders: { getItem(index: XBorderIndex): XRangeBorder };
+  readonly protection: Pick<Excel.FormatProtection, 'locked'> & XLoadable;
+}
+
+export interface XDataValidation extends Pick<Excel.DataValidation, 'rule' | 'ignoreBlanks' | 'prompt' | 'errorAlert'> {
+  clear(): void;
+}
+
+export interface XConditionalFormat extends Pick<Excel.ConditionalFormat, 'priority' | 'stopIfTrue'> {
+  readonly custom: {
+    readonly rule: Pick<Excel.ConditionalFormatRule, 'formula'>;
+    readonly format: {
+      readonly fill: Pick<Excel.ConditionalRangeFill, 'color'>;
+      readonly font: Pick<Excel.ConditionalRangeFont, 'color' | 'bold'>;
+    };
+  };
+  readonly dataBar: { readonly positiveFormat: Pick<Excel.ConditionalDataBarPositiveFormat, 'fillColor'> };
+}
+
+export interface XConditionalFormats {
+  add(type: 'Custom' | 'DataBar'): XConditionalFormat;
+  clearAll(): void;
+}
+
+export interface XRange
+  extends XLoadable,
+    Pick<Excel.Range, 'address' | 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'rowCount' | 'columnCount' | 'isNullObject' | 'columnHidden'> {
+  readonly format: XRangeFormat;
+  readonly dataValidation: XDataValidation;
+  readonly conditionalFormats: XConditionalFormats;
+  merge(across?: boolean): void;
+  select(): void;
+}
+
+export interface XProtection extends XLoadable, Pick<Excel.WorksheetProtection, 'protected' | 'options'> {
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
+export interface XPageLayout
+  extends Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin'> {
+  setPrintTitleRows(rows: string): void;
+  setPrintArea(area: string): void;
+  readonly headersFooters: {
+    readonly defaultForAllPages: Pick<Excel.HeaderFooter, 'centerHeader' | 'centerFooter'>;
+  };
+}
+
+export interface XEventHandle {
+  remove(): void;
+  readonly context: { sync(): Promise<unknown> };
+}
+
+export interface XChangedEvent {
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
+export interface XNames {
+  add(name: string, reference: string): unknown;
+}
+
+export interface XWorksheet extends XLoadable, Pick<Excel.Worksheet, 'name' | 'id' | 'isNullObject' | 'tabColor' | 'visibility'> {
+  readonly protection: XProtection;
+  readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(range: string): void; unfreeze(): void };
+  readonly pageLayout: XPageLayout;
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
+  readonly names: XNames;
+  readonly onChanged: { add(handler: (event: Excel.WorksheetChangedEventArgs) => Promise<unknown>): XEventHandle };
+  getRange(address?: string): XRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  activate(): void;
+}
+
+export interface XWorksheets extends XLoadable {
+  readonly items: XWorksheet[];
+  add(name?: string): XWorksheet;
+  getItem(key: string): XWorksheet;
+  getItemOrNullObject(key: string): XWorksheet;
+  getActiveWorksheet(): XWorksheet;
+}
+
+export interface XWorkbook {
+  readonly worksheets: XWorksheets;
+  readonly names: XNames & { getItemOrNullObject(name: string): XLoadable & Pick<Excel.NamedItem, 'isNullObject'> };
+  readonly properties: Pick<Excel.DocumentProperties, 'title' | 'subject' | 'author' | 'company' | 'keywords'> & {
+    readonly custom: { add(key: string, value: string): unknown };
+  };
+}
+
+export interface XContext {
+  readonly workbook: XWorkbook;
+  sync(): Promise<unknown>;
+}
+
+/** `Excel.run` as this adapter calls it; the real one and the fake's both fit. */
+export type ExcelRun = <T>(batch: (context: XContext) => Promise<T>) => Promise<T>;
+
+type Fits<Subset, Real extends Subset> = Real;
+/** Compile-time proof that the real API satisfies the subset (a wrong name or type fails `tsc`). */
+export type RealExcelFits = [Fits<XContext, Excel.RequestContext>, Fits<XRange, Excel.Range>, Fits<XWorksheet, Excel.Worksheet>];
+export const realRunFits = (run: typeof Excel.run): ExcelRun => run;

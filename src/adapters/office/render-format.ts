@@ -1,0 +1,120 @@
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PrintPlan, ProtectionPlan } from '../../core/plan/types';
+import { parseRect, rectSize } from './address';
+import type { XBorderIndex, XRange, XWorksheet } from './excel-types';
+
+/** Excel character widths to the points Office.js wants (Calibri 11: 7 px a character + 5 px padding). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** Queue one style range; returns an estimate of the bytes it adds to the request. */
+export function applyStyle(range: XRange, address: string, style: CellStyle): number {
+  let bytes = 120;
+  const f = range.format;
+  if (style.numFmt !== undefined) {
+    const rect = parseRect(address);
+    const { rows, cols } = rect ? rectSize(rect) : { rows: 1, cols: 1 };
+    const row = new Array<string>(cols).fill(style.numFmt);
+    range.numberFormat = new Array<string[]>(rows).fill(row);
+    bytes += rows * cols * (style.numFmt.length + 3);
+  }
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.fontColor !== undefined) f.font.color = style.fontColor;
+  if (style.fill !== undefined) f.fill.color = style.fill;
+  if (style.wrap !== undefined) f.wrapText = style.wrap;
+  if (style.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign !== undefined) f.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.border) {
+    const rect = parseRect(address);
+    const edges: XBorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    // Inside borders on a single row or column are an InvalidArgument in some hosts.
+    if (rect && rect.lastRow > rect.row) edges.push('InsideHorizontal');
+    if (rect && rect.lastCol > rect.col) edges.push('InsideVertical');
+    for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+  }
+  if (style.locked !== undefined) f.protection.locked = style.locked;
+  return bytes;
+}
+
+/** Clear, then set: a second render must replace the rule, not fail on the old one. */
+export function applyValidation(range: XRange, v: DataValidationPlan): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  const rule = v.rule;
+  if (rule.type === 'decimal') {
+    const { min, max } = rule;
+    if (min !== undefined && max !== undefined) dv.rule = { decimal: { operator: 'Between', formula1: min, formula2: max } };
+    else if (min !== undefined) dv.rule = { decimal: { operator: 'GreaterThanOrEqualTo', formula1: min } };
+    else if (max !== undefined) dv.rule = { decimal: { operator: 'LessThanOrEqualTo', formula1: max } };
+    else dv.rule = { decimal: { operator: 'Between', formula1: -9.99e307, formula2: 9.99e307 } };
+  } else if (rule.type === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: rule.values.join(',') } };
+  } else {
+    dv.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: rule.max } };
+  }
+  dv.ignoreBlanks = v.allowBlank;
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  const style = v.errorStyle === 'stop' ? 'Stop' : v.errorStyle === 'warning' ? 'Warning' : 'Information';
+  dv.errorAlert = { showAlert: true, style, title: v.error?.title ?? '', message: v.error?.message ?? '' };
+}
+
+/**
+ * Conditional formats: every target range is cleared first so repeated renders replace rather
+ * than pile up; rules are added in plan priority order and numbered from 0 (Excel's highest).
+ */
+export function applyConditionalFormats(sheet: XWorksheet, rules: readonly ConditionalFormatPlan[], bars: readonly { range: string; color: string }[]): void {
+  const ranges = new Set([...rules.map((r) => r.range), ...bars.map((b) => b.range)]);
+  for (const r of ranges) sheet.getRange(r).conditionalFormats.clearAll();
+  const sorted = [...rules].sort((a, b) => a.priority - b.priority);
+  sorted.forEach((rule, i) => {
+    const cf = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
+    if (rule.style.fill !== undefined) cf.custom.format.fill.color = rule.style.fill;
+    if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
+    if (rule.style.bold !== undefined) cf.custom.format.font.bold = rule.style.bold;
+    cf.priority = i;
+    cf.stopIfTrue = rule.stopIfTrue ?? false;
+  });
+  for (const bar of bars) sheet.getRange(bar.range).conditionalFormats.add('DataBar').dataBar.positiveFormat.fillColor = bar.color;
+}
+
+const absRows = (rows: string): string => rows.replace(/(^|:)\$?(\d+)/g, '$1$$$2');
+
+/** ExcelApi 1.9 page layout; callers check the requirement set first. */
+export function applyPrint(sheet: XWorksheet, print: PrintPlan): void {
+  const pl = sheet.pageLayout;
+  pl.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  pl.paperSize = 'A4';
+  pl.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+  if (print.repeatRows) pl.setPrintTitleRows(absRows(print.repeatRows));
+  if (print.printArea) pl.setPrintArea(print.printArea);
+  if (print.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = print.header;
+  if (print.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  if (print.margins) {
+    // Plans give inches (as the file format does); Office.js wants points.
+    const m = print.margins;
+    pl.leftMargin = m.left * 72;
+    pl.rightMargin = m.right * 72;
+    pl.topMargin = m.top * 72;
+    pl.bottomMargin = m.bottom * 72;
+    pl.headerMargin = m.header * 72;
+    pl.footerMargin = m.footer * 72;
+  }
+  for (const r of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
+}
+
+export function protectionOptions(p: ProtectionPlan): Excel.WorksheetProtectionOptions {
+  const selectionMode = p.allowSelectLockedCells ? 'Normal' : p.allowSelectUnlockedCells ? 'Unlocked' : 'None';
+  return {
+    allowFormatColumns: p.allowFormatColumns ?? false,
+    allowFormatRows: p.allowFormatRows ?? false,
+    allowSort: p.allowSort ?? false,
+    allowAutoFilter: p.allowAutoFilter ?? false,
+    selectionMode,
+  };
+}

@@ -1,0 +1,210 @@
+import { a1Range, columnLetters, quoteSheet } from '../../core/grid';
+import type { CellBlock, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import { parseRect } from './address';
+import { cellInput, inputBytes } from './cell-input';
+import type { XContext, XWorksheet } from './excel-types';
+import { applyConditionalFormats, applyPrint, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
+
+/**
+ * Excel on the web rejects a request over 5 MB. Each write sync is kept under this estimate of
+ * the JSON payload; an ordinary plan (a few hundred rows, or 10,000 short rows) fits in one, and
+ * the number of syncs grows only with payload size, never with the number of rows as such.
+ */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 2_000_000;
+const OP_BYTES = 120;
+
+export interface RenderOptions {
+  /** `new`: add a sheet under a free name (`Return (2)` …); `existing`: draw over the named sheet. */
+  readonly mode: 'new' | 'existing';
+  /** ExcelApi 1.9: page layout. False skips it (the caller says so in HostInfo.limitations). */
+  readonly pageLayout: boolean;
+  /** ExcelApi 1.7: document properties. */
+  readonly documentProperties: boolean;
+  readonly properties?: WorkbookPlan['properties'];
+  readonly activate?: boolean;
+  readonly maxPayloadBytes?: number;
+  /** Password to lift an existing sheet's protection before drawing. */
+  readonly unprotectPassword?: string;
+  /** State already read by the caller in its own read sync; render then needs no read of its own. */
+  readonly known?: SheetState;
+}
+
+/** What render must know before writing: names in use and whether the target is protected. */
+export interface SheetState {
+  readonly sheetNames: readonly string[];
+  /** Plan names already defined at workbook scope. */
+  readonly takenNames: readonly string[];
+  readonly protected: boolean;
+  readonly protectionOptions?: Excel.WorksheetProtectionOptions;
+}
+
+export interface RenderReport {
+  readonly sheet: string;
+  readonly syncs: number;
+  readonly payloadBytes: number;
+  /** Parts of the plan left out because the host lacks the requirement set. */
+  readonly skipped: readonly string[];
+}
+
+/** Queue the loads render needs; call `sync()` once (alone or with the caller's own loads), then `state()`. */
+export function loadSheetState(ctx: XContext, plan: Pick<SheetPlan, 'name' | 'names'>, mode: 'new' | 'existing'): () => SheetState {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  const names = (plan.names ?? []).map((n) => ({ name: n.name, item: ctx.workbook.names.getItemOrNullObject(n.name) }));
+  for (const n of names) n.item.load('isNullObject');
+  const target = mode === 'existing' ? sheets.getItem(plan.name) : undefined;
+  target?.protection.load(['protected', 'options']);
+  return () => ({
+    sheetNames: sheets.items.map((s) => s.name),
+    takenNames: names.filter((n) => !n.item.isNullObject).map((n) => n.name),
+    protected: target ? target.protection.protected : false,
+    ...(target?.protection.protected ? { protectionOptions: target.protection.options } : {}),
+  });
+}
+
+/** `Return`, else `Return (2)`, `Return (3)` …, within Excel's 31 characters. */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base.slice(0, 31);
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Counts the request's estimated bytes and syncs before it would pass the limit. */
+class Budget {
+  syncs = 0;
+  total = 0;
+  private current = 0;
+  constructor(private readonly ctx: XContext, readonly max: number) {}
+  async room(bytes: number): Promise<void> {
+    if (this.current > 0 && this.current + bytes > this.max) await this.flush();
+    this.current += bytes;
+    this.total += bytes;
+  }
+  async flush(): Promise<void> {
+    await this.ctx.sync();
+    this.syncs++;
+    this.current = 0;
+  }
+}
+
+export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: RenderOptions): Promise<RenderReport> {
+  const budget = new Budget(ctx, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
+  let state = options.known;
+  if (!state) {
+    const read = loadSheetState(ctx, plan, options.mode);
+    await ctx.sync();
+    budget.syncs++;
+    state = read();
+  }
+  const name = options.mode === 'new' ? freeSheetName(plan.name, state.sheetNames) : plan.name;
+  const sheets = ctx.workbook.worksheets;
+  const sheet = options.mode === 'new' ? sheets.add(name) : sheets.getItem(name);
+  if (state.protected) sheet.protection.unprotect(options.unprotectPassword);
+  const skipped: string[] = [];
+
+  for (const c of plan.columns) {
+    await budget.room(OP_BYTES);
+    const letters = columnLetters(c.col);
+    const col = sheet.getRange(`${letters}:${letters}`);
+    col.format.columnWidth = widthToPoints(c.width);
+    if (c.hidden) col.columnHidden = true;
+  }
+  for (const r of plan.rowHeights ?? []) {
+    await budget.room(OP_BYTES);
+    sheet.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+  }
+  for (const block of plan.cells) await writeBlock(sheet, block, budget);
+  for (const s of plan.styles) {
+    const rect = parseRect(s.range);
+    await budget.room(s.style.numFmt && rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) * (s.style.numFmt.length + 3) + OP_BYTES : OP_BYTES);
+    applyStyle(sheet.getRange(s.range), s.range, s.style);
+  }
+  for (const m of plan.merges ?? []) {
+    await budget.room(OP_BYTES);
+    sheet.getRange(m).merge(false);
+  }
+  for (const v of plan.validations) {
+    await budget.room(OP_BYTES * 3);
+    applyValidation(sheet.getRange(v.range), v);
+  }
+  await budget.room(OP_BYTES * 3 * (plan.conditionalFormats.length + (plan.dataBars?.length ?? 0)));
+  applyConditionalFormats(sheet, plan.conditionalFormats, plan.dataBars ?? []);
+  await budget.room(OP_BYTES * 10);
+  writeSheetExtras(ctx, sheet, name, plan, state, options, skipped);
+  if (plan.protection) sheet.protection.protect(protectionOptions(plan.protection), plan.protection.password);
+  else if (state.protected) sheet.protection.protect(state.protectionOptions);
+  if (options.activate) sheet.activate();
+  await budget.flush();
+  return { sheet: name, syncs: budget.syncs, payloadBytes: budget.total, skipped };
+}
+
+/** One block as `range.formulas` (constants and formulas alike), split by rows when it alone is too big. */
+async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: Budget): Promise<void> {
+  const width = Math.max(0, ...block.values.map((r) => r.length));
+  if (width === 0) return;
+  const max = budget.max;
+  let start = 0;
+  let rows: (string | number | boolean | null)[][] = [];
+  let bytes = OP_BYTES;
+  const flushRows = async (): Promise<void> => {
+    if (rows.length === 0) return;
+    await budget.room(bytes);
+    const r = block.row + start;
+    sheet.getRange(a1Range(r, block.col, r + rows.length - 1, block.col + width - 1)).formulas = rows;
+    start += rows.length;
+    rows = [];
+    bytes = OP_BYTES;
+  };
+  for (const planRow of block.values) {
+    // A ragged row is padded with null: Office.js leaves those cells as they are.
+    const row: (string | number | boolean | null)[] = [];
+    let rowBytes = 2;
+    for (let c = 0; c < width; c++) {
+      const v = planRow[c];
+      const input = v === undefined ? null : cellInput(v);
+      row.push(input);
+      rowBytes += input === null ? 5 : inputBytes(input);
+    }
+    if (rows.length > 0 && bytes + rowBytes > max) await flushRows();
+    rows.push(row);
+    bytes += rowBytes;
+  }
+  await flushRows();
+}
+
+function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: SheetPlan, state: SheetState, options: RenderOptions, skipped: string[]): void {
+  sheet.freezePanes.unfreeze();
+  const f = plan.freeze;
+  if (f && f.rows > 0 && f.cols > 0) sheet.freezePanes.freezeAt(a1Range(1, 1, f.rows, f.cols));
+  else if (f && f.rows > 0) sheet.freezePanes.freezeRows(f.rows);
+  else if (f && f.cols > 0) sheet.freezePanes.freezeColumns(f.cols);
+  if (plan.print) {
+    if (options.pageLayout) applyPrint(sheet, plan.print);
+    else skipped.push('page layout (needs ExcelApi 1.9)');
+  }
+  for (const n of plan.names ?? []) {
+    const ref = `=${quoteSheet(name)}!${n.range.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    // A second Return would clash with the first one's workbook name: scope it to its own sheet.
+    if (state.takenNames.includes(n.name)) sheet.names.add(n.name, ref);
+    else ctx.workbook.names.add(n.name, ref);
+  }
+  if (plan.tabColor) sheet.tabColor = plan.tabColor;
+  if (plan.hidden) sheet.visibility = 'Hidden';
+  const props = options.properties;
+  if (props) {
+    if (!options.documentProperties) skipped.push('document properties (needs ExcelApi 1.7)');
+    else {
+      const p = ctx.workbook.properties;
+      if (props.title !== undefined) p.title = props.title;
+      if (props.subject !== undefined) p.subject = props.subject;
+      if (props.creator !== undefined) p.author = props.creator;
+      if (props.company !== undefined) p.company = props.company;
+      if (props.keywords !== undefined) p.keywords = props.keywords;
+      for (const [k, v] of Object.entries(props.custom)) p.custom.add(k, v);
+    }
+  }
+}
