@@ -1,0 +1,55 @@
+/**
+ * The Cabinet sheet's names: shared by the plan that writes it, the reader of a previous paper and
+ * the fingerprint check, so all three find the same cells by header name.
+ */
+export const CABINET_PREFIX = 'Cabinet';
+export const TITLE = 'Corporate Performance Scorecard';
+
+export const COLUMNS = [
+  { key: 'ref', header: 'Ref', width: 18 },
+  { key: 'indicator', header: 'Indicator', width: 40 },
+  { key: 'service', header: 'Service', width: 17 },
+  { key: 'target', header: 'Target', width: 12 },
+  { key: 'actual', header: 'Actual', width: 12 },
+  { key: 'numerator', header: 'Numerator', width: 11 },
+  { key: 'denominator', header: 'Denominator', width: 12 },
+  { key: 'rag', header: 'RAG', width: 13 },
+  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 14 },
+  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 14 },
+  { key: 'dataPeriod', header: 'Data period', width: 13 },
+  { key: 'benchmark', header: 'Benchmark', width: 16 },
+  { key: 'commentary', header: 'Commentary / action', width: 55 },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+export function columnOf(key: ColumnKey): number {
+  return COLUMNS.findIndex((c) => c.key === key) + 1;
+}
+
+/** Title block labels; each value is in the cell after its label. */
+export const TITLE_LABEL = {
+  organisation: 'Organisation',
+  plan: 'Plan',
+  period: 'Period',
+  generated: 'Generated',
+  catalogueVersion: 'Catalogue version',
+  fingerprint: 'Data fingerprint',
+} as const;
+
+export const PROPERTY = {
+  fingerprint: 'ScorecardFingerprint',
+  period: 'ScorecardPeriod',
+  catalogueVersion: 'ScorecardCatalogueVersion',
+  generated: 'ScorecardGenerated',
+} as const;
+
+/** The columns the fingerprint covers, in its order: the data as shown, not the words around it. */
+export const FINGERPRINT_COLUMNS: readonly ColumnKey[] = [
+  'ref', 'dataPeriod', 'target', 'actual', 'numerator', 'denominator', 'rag', 'dirPrevious', 'dirLastYear',
+];
+
+/** `Cabinet 2023-24 Q2`: starts with Cabinet, at most 31 characters, none of []:*?/\ . */
+export function cabinetSheetName(period: string): string {
+  const clean = `${CABINET_PREFIX} ${period}`.replace(/[[\]:*?/\\]/g, '-').replace(/\s+/g, ' ').trim();
+  return clean.slice(0, 31).trim();
+}

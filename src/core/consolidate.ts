@@ -1,0 +1,124 @@
+import type { Catalogue } from './catalogue/schema';
+import type { Conflict, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
+import { errorCount, type Issue } from './issues';
+import { message } from './messages';
+import { formatPeriod, isDue, type Period } from './period';
+import { ragCounts } from './return/counts';
+import type { RowResult } from './return/types';
+
+/** One return's row with where it came from and whether its return is signed off. */
+interface Candidate {
+  readonly row: RowResult;
+  readonly file: string;
+  readonly sheet: string;
+  readonly signedOff: boolean;
+}
+
+/** Nothing given: a blank row in someone else's copy of the template does not contradict a value. */
+function isBlank(row: RowResult): boolean {
+  return (row.actual === null || row.actual === '') && row.qualitative === undefined;
+}
+
+function sameValue(a: RowResult, b: RowResult): boolean {
+  return a.actual === b.actual && a.qualitative === b.qualitative
+    && (a.numerator ?? null) === (b.numerator ?? null) && (a.denominator ?? null) === (b.denominator ?? null);
+}
+
+function shown(row: RowResult): string {
+  if (row.qualitative) return row.qualitative;
+  return row.actual === null ? 'blank' : String(row.actual);
+}
+
+/** A signed-off return wins over one that is not; otherwise the first file given wins. */
+function choose(cands: readonly Candidate[]): Candidate {
+  return cands.find((c) => c.signedOff) ?? (cands[0] as Candidate);
+}
+
+function conflictIssue(ref: string, given: readonly Candidate[], chosen: Candidate): Issue {
+  const list = given.map((c) => `${c.file} ${c.row.cell ?? c.sheet}: ${shown(c.row)}`).join('; ');
+  const why = chosen.signedOff ? 'it is signed off' : 'no return is signed off and it came first';
+  return {
+    severity: 'error', code: 'conflict', ref, file: chosen.file, ...(chosen.row.cell ? { cell: chosen.row.cell } : {}),
+    message: `${message('conflict', { ref })} Given: ${list}. Using ${chosen.file} because ${why}.`,
+  };
+}
+
+function fileIssues(input: ReturnInput, period: string): Issue[] {
+  const v = input.validation;
+  const file = input.file;
+  const out: Issue[] = [];
+  if (v.period !== null && v.period !== period) {
+    out.push({
+      severity: 'error', code: 'period-mismatch', file,
+      message: `${file} is a return for ${v.period}, not ${period}; its values are left out of this consolidation.`,
+    });
+  }
+  const has = (code: Issue['code']): boolean => v.issues.some((i) => i.code === code);
+  if ((v.signOffState === 'not-ready' || v.signOffState === 'ready') && !has('not-signed-off')) {
+    out.push({ severity: 'warning', code: 'not-signed-off', file, message: message('not-signed-off', { file }) });
+  }
+  if (v.signOffState === 'edited-after-signoff' && !has('edited-after-signoff')) {
+    out.push({ severity: 'warning', code: 'edited-after-signoff', file, message: message('edited-after-signoff', { file }) });
+  }
+  return out;
+}
+
+/**
+ * Many validated returns into one set of rows for the period, in catalogue order.
+ * Invariants: every row names its file, sheet and cell; a return for another period gives no rows;
+ * each ref due this period is either in `rows` or in `missing`; counts count a missing ref as Missing.
+ */
+export function consolidate(catalogue: Catalogue, period: Period, inputs: readonly ReturnInput[]): Consolidation {
+  const periodText = formatPeriod(period);
+  const issues: Issue[] = [];
+  const files: FileSummary[] = [];
+  const byRef = new Map<string, Candidate[]>();
+  for (const input of inputs) {
+    const v = input.validation;
+    const own = fileIssues(input, periodText);
+    const all = [...v.issues.map((i) => ({ ...i, file: input.file })), ...own];
+    issues.push(...all);
+    files.push({
+      file: input.file, sheet: v.sheet, ...(v.service ? { service: v.service } : {}), period: v.period,
+      rows: v.rows.length, errors: errorCount(all), warnings: all.length - errorCount(all), signOffState: v.signOffState,
+    });
+    if (v.period !== null && v.period !== periodText) continue;
+    for (const row of v.rows) {
+      const key = row.ref.toUpperCase();
+      const list = byRef.get(key) ?? [];
+      list.push({ row, file: input.file, sheet: v.sheet, signedOff: v.signOffState === 'signed-off' });
+      byRef.set(key, list);
+    }
+  }
+  const rows: ConsolidatedRow[] = [];
+  const conflicts: Conflict[] = [];
+  const missing: string[] = [];
+  for (const ind of catalogue.indicators) {
+    const all = byRef.get(ind.id.toUpperCase()) ?? [];
+    const due = isDue(ind, period);
+    if (all.length === 0) {
+      if (!due) continue;
+      missing.push(ind.id);
+      issues.push({
+        severity: 'error', code: 'missing-return', ref: ind.id,
+        message: `${ind.id}: ${message('missing-return', { service: ind.service, period: periodText })} This indicator is due and no return gave it.`,
+      });
+      continue;
+    }
+    if (!due) continue;
+    const given = all.filter((c) => !isBlank(c.row));
+    const pool = given.length > 0 ? given : all;
+    const chosen = choose(pool);
+    const distinct = given.some((c) => !sameValue(c.row, (given[0] as Candidate).row));
+    if (distinct) {
+      conflicts.push({
+        ref: ind.id,
+        values: given.map((c) => ({ file: c.file, ...(c.row.cell ? { cell: c.row.cell } : {}), actual: c.row.qualitative ?? c.row.actual, status: c.row.status })),
+      });
+      issues.push(conflictIssue(ind.id, given, chosen));
+    }
+    rows.push({ ...chosen.row, ref: ind.id, file: chosen.file, sheet: chosen.sheet });
+  }
+  const counts = ragCounts([...rows.map((r) => r.status), ...missing.map(() => 'Missing' as const)]);
+  return { period: periodText, rows, conflicts, missing, files, issues, counts };
+}
