@@ -1,0 +1,70 @@
+/** Usage text for every command: what `--help` prints. */
+export const USAGE: Readonly<Record<string, string>> = {
+  main: `scorecard: the Corporate Scorecard command line
+
+Usage: scorecard <command> [options]
+
+Commands:
+  demo --out DIR                       the whole flow on sample data: start here
+  template --period P --out FILE.xlsx  a blank Return workbook for a period (and a service)
+  validate FILE.xlsx...                check returns: RAG counts and every problem, by cell
+  consolidate FILE.xlsx... --out FILE.xlsx
+                                       validate returns and write the locked Cabinet workbook
+  catalogue check FILE                 check a catalogue (.json or .xlsx)
+  catalogue import FILE.xlsx --out FILE.json
+  catalogue export FILE.json --out FILE.xlsx
+  verify CABINET.xlsx                  have the numbers changed since export?
+
+Options for every command: --help, --quiet (results only, no chatter).
+Exit codes: 0 done, no errors; 1 done, errors found; 2 could not do it.
+Run scorecard <command> --help for the details.`,
+  template: `Usage: scorecard template --period P [--service S] [--catalogue FILE] --out FILE.xlsx [--force]
+
+Writes a Return workbook for performance leads: one row per indicator due in period P
+(written like 2024-25 Q2), the catalogue's targets, a live RAG column, entry cells unlocked.
+  --service S       only the indicators of service S (e.g. "Customer Services")
+  --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
+  --out FILE.xlsx   where to write; an existing file is kept unless --force`,
+  validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--json]
+
+Checks each return against the catalogue and prints, per file, the RAG counts and every
+problem with its cell (error  CS01  Return!F12  message). Never changes a file.
+  --period P        the period, when a return has no Period cell (or to check it says P)
+  --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
+  --json            one JSON document on stdout instead of text
+Exit 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read.`,
+  consolidate: `Usage: scorecard consolidate FILE.xlsx... --out FILE.xlsx [--period P] [--catalogue FILE]
+                             [--password PW] [--previous CABINET.xlsx] [--last-year CABINET.xlsx]
+                             [--json] [--force]
+
+Validates every return, combines them into one scorecard and writes the locked, print-ready
+Cabinet workbook. Conflicts (two returns giving different values) and missing returns are listed.
+All or nothing: if any input cannot be read, nothing is written. Inputs are never modified.
+  --password PW     protect the Cabinet sheet with a password (protection is not security:
+                    the fingerprint is the integrity check; see scorecard verify)
+  --previous FILE   last quarter's Cabinet workbook, for direction of travel
+  --last-year FILE  the same quarter last year's Cabinet workbook, for direction of travel
+  --json            one JSON document on stdout (files, conflicts, missing, output)
+  --force           overwrite --out if it exists`,
+  catalogue: `Usage: scorecard catalogue check FILE
+       scorecard catalogue import FILE.xlsx --out FILE.json [--force]
+       scorecard catalogue export FILE.json --out FILE.xlsx [--force]
+
+check   validates a catalogue (.json, or a catalogue workbook) and lists every problem by JSON path
+import  turns the BI team's catalogue workbook into catalogue JSON (only if it is valid)
+export  writes a catalogue as a workbook: sheet Indicators (one row per indicator, columns named
+        after the fields, nested ones dotted like targets.2024-25 or tolerance.relative, lists like
+        dueQuarters written Q1,Q2, the text null for null), Catalogue (top-level fields),
+        Priorities, FlagshipActions and Changes. export then import gives back the same JSON.
+Without FILE, check and export use the embedded catalogue.`,
+  verify: `Usage: scorecard verify CABINET.xlsx
+
+Recomputes the fingerprint of the Cabinet sheet's data and compares it with the fingerprint
+stored in the workbook's properties when it was exported.
+Exit 0 unchanged, 1 the numbers changed since export, 2 not readable or not a Cabinet workbook.`,
+  demo: `Usage: scorecard demo --out DIR [--force]
+
+Runs the whole flow on the embedded catalogue with realistic sample returns: writes filled
+Return workbooks, a validation report for each, the Cabinet workbook and a README.txt saying
+what each file is. DIR must be empty or new unless --force.`,
+};

@@ -1,0 +1,72 @@
+import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../catalogue';
+import { describeCatalogueError, parseCatalogueText, type CatalogueError, type CatalogueResult } from '../core/catalogue/parse';
+import type { Catalogue } from '../core/catalogue/schema';
+import { catalogueFromTables } from '../core/catalogue/table';
+import type { Grid } from '../core/grid';
+import { parsePeriod, type Period } from '../core/period';
+import { readWorkbookGrids } from '../adapters/exceljs/read';
+import { FileError, UsageError } from './errors';
+import { checkXlsx, readBytes, readText } from './files';
+
+export interface Workbook {
+  readonly file: string;
+  readonly sheets: readonly Grid[];
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+function reasonOf(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0]?.trim() || 'could not be read';
+}
+
+/** Read an .xlsx into grids; anything wrong with the file is one FileError naming it. */
+export async function readWorkbook(cwd: string, file: string): Promise<Workbook> {
+  const bytes = readBytes(cwd, file);
+  checkXlsx(file, bytes);
+  try {
+    const wb = await readWorkbookGrids(bytes);
+    return { file, sheets: wb.sheets, properties: wb.properties };
+  } catch (e) {
+    throw new FileError(file, reasonOf(e));
+  }
+}
+
+export function isXlsxName(file: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(file);
+}
+
+/** Check a catalogue file, JSON or workbook, without deciding what to do with the errors. */
+export async function checkCatalogueFile(cwd: string, file: string): Promise<CatalogueResult> {
+  if (isXlsxName(file)) {
+    const wb = await readWorkbook(cwd, file);
+    return catalogueFromTables(wb.sheets);
+  }
+  return parseCatalogueText(readText(cwd, file));
+}
+
+/** One line for stderr: the first few errors with their JSON paths. */
+export function catalogueErrorLine(errors: readonly CatalogueError[]): string {
+  const shown = errors.slice(0, 3).map(describeCatalogueError).join('; ');
+  const more = errors.length > 3 ? `; and ${errors.length - 3} more (see scorecard catalogue check)` : '';
+  return `not a valid catalogue: ${shown}${more}`;
+}
+
+export interface LoadedCatalogue {
+  readonly catalogue: Catalogue;
+  readonly label: string;
+}
+
+/** --catalogue FILE, validated (exit 2 when bad), or the embedded default. */
+export async function loadCatalogue(cwd: string, file: string | undefined): Promise<LoadedCatalogue> {
+  if (file === undefined) return { catalogue: defaultCatalogue(), label: DEFAULT_CATALOGUE_NAME };
+  const result = await checkCatalogueFile(cwd, file);
+  if (!result.ok) throw new FileError(file, catalogueErrorLine(result.errors));
+  return { catalogue: result.catalogue, label: `${file} (version ${result.catalogue.version})` };
+}
+
+export function periodOption(text: string | undefined, command: string): Period | undefined {
+  if (text === undefined) return undefined;
+  const p = parsePeriod(text);
+  if (!p) throw new UsageError(`${command}: --period ${JSON.stringify(text)} is not a period; write it like 2024-25 Q2`);
+  return p;
+}

@@ -1,0 +1,79 @@
+import { catalogueCommand } from './commands/catalogue';
+import { consolidateCommand } from './commands/consolidate';
+import { demoCommand } from './commands/demo';
+import { templateCommand } from './commands/template';
+import { validateCommand } from './commands/validate';
+import { verifyCommand } from './commands/verify';
+import { FileError, UsageError } from './errors';
+import { USAGE } from './help';
+import type { CliIO, Context } from './output';
+
+export type { CliIO } from './output';
+
+type Command = (ctx: Context, argv: readonly string[]) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  template: templateCommand,
+  validate: validateCommand,
+  consolidate: consolidateCommand,
+  catalogue: catalogueCommand,
+  verify: verifyCommand,
+  demo: demoCommand,
+};
+
+function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** The one line for stderr; never more, so scripts can log it and people can read it. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/**
+ * The command line: returns the exit code (0 done, 1 errors found, 2 could not do it). Output goes
+ * to `io`, the process streams unless a test passes its own. Nothing escapes as an exception.
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const rest = argv.filter((a) => a !== '--quiet' && a !== '-q');
+  const ctx: Context = { io, quiet };
+  const [name, ...args] = rest;
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = name === 'help' ? args[0] : undefined;
+      io.stdout(`${USAGE[topic ?? 'main'] ?? USAGE.main}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === 'version') {
+      io.stdout('scorecard 0.1.0\n');
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command ${name}; the commands are ${Object.keys(COMMANDS).join(', ')} (scorecard --help)`);
+    if (wantsHelp(args)) {
+      io.stdout(`${USAGE[name] ?? USAGE.main}\n`);
+      return 0;
+    }
+    return await command(ctx, args);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof FileError) {
+      io.stderr(`scorecard: ${oneLine(e.message)}\n`);
+      return 2;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr(`scorecard: internal error: ${oneLine(err.message)} (set SCORECARD_DEBUG=1 for details)\n`);
+    if (io.env.SCORECARD_DEBUG === '1' && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

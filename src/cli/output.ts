@@ -1,0 +1,79 @@
+import type { Issue } from '../core/issues';
+import type { RagCounts } from '../core/return/types';
+
+/**
+ * Where a command's output goes. main() builds it from process streams; tests pass their own,
+ * so every command can run in-process.
+ */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Environment variables (SCORECARD_DEBUG). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** What a command gets: the streams plus the global switches. */
+export interface Context {
+  readonly io: CliIO;
+  readonly quiet: boolean;
+}
+
+export function say(ctx: Context, line = ''): void {
+  if (!ctx.quiet) ctx.io.stdout(`${line}\n`);
+}
+
+/** The report itself: printed even with --quiet (quiet drops chatter, not results). */
+export function print(ctx: Context, line = ''): void {
+  ctx.io.stdout(`${line}\n`);
+}
+
+export function printJson(ctx: Context, doc: unknown): void {
+  ctx.io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/**
+ * Progress on stderr, so stdout stays clean for --json and pipes. Only for batches big enough to
+ * wait on, and never more than about 20 lines however many files.
+ */
+export function progress(ctx: Context, verb: string, total: number): (done: number) => void {
+  if (ctx.quiet || total < 10) return () => undefined;
+  const step = Math.max(1, Math.ceil(total / 20));
+  return (done) => {
+    if (done === total || done % step === 0) ctx.io.stderr(`${verb} ${done}/${total} files\n`);
+  };
+}
+
+const COUNT_ORDER = ['Blue', 'Green', 'Amber', 'Red', 'Complete', 'Missing', 'Tracking', 'Not due'] as const;
+
+/** `Green 5 · Amber 2 · Red 1 · Missing 1 · Not due 3` (zeros left out, except Green/Amber/Red). */
+export function formatCounts(counts: RagCounts): string {
+  return COUNT_ORDER.filter((k) => counts[k] > 0 || k === 'Green' || k === 'Amber' || k === 'Red')
+    .map((k) => `${k} ${counts[k]}`)
+    .join(' · ');
+}
+
+/** `error    CS01   Return!F12   message` */
+export function formatIssue(issue: Issue): string {
+  const sev = issue.severity.padEnd(7);
+  const ref = (issue.ref ?? '-').padEnd(6);
+  const cell = (issue.cell ?? '-').padEnd(12);
+  return `  ${sev}  ${ref} ${cell} ${issue.message}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Issues as the JSON contract gives them: every key present, null when unknown. */
+export function issueJson(issue: Issue): Record<string, unknown> {
+  return {
+    severity: issue.severity,
+    code: issue.code,
+    ref: issue.ref ?? null,
+    cell: issue.cell ?? null,
+    message: issue.message,
+    ...(issue.file === undefined ? {} : { file: issue.file }),
+  };
+}
