@@ -1,0 +1,82 @@
+import type { Catalogue } from '../../src/core/catalogue/schema';
+import type { Consolidation } from '../../src/core/consolidate-types';
+import type { RagCounts, SignOff, ValidationResult } from '../../src/core/return/types';
+import type { CabinetPreview, InputFile, ScorecardServices } from '../../src/taskpane/services';
+import { miniCatalogue } from '../core/fixtures/mini-catalogue';
+
+export function counts(partial: Partial<RagCounts> = {}): RagCounts {
+  return { Blue: 0, Green: 0, Amber: 0, Red: 0, Complete: 0, Missing: 0, Tracking: 0, 'Not due': 0, ...partial };
+}
+
+export const NO_SIGN_OFF: SignOff = { ready: false, cells: {} };
+
+export function validationResult(partial: Partial<ValidationResult> = {}): ValidationResult {
+  return {
+    sheet: 'Return', period: '2024-25 Q2', rows: [], issues: [], counts: counts(),
+    signOff: NO_SIGN_OFF, signOffState: 'not-ready', entriesFingerprint: 'abc', ...partial,
+  };
+}
+
+export function consolidation(partial: Partial<Consolidation> = {}): Consolidation {
+  return { period: '2024-25 Q2', rows: [], conflicts: [], missing: [], files: [], issues: [], counts: counts(), ...partial };
+}
+
+export function cabinetPreview(partial: Partial<CabinetPreview> = {}): CabinetPreview {
+  return { period: '2024-25 Q2', overall: counts(), byPriority: [], exceptions: [], basis: 'the returns in this workbook', ...partial };
+}
+
+export interface Fake {
+  readonly services: ScorecardServices;
+  readonly calls: Record<keyof Omit<ScorecardServices, 'host'>, unknown[][]>;
+  /** The handler the pane registered with onReturnChanged, if any. */
+  changeHandler: (() => void) | undefined;
+  unsubscribed: number;
+}
+
+/**
+ * A hand-written test double of ScorecardServices: typed as the interface so it cannot drift from
+ * it, recording every call. Tests override one method at a time to shape a scenario.
+ */
+export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalogue: Catalogue = miniCatalogue()): Fake {
+  const calls: Fake['calls'] = {
+    loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [],
+    onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], markReady: [], signOff: [],
+  };
+  const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
+  const base: ScorecardServices = {
+    host: { inExcel: false, label: 'Browser preview', limitations: [] },
+    loadCatalogue: async () => ({ ok: true, catalogue, label: 'Embedded default' }),
+    getSavedCatalogueUrl: async () => undefined,
+    saveCatalogueUrl: async () => undefined,
+    insertTemplate: async () => ({ sheet: 'Return' }),
+    validate: async () => validationResult(),
+    selectCell: async () => undefined,
+    onReturnChanged: async (handler) => {
+      fake.changeHandler = handler;
+      return () => { fake.unsubscribed += 1; fake.changeHandler = undefined; };
+    },
+    consolidate: async () => consolidation(),
+    cabinetPreview: async () => cabinetPreview(),
+    createCabinetSheet: async () => ({ sheet: 'Cabinet 2024-25 Q2' }),
+    downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),
+    markReady: async (_c, preparedBy) => ({ ready: true, preparedBy, cells: {} }),
+    signOff: async (_c, s) => ({ ready: true, signedOffBy: s.name, role: s.role, signedOffOn: '2024-10-15', cells: {} }),
+    ...overrides,
+  };
+  // Record each call, then delegate to the (possibly overridden) implementation.
+  const recorded = { ...base } as Record<string, unknown>;
+  for (const key of Object.keys(calls) as (keyof Fake['calls'])[]) {
+    const impl = base[key] as (...args: unknown[]) => unknown;
+    recorded[key] = (...args: unknown[]) => { calls[key].push(args); return impl(...args); };
+  }
+  fake.services = recorded as unknown as ScorecardServices;
+  return fake;
+}
+
+/** A promise the test settles by hand, to look at the pane while an action runs. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
