@@ -111,10 +111,14 @@ export function rag(input: RagInput): RagResult {
   const { indicator: ind, period } = input;
   const dataPeriod = input.dataPeriod ?? period;
   const base = { dataPeriod: formatPeriod(dataPeriod), stale: comparePeriods(dataPeriod, period) < 0 };
-  if (!isDue(ind, period) && input.dataPeriod === undefined) return { status: 'Not due', ...base };
+  // Not due comes first. Only a value carried forward from an earlier period (the last result, shown
+  // stale) is rated when the measure is not due now; a value dated this period is not.
+  if (!isDue(ind, period) && !base.stale) return { status: 'Not due', ...base };
   if (ind.kind === 'qualitative') {
     const s = input.status;
-    return s ? { status: QUALITATIVE_RAG[s], ...base } : { status: 'Missing', ...base };
+    // A status outside the list is a validation error elsewhere; here it is no status, never a colour.
+    const known = s && Object.prototype.hasOwnProperty.call(QUALITATIVE_RAG, s) ? QUALITATIVE_RAG[s] : undefined;
+    return { status: known ?? 'Missing', ...base };
   }
   const actual = input.actual;
   if (actual === null || actual === undefined || !Number.isFinite(actual)) return { status: 'Missing', ...base };
