@@ -5,14 +5,15 @@ import { message } from '../messages';
 import type { ReadCell, ReadReturn, ReturnRow, SignOff } from './types';
 import { cellText, isBlankCell, serialToIso } from './values';
 
-/** Columns the reader takes values from; a second copy of one of these hides data, so it is an error. */
+/** Columns the reader takes values from. */
 const READ_COLUMNS = ['ref', 'actual', 'status', 'numerator', 'denominator', 'commentary', 'action', 'target'] as const;
 type ReadColumn = (typeof READ_COLUMNS)[number];
 /** Columns a lead types into (not Ref, not the people's copy of the Target). */
 export const ENTRY_COLUMNS = ['actual', 'status', 'numerator', 'denominator', 'commentary', 'action'] as const;
 
 const KNOWN_HEADERS: ReadonlySet<string> = new Set(Object.values(HEADER).map(normaliseHeader));
-const READ_HEADERS: ReadonlySet<string> = new Set(READ_COLUMNS.map((k) => normaliseHeader(HEADER[k])));
+/** A second copy of one of these could hold entries that are never read, so it is an error. */
+const ENTRY_HEADERS: ReadonlySet<string> = new Set((['ref', ...ENTRY_COLUMNS] as const).map((k) => normaliseHeader(HEADER[k])));
 
 type LabelKey = keyof typeof LABEL;
 const LABEL_KEYS = Object.keys(LABEL) as LabelKey[];
@@ -116,7 +117,7 @@ function readColumns(sheet: Sheet, headerRow: number, issues: Issue[]): Record<s
       const first = sheet.address(headerRow, columns[name] - 1 - sheet.colOffset);
       const cell = sheet.address(headerRow, c);
       issues.push({
-        severity: READ_HEADERS.has(name) ? 'error' : 'warning',
+        severity: ENTRY_HEADERS.has(name) ? 'error' : 'warning',
         code: 'duplicate-column',
         cell,
         message: message('duplicate-column', { column: shownHeader(name), cell, first }),
