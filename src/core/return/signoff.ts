@@ -7,7 +7,7 @@ import type { ReadCell, ReadReturn, SignOffState } from './types';
 function raw(cell: ReadCell | undefined): CellValue {
   const v = cell?.value;
   if (v === undefined || v === null) return null;
-  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
   if (isCellError(v)) return { error: String(v.error) };
   return v;
