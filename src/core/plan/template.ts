@@ -1,0 +1,183 @@
+import type { Catalogue, Indicator, Unit } from '../catalogue/schema';
+import { QUALITATIVE_STATUSES } from '../catalogue/schema';
+import { a1, a1Range } from '../grid';
+import { formatPeriod, isDue, type Period } from '../period';
+import { decimalsOf, targetFor } from '../rag';
+import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';
+import { colAbsolute } from './a1';
+import { ragConditionalFormats } from './palette';
+import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, type RagFormulaColumns } from './rag-formula';
+import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
+
+type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polarity' | 'target' | 'actual' | 'status'
+  | 'numerator' | 'denominator' | 'rag' | 'commentary' | 'action' | HiddenKey;
+type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTarget' | 'amberFrom' | 'amberTo' | 'bandMin' | 'bandMax'
+  | 'blue' | 'due' | 'suppressBelow' | 'suppressedRag';
+
+/** The template's columns in order; the last ones are hidden helpers holding `ragRule`'s numbers. */
+const COLUMNS: readonly { key: ColumnKey; header: string; width: number; hidden?: boolean }[] = [
+  { key: 'ref', header: HEADER.ref, width: 20 }, { key: 'indicator', header: HEADER.indicator, width: 48 },
+  { key: 'priority', header: 'Priority', width: 9 }, { key: 'service', header: 'Service', width: 18 },
+  { key: 'unit', header: 'Unit', width: 9 }, { key: 'polarity', header: 'Polarity', width: 15 },
+  { key: 'target', header: HEADER.target, width: 11 }, { key: 'actual', header: HEADER.actual, width: 11 },
+  { key: 'status', header: HEADER.status, width: 12 }, { key: 'numerator', header: HEADER.numerator, width: 11 },
+  { key: 'denominator', header: HEADER.denominator, width: 12 }, { key: 'rag', header: HEADER.rag, width: 10 },
+  { key: 'commentary', header: HEADER.commentary, width: 45 }, { key: 'action', header: HEADER.action, width: 40 },
+  ...([
+    ['number', 'Actual number'], ['scale', 'Actual scale'], ['rounded', 'Rounded actual'], ['kind', 'Rule kind'], ['decimals', 'Rule decimals'], ['ruleTarget', 'Rule target'],
+    ['amberFrom', 'Rule amber from'], ['amberTo', 'Rule amber to'], ['bandMin', 'Rule band min'],
+    ['bandMax', 'Rule band max'], ['blue', 'Rule blue'], ['due', 'Rule due'],
+    ['suppressBelow', 'Rule suppress below'], ['suppressedRag', 'Rule suppressed RAG'],
+  ] as const).map(([key, header]) => ({ key: key as ColumnKey, header, width: 10, hidden: true })),
+];
+
+/** 1-based column of each template column. */
+export const TEMPLATE_COLUMN: Readonly<Record<ColumnKey, number>> = Object.fromEntries(
+  COLUMNS.map((c, i) => [c.key, i + 1]),
+) as Record<ColumnKey, number>;
+
+/** The cells the RAG formula reads: the display Target is for people, the hidden rule target is compared. */
+export const TEMPLATE_FORMULA_COLUMNS: RagFormulaColumns = { ...TEMPLATE_COLUMN, target: TEMPLATE_COLUMN.ruleTarget };
+
+/** Rows of the template: labels from row 3 (label in A, value in B), the header after them. */
+export const TEMPLATE_LABEL_ROW = 3;
+const LABELS = [LABEL.period, LABEL.service, LABEL.organisation, LABEL.catalogueVersion, LABEL.preparedBy,
+  LABEL.ready, LABEL.signedOffBy, LABEL.role, LABEL.signedOffOn, LABEL.fingerprint] as const;
+/** Value cells a person types (and the fingerprint, which the add-in writes without unprotecting). */
+const TYPED = new Set<string>([LABEL.preparedBy, LABEL.ready, LABEL.signedOffBy, LABEL.role, LABEL.signedOffOn, LABEL.fingerprint]);
+export const TEMPLATE_HEADER_ROW = TEMPLATE_LABEL_ROW + LABELS.length + 1;
+const LAST_VISIBLE = TEMPLATE_COLUMN.action;
+
+/** Percent values are 0-100 in the sheet, so `0.0"%"` and never a % format (which would show 8000%). */
+export function numberFormat(unit: Unit | undefined, decimals: number): string {
+  const frac = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  switch (unit) {
+    case 'percent': return `0${frac}"%"`;
+    case 'currency': return `"£"#,##0${frac}`;
+    case 'number': return `#,##0${frac}`;
+    default: return `0${frac}`;
+  }
+}
+
+const POLARITY_TEXT: Readonly<Record<string, string>> = {
+  higher: 'Higher is better', lower: 'Lower is better', range: 'Within band', none: 'Tracking only',
+};
+
+function targetCell(ind: Indicator, year: string): PlanValue {
+  const t = targetFor(ind, year);
+  if (ind.kind === 'qualitative' || t === null) return null;
+  return typeof t === 'number' ? t : `${t.min} to ${t.max}`;
+}
+
+function indicatorRow(ind: Indicator, cat: Catalogue, period: Period, row: number): PlanValue[] {
+  const { target: ruleTarget, ...ruleValues } = ragRuleCells(ind, period, cat.defaults);
+  const q = ind.kind === 'qualitative';
+  const v: Record<string, PlanValue> = {
+    ref: ind.id, indicator: ind.title, priority: ind.priority, service: ind.service,
+    unit: q ? 'status' : (ind.unit ?? null), polarity: q ? 'Qualitative' : (POLARITY_TEXT[ind.polarity ?? 'none'] ?? null),
+    target: targetCell(ind, period.year), actual: null, status: null, numerator: null, denominator: null,
+    rag: { formula: ragFormula(row, TEMPLATE_FORMULA_COLUMNS) }, commentary: null, action: null,
+    number: q ? null : { formula: numberFormula(row, TEMPLATE_FORMULA_COLUMNS) },
+    scale: q ? null : { formula: scaleFormula(row, TEMPLATE_FORMULA_COLUMNS) },
+    rounded: q ? null : { formula: roundedFormula(row, TEMPLATE_FORMULA_COLUMNS) },
+    ...ruleValues, ruleTarget,
+  };
+  return COLUMNS.map((c) => v[c.key] ?? null);
+}
+
+function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
+  const col = (k: ColumnKey): string => a1(row, TEMPLATE_COLUMN[k]);
+  if (ind.kind === 'qualitative') {
+    return [{ range: col('status'), rule: { type: 'list', values: QUALITATIVE_STATUSES }, allowBlank: true, errorStyle: 'stop',
+      prompt: { title: ind.id, message: 'Choose On track, At risk, Off track or Complete.' },
+      error: { title: 'Status', message: 'Choose On track, At risk, Off track or Complete.' } }];
+  }
+  const sb = ind.suppressBelow ?? null;
+  const unitWords = ind.unit === 'percent' ? ' (80 means 80%)' : '';
+  const limits = `${ind.range?.min ?? 'any'} to ${ind.range?.max ?? 'any'}`;
+  return [{
+    range: col('actual'), rule: { type: 'decimal', min: ind.range?.min, max: ind.range?.max }, allowBlank: true,
+    // Excel's stop style rejects text, so `<5` is only typable behind a warning.
+    errorStyle: sb !== null ? 'warning' : 'stop',
+    prompt: { title: ind.id, message: `A number from ${limits}${unitWords}.${sb !== null ? ` Counts below ${sb}: type <${sb}.` : ''}` },
+    error: { title: 'Actual', message: `Expected a number from ${limits}${sb !== null ? ` or <${sb}` : ''}.` },
+  }];
+}
+
+export function templatePlan(catalogue: Catalogue, period: Period, options: { service?: string }): SheetPlan {
+  const service = options.service?.trim();
+  const priorityOrder = new Map(catalogue.priorities.map((p, i) => [p.id, i]));
+  const indicators = catalogue.indicators
+    .filter((ind) => isDue(ind, period))
+    .filter((ind) => !service || ind.service.trim().toLowerCase() === service.toLowerCase())
+    .map((ind, i) => ({ ind, i }))
+    .sort((a, b) => (priorityOrder.get(a.ind.priority) ?? 1e9) - (priorityOrder.get(b.ind.priority) ?? 1e9) || a.i - b.i)
+    .map(({ ind }) => ind);
+  const H = TEMPLATE_HEADER_ROW;
+  const first = H + 1;
+  const last = Math.max(first, H + indicators.length);
+  const labelValue: Record<string, PlanValue> = {
+    [LABEL.period]: formatPeriod(period), [LABEL.service]: service || null,
+    [LABEL.organisation]: catalogue.organisation, [LABEL.catalogueVersion]: catalogue.version,
+  };
+  const cells: CellBlock[] = [
+    { row: 1, col: 1, values: [[`${catalogue.organisation}: performance return ${formatPeriod(period)}${service ? `, ${service}` : ''}`]] },
+    { row: 2, col: 1, values: [['Type in the white cells. RAG updates as you type. Red or Amber needs commentary and an action.']] },
+    { row: TEMPLATE_LABEL_ROW, col: 1, values: LABELS.map((l) => [l, labelValue[l] ?? null]) },
+    { row: H, col: 1, values: [COLUMNS.map((c) => c.header)] },
+  ];
+  if (indicators.length > 0) cells.push({ row: first, col: 1, values: indicators.map((ind, i) => indicatorRow(ind, catalogue, period, first + i)) });
+  else cells.push({ row: first, col: 1, values: [[null, `No indicators are due in ${formatPeriod(period)}${service ? ` for ${service}` : ''}.`]] });
+
+  const col = TEMPLATE_COLUMN;
+  const rows = (k: ColumnKey): string => a1Range(first, col[k], last, col[k]);
+  const styles: StyleRange[] = [
+    { range: 'A1', style: { bold: true, fontSize: 14 } },
+    { range: 'A2', style: { italic: true } },
+    { range: a1Range(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true } },
+    { range: a1Range(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left' } },
+    ...LABELS.flatMap((l, i) => (TYPED.has(l) ? [{ range: a1(TEMPLATE_LABEL_ROW + i, 2), style: { locked: false, fill: '#FFFFFF' } }] : [])),
+    { range: a1Range(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true } },
+    { range: a1Range(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1' } },
+    { range: rows('indicator'), style: { wrap: true } },
+    { range: rows('commentary'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
+    { range: rows('action'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
+    { range: rows('rag'), style: { bold: true, hAlign: 'center' } },
+  ];
+  const validations: DataValidationPlan[] = [
+    { range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.ready), 2), rule: { type: 'list', values: ['Yes', 'No'] }, allowBlank: true, errorStyle: 'stop' },
+    ...(['commentary', 'action'] as const).map((k): DataValidationPlan => ({
+      range: rows(k), rule: { type: 'textLength', max: 2000 }, allowBlank: true, errorStyle: 'stop',
+      error: { title: 'Too long', message: 'Keep it to 2,000 characters or fewer.' },
+    })),
+  ];
+  indicators.forEach((ind, i) => {
+    const r = first + i;
+    const entry: ColumnKey[] = ind.kind === 'qualitative' ? ['status'] : ['actual', 'numerator', 'denominator'];
+    for (const k of entry) styles.push({ range: a1(r, col[k]), style: { locked: false, fill: '#FFFFFF' } });
+    if (ind.kind === 'quantitative') {
+      const fmt = numberFormat(ind.unit, decimalsOf(ind, catalogue.defaults));
+      for (const k of ['target', 'actual'] as const) styles.push({ range: a1(r, col[k]), style: { numFmt: fmt } });
+    }
+    validations.push(...entryValidations(ind, r));
+  });
+  const columns: ColumnPlan[] = COLUMNS.map((c, i) => ({ col: i + 1, width: c.width, ...(c.hidden ? { hidden: true } : {}) }));
+  return {
+    name: RETURN_SHEET, cells, styles, columns, validations,
+    conditionalFormats: [
+      ...ragConditionalFormats(rows('rag'), a1(first, col.rag), 1),
+      ...ragConditionalFormats(rows('actual'), colAbsolute(first, col.rag), 20),
+    ],
+    protection: { allowSelectLockedCells: true, allowSelectUnlockedCells: true, allowFormatColumns: true, allowFormatRows: true },
+    freeze: { rows: H, cols: 2 },
+    print: {
+      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${H}:${H}`,
+      printArea: a1Range(1, 1, last, LAST_VISIBLE),
+      footer: `&L${catalogue.organisation.replace(/&/g, '&&')}: return ${formatPeriod(period)}&RPage &P of &N`,
+    },
+    names: [
+      { name: 'ReturnPeriod', range: a1(TEMPLATE_LABEL_ROW, 2) },
+      { name: 'ReturnFingerprint', range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.fingerprint), 2) },
+    ],
+  };
+}

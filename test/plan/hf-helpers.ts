@@ -1,0 +1,34 @@
+import { HyperFormula } from 'hyperformula';
+import type { CellValue } from 'hyperformula';
+import type { PlanValue, SheetPlan } from '../../src/core/plan/types';
+
+export type Cell = number | string | boolean | null;
+
+/** A plan's cells as a HyperFormula sheet: `{formula}` → `=formula`, overrides placed on top. */
+export function planToArray(plan: SheetPlan, overrides: ReadonlyMap<string, Cell> = new Map()): Cell[][] {
+  const out: Cell[][] = [];
+  const put = (row: number, col: number, v: Cell): void => {
+    while (out.length < row) out.push([]);
+    const r = out[row - 1]!;
+    while (r.length < col) r.push(null);
+    r[col - 1] = v;
+  };
+  for (const block of plan.cells) {
+    block.values.forEach((vals, i) =>
+      vals.forEach((v: PlanValue, j) => {
+        if (v === null) return;
+        put(block.row + i, block.col + j, typeof v === 'object' ? `=${v.formula}` : v);
+      }),
+    );
+  }
+  for (const [key, v] of overrides) {
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    put(row, col, v);
+  }
+  return out;
+}
+
+export function evaluate(sheet: Cell[][], smartRounding = false): (row: number, col: number) => CellValue {
+  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding });
+  return (row, col) => hf.getCellValue({ sheet: 0, row: row - 1, col: col - 1 });
+}
