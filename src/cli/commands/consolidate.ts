@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { PROPERTY } from '../../core/cabinet/layout';
 import { cabinetModel } from '../../core/cabinet/model';
 import { cabinetPlan } from '../../core/cabinet/plan';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
@@ -63,7 +64,7 @@ export async function buildCabinet(ctx: Context, catalogue: Catalogue, files: re
   const model = cabinetModel(catalogue, consolidation, { previous, lastYear });
   const plan = cabinetPlan(model, options.password ? { password: options.password } : {});
   const bytes = await renderWorkbook(plan);
-  const fingerprint = plan.properties.custom.ScorecardFingerprint;
+  const fingerprint = plan.properties.custom[PROPERTY.fingerprint];
   return fingerprint === undefined ? { results, consolidation, bytes } : { results, consolidation, bytes, fingerprint };
 }
 

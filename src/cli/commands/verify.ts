@@ -3,8 +3,9 @@ import { parseArgs } from '../args';
 import { FileError, UsageError } from '../errors';
 import { readWorkbook } from '../load';
 import { print, say, type Context } from '../output';
+import { PROPERTY } from '../../core/cabinet/layout';
 
-export const FINGERPRINT_PROPERTY = 'ScorecardFingerprint';
+const FINGERPRINT_PROPERTY = PROPERTY.fingerprint;
 
 export async function verifyCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, {}, 'verify');
@@ -16,7 +17,8 @@ export async function verifyCommand(ctx: Context, argv: readonly string[]): Prom
   if (!grid) throw new FileError(file, 'not a Cabinet workbook (no sheet whose name starts with Cabinet)');
   const stored = book.properties[FINGERPRINT_PROPERTY];
   if (!stored) throw new FileError(file, `has no ${FINGERPRINT_PROPERTY} property, so it was not exported by scorecard (or the property was removed)`);
-  const now = await fingerprintFromCabinetGrid(grid);
+  const now = fingerprintFromCabinetGrid(grid);
+  if (now === undefined) throw new FileError(file, `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check`);
   if (now === stored.trim()) {
     print(ctx, `${file}: unchanged. The numbers on sheet ${grid.sheet} are the ones exported (fingerprint ${stored.slice(0, 12)}…).`);
     return 0;

@@ -22,7 +22,7 @@ function isPlainObject(v: unknown): v is Record<string, Json> {
 
 function encodeScalar(v: Json): Scalar {
   if (v === null) return 'null';
-  if (typeof v === 'string') return v === 'null' || v.trim() === '' || /^\s*["[{]/.test(v) ? JSON.stringify(v) : v;
+  if (typeof v === 'string') return v.trim() === 'null' || v.trim() === '' || /^\s*["[{]/.test(v) ? JSON.stringify(v) : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return JSON.stringify(v);
 }

@@ -105,15 +105,16 @@ function entryFor(ind: Indicator, cat: Catalogue, period: Period, rnd: () => num
   }
   const suppress = ind.suppressBelow ?? null;
   const { value, status } = valueFor(ind, cat, period, aim, rnd);
-  const target = ind.targets?.[period.year];
-  const words = commentaryFor(ind, status, rnd, { actual: value, target: typeof target === 'number' ? target : undefined, leadingMinus });
+  const t = ind.targets?.[period.year];
+  const target = typeof t === 'number' ? t : undefined;
+  const words = commentaryFor(ind, status, rnd, { actual: value, target, leadingMinus });
   if (ind.unit === 'percent' && ind.title.startsWith('%') && suppress === null && rnd() < 0.5) {
     const denominator = 120 + Math.floor(rnd() * 2400);
     const numerator = Math.round((value / 100) * denominator);
     const rule = ragRule(ind, period.year, cat.defaults);
     const actual = excelRound((numerator / denominator) * 100, rule.decimals);
     const s = compareWithRule(rule, actual);
-    return { entry: { ref: ind.id, actual, numerator, denominator, ...commentaryFor(ind, s, rnd, { actual, leadingMinus }) }, status: s };
+    return { entry: { ref: ind.id, actual, numerator, denominator, ...commentaryFor(ind, s, rnd, { actual, target, leadingMinus }) }, status: s };
   }
   return { entry: { ref: ind.id, actual: value, ...words }, status };
 }

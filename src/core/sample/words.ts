@@ -63,7 +63,7 @@ export function commentaryFor(ind: Indicator, status: RagStatus, rnd: () => numb
     const why = pick(q ? QUAL_WHY : status === 'Red' ? RED_WHY : AMBER_WHY, rnd);
     const act = pick(q ? QUAL_DO : status === 'Red' ? RED_DO : AMBER_DO, rnd);
     const gap = f.actual !== undefined && f.target !== undefined ? Math.abs(f.actual - f.target) : undefined;
-    const lead = f.leadingMinus && gap !== undefined ? `-${Number(gap.toPrecision(3))} on target: ` : against;
+    const lead = f.leadingMinus && gap !== undefined ? `-${Number(gap.toPrecision(3))}${ind.unit === 'percent' ? ' points' : ''} against target: ` : against;
     return { commentary: `${lead}${why}`, action: act };
   }
   if ((status === 'Green' || status === 'Complete' || status === 'Blue') && rnd() < 0.3) return { commentary: pick(GREEN_NOTE, rnd) };
