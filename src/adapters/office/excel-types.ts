@@ -77,10 +77,7 @@ export interface XEventHandle {
   readonly context: { sync(): Promise<unknown> };
 }
 
-export interface XChangedEvent {
-  readonly worksheetId: string;
-  readonly address: string;
-}
+export type XChangedEvent = Pick<Excel.WorksheetChangedEventArgs, 'worksheetId' | 'address' | 'changeType' | 'source' | 'type'>;
 
 export interface XNames {
   add(name: string, reference: string): unknown;
@@ -92,7 +89,7 @@ export interface XWorksheet extends XLoadable, Pick<Excel.Worksheet, 'name' | 'i
   readonly pageLayout: XPageLayout;
   readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   readonly names: XNames;
-  readonly onChanged: { add(handler: (event: Excel.WorksheetChangedEventArgs) => Promise<unknown>): XEventHandle };
+  readonly onChanged: { add(handler: (event: XChangedEvent) => Promise<unknown>): XEventHandle };
   getRange(address?: string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   activate(): void;

@@ -1,0 +1,133 @@
+import type { XContext } from '../../adapters/office/excel-types';
+import type { ChangedEvent, FakeSheet, FakeWorkbookState, Scalar } from './state';
+
+/** Errors shaped like OfficeExtension.Error: a `code` callers and tests can match. */
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+interface Op {
+  readonly bytes: number;
+  readonly apply: () => void;
+}
+
+/** What every request context of one fake workbook shares. */
+export interface FakeCore {
+  readonly state: FakeWorkbookState;
+  syncCount: number;
+  /** Estimated request bytes of each sync, in order. */
+  readonly payloads: number[];
+  /** Excel on the web rejects larger requests (5 MB). */
+  readonly payloadLimit: number;
+  readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
+  readonly pendingEvents: { sheet: FakeSheet; event: ChangedEvent }[];
+}
+
+/**
+ * A request context: operations are queued and applied only at `sync()`, in order; loaded
+ * properties become readable only after it. A failing operation rejects the sync and drops
+ * the rest of the batch, as Office.js does (earlier operations stay applied).
+ */
+export class FakeContext {
+  private queue: Op[] = [];
+  // Set by createFakeExcel, which builds the workbook proxy with this context.
+  workbook!: XContext['workbook'];
+
+  constructor(readonly core: FakeCore) {}
+
+  enqueue(bytes: number, apply: () => void): void {
+    this.queue.push({ bytes, apply });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<unknown> {
+    const ops = this.queue;
+    this.queue = [];
+    this.core.syncCount++;
+    const bytes = ops.reduce((n, op) => n + op.bytes, 0);
+    this.core.payloads.push(bytes);
+    if (bytes > this.core.payloadLimit) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) is over the limit of ${this.core.payloadLimit}.`);
+    }
+    try {
+      for (const op of ops) op.apply();
+    } finally {
+      this.fireEvents();
+    }
+    return undefined;
+  }
+
+  private fireEvents(): void {
+    const events = this.core.pendingEvents.splice(0);
+    for (const { sheet, event } of events) {
+      for (const handler of sheet.handlers.values()) setTimeout(() => void handler(event), 0);
+    }
+  }
+}
+
+const NOT_LOADED = (name: string): FakeOfficeError =>
+  new FakeOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+/** A proxy object: `load()` queues a snapshot, reading a property before that sync throws. */
+export abstract class FakeObject {
+  private readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  load(names?: string | string[]): this {
+    const list = names === undefined ? this.defaultLoad() : Array.isArray(names) ? names : names.split(',');
+    for (const raw of list) {
+      const name = raw.trim();
+      if (!name) continue;
+      const slash = name.indexOf('/');
+      if (slash > 0) {
+        this.child(name.slice(0, slash)).load(name.slice(slash + 1));
+        continue;
+      }
+      this.ctx.enqueue(40 + name.length, () => this.loaded.set(name, this.read(name)));
+    }
+    return this;
+  }
+
+  /** For proxies that arrive loaded, like a collection's items after `load('items/name')`. */
+  markLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw NOT_LOADED(name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected write(bytes: number, apply: () => void): void {
+    this.ctx.enqueue(bytes, apply);
+  }
+
+  protected defaultLoad(): string[] {
+    return [];
+  }
+
+  /** The current value of a scalar property, taken at sync time. */
+  protected read(name: string): unknown {
+    throw new FakeOfficeError('NotModelled', `The fake Excel does not model reading '${name}' on ${this.constructor.name}.`);
+  }
+
+  protected child(name: string): FakeObject {
+    throw new FakeOfficeError('NotModelled', `The fake Excel does not model the navigation '${name}' on ${this.constructor.name}.`);
+  }
+}
+
+export function assertFormattable(sheet: FakeSheet): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) {
+    throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  }
+}
+
+export function bytesOf(value: unknown): number {
+  return 60 + (JSON.stringify(value)?.length ?? 0);
+}

@@ -1,0 +1,115 @@
+import { parseRect, splitSheet } from '../../adapters/office/address';
+import type { ExcelRun, XContext } from '../../adapters/office/excel-types';
+import { memorySettings, type SettingsStore } from '../../adapters/office/settings';
+import type { CellValue, Grid } from '../../core/grid';
+import { FakeContext, FakeOfficeError, type FakeCore } from './context';
+
+export { FakeOfficeError };
+import { parseInput, storeInput } from './input';
+import { fakeWorkbook } from './sheet';
+import { cellAt, emptyWorkbook, findSheet, newSheet, peekCell, usedRect, type FakeCell, type FakeSheet, type FakeWorkbookState, type Scalar } from './state';
+
+export interface FakeExcelOptions {
+  /** Excel on the web's request limit; a bigger sync rejects. */
+  readonly payloadLimit?: number;
+  /** Cached result of a formula (Excel computes them; the fake leaves '' unless told). */
+  readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+export interface FakeExcel {
+  /** Use as `Excel.run`: a fresh request context per batch; pending operations sync at the end, as Excel.run does. */
+  readonly run: ExcelRun;
+  readonly workbook: FakeWorkbookState;
+  readonly settings: SettingsStore & { readonly saved: Readonly<Record<string, unknown>> };
+  /** Calls to `context.sync()` so far (including Excel.run's closing sync when work was pending). */
+  syncCount(): number;
+  /** Estimated request bytes of every sync so far. */
+  readonly payloads: readonly number[];
+  sheet(name: string): FakeSheet;
+  addSheet(name: string): FakeSheet;
+  /** The stored cell at `Return!F12` (or `F12` on `sheet`); an empty one when never touched. */
+  cell(address: string, sheet?: string): Readonly<FakeCell>;
+  /** What a person typing into a cell does: parsed as typed, change handlers fire. */
+  type(address: string, input: Scalar | null): void;
+  /** The used range of a sheet as a Grid, read straight from the state (for assertions). */
+  grid(name: string): Grid;
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
+  const core: FakeCore = {
+    state: emptyWorkbook(),
+    syncCount: 0,
+    payloads: [],
+    payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
+    pendingEvents: [],
+    ...(options.evaluate ? { evaluate: options.evaluate } : {}),
+  };
+  const newContext = (): FakeContext => {
+    const ctx = new FakeContext(core);
+    ctx.workbook = fakeWorkbook(ctx);
+    return ctx;
+  };
+  const run: ExcelRun = async <T>(batch: (context: XContext) => Promise<T>): Promise<T> => {
+    const ctx = newContext();
+    const result = await batch(ctx);
+    if (ctx.pending > 0) await ctx.sync();
+    return result;
+  };
+  const sheet = (name: string): FakeSheet => {
+    const s = findSheet(core.state, name);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `No sheet '${name}'`);
+    return s;
+  };
+  const locate = (address: string, sheetName?: string): { sheet: FakeSheet; row: number; col: number } => {
+    const { sheet: named, local } = splitSheet(address);
+    const rect = parseRect(local);
+    const target = named ?? sheetName;
+    if (!rect || !target) throw new FakeOfficeError('InvalidArgument', `'${address}' needs a sheet and a cell`);
+    return { sheet: sheet(target), row: rect.row, col: rect.col };
+  };
+  return {
+    run,
+    workbook: core.state,
+    settings: memorySettings(options.settings),
+    syncCount: () => core.syncCount,
+    payloads: core.payloads,
+    sheet,
+    addSheet: (name) => newSheet(core.state, name),
+    cell: (address, sheetName) => {
+      const at = locate(address, sheetName);
+      return peekCell(at.sheet, at.row, at.col) ?? { value: null };
+    },
+    type: (address, input) => {
+      const at = locate(address);
+      if (at.sheet.protection.protected && peekCell(at.sheet, at.row, at.col)?.locked !== false) {
+        throw new FakeOfficeError('AccessDenied', `The cell ${address} is on a protected sheet.`);
+      }
+      storeInput(cellAt(at.sheet, at.row, at.col), parseInput(input));
+      const event = { worksheetId: at.sheet.id, address: local(address), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
+      for (const handler of at.sheet.handlers.values()) setTimeout(() => void handler(event), 0);
+    },
+    grid: (name) => gridOf(sheet(name)),
+  };
+}
+
+const local = (address: string): string => splitSheet(address).local;
+
+function gridOf(s: FakeSheet): Grid {
+  const rect = usedRect(s, true);
+  if (!rect) return { sheet: s.name, values: [] };
+  const values: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  for (let r = rect.row; r <= rect.lastRow; r++) {
+    const row: CellValue[] = [];
+    const fmt: (string | undefined)[] = [];
+    for (let c = rect.col; c <= rect.lastCol; c++) {
+      const cell = peekCell(s, r, c);
+      row.push(cell?.error ? { error: cell.error } : cell?.value ?? null);
+      fmt.push(cell?.numberFormat);
+    }
+    values.push(row);
+    formats.push(fmt);
+  }
+  return { sheet: s.name, values, formats, origin: { row: rect.row, col: rect.col } };
+}

@@ -1,0 +1,280 @@
+import { parseRect, rectAddress, rectSize, type Rect } from '../../adapters/office/address';
+import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeFormat } from '../../adapters/office/excel-types';
+import { quoteSheet } from '../../core/grid';
+import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
+import { parseInput, storeInput } from './input';
+import { cellAt, forEachCell, intersects, peekCell, type FakeCell, type FakeConditionalFormat, type FakeSheet } from './state';
+
+export type SheetRef = () => FakeSheet;
+
+/** A range proxy: a sheet (resolved at sync time) and a rectangle, or a null object. */
+export class FakeRange extends FakeObject implements XRange {
+  constructor(ctx: FakeContext, readonly sheetRef: SheetRef, readonly rectRef: () => Rect | undefined) {
+    super(ctx);
+  }
+  readonly format: XRangeFormat = new FakeRangeFormat(this.ctx, this);
+  readonly dataValidation: XDataValidation = new FakeDataValidation(this.ctx, this);
+  readonly conditionalFormats: XConditionalFormats = new FakeConditionalFormats(this.ctx, this);
+
+  rect(): Rect {
+    const r = this.rectRef();
+    if (!r) throw new FakeOfficeError('InvalidArgument', 'The range does not exist (a null object or a bad address).');
+    return r;
+  }
+
+  get address(): string { return this.get('address'); }
+  get values(): unknown[][] { return this.get('values'); }
+  set values(v: unknown[][]) { this.writeCells(v); }
+  get formulas(): unknown[][] { return this.get('formulas'); }
+  set formulas(v: unknown[][]) { this.writeCells(v); }
+  get numberFormat(): unknown[][] { return this.get('numberFormat'); }
+  set numberFormat(v: unknown[][]) {
+    this.write(bytesOf(v), () => {
+      const sheet = this.sheetRef();
+      assertFormattable(sheet);
+      this.eachInput(v, (cell, input) => { cell.numberFormat = String(input); });
+    });
+  }
+  get valueTypes(): Excel.RangeValueType[][] { return this.get('valueTypes'); }
+  get rowCount(): number { return this.get('rowCount'); }
+  get columnCount(): number { return this.get('columnCount'); }
+  get isNullObject(): boolean { return this.get('isNullObject'); }
+  get columnHidden(): boolean { return this.get('columnHidden'); }
+  set columnHidden(hidden: boolean) {
+    this.write(80, () => {
+      const r = this.rect();
+      for (let c = r.col; c <= r.lastCol; c++) (hidden ? this.sheetRef().hiddenColumns.add(c) : this.sheetRef().hiddenColumns.delete(c));
+    });
+  }
+
+  merge(): void {
+    this.write(80, () => {
+      const sheet = this.sheetRef();
+      assertFormattable(sheet);
+      const r = this.rect();
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, r));
+      sheet.merges.push(r);
+    });
+  }
+
+  select(): void {
+    this.write(60, () => {
+      const sheet = this.sheetRef();
+      this.ctx.core.state.activeSheetId = sheet.id;
+      this.ctx.core.state.selection = { sheet: sheet.name, address: rectAddress(this.rect()) };
+    });
+  }
+
+  /** Apply a 2-D input matrix cell by cell; null leaves a cell as it is (as Office.js does). */
+  eachInput(matrix: unknown[][], fn: (cell: FakeCell, input: unknown) => void): void {
+    const r = this.rect();
+    const { rows, cols } = rectSize(r);
+    if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) {
+      throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+    }
+    const sheet = this.sheetRef();
+    forEachCell(r, (row, col, i, j) => {
+      const input = matrix[i]?.[j];
+      if (input !== null && input !== undefined) fn(cellAt(sheet, row, col), input);
+    });
+  }
+
+  private writeCells(matrix: unknown[][]): void {
+    this.write(bytesOf(matrix), () => {
+      const sheet = this.sheetRef();
+      if (sheet.protection.protected) {
+        forEachCell(this.rect(), (row, col, i, j) => {
+          if (matrix[i]?.[j] !== null && peekCell(sheet, row, col)?.locked !== false) {
+            throw new FakeOfficeError('AccessDenied', `The cell you're trying to change is on a protected sheet (${sheet.name}).`);
+          }
+        });
+      }
+      const evaluate = this.ctx.core.evaluate;
+      this.eachInput(matrix, (cell, input) => storeInput(cell, parseInput(input), evaluate && ((f) => evaluate(sheet.name, f))));
+      const event = { worksheetId: sheet.id, address: rectAddress(this.rect()), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
+      this.ctx.core.pendingEvents.push({ sheet, event });
+    });
+  }
+
+  protected override read(name: string): unknown {
+    if (name === 'isNullObject') return this.rectRef() === undefined;
+    const r = this.rect();
+    const sheet = this.sheetRef();
+    const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let row = r.row; row <= r.lastRow; row++) {
+        const line: T[] = [];
+        for (let col = r.col; col <= r.lastCol; col++) line.push(fn(peekCell(sheet, row, col)));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (name) {
+      case 'address': return `${quoteSheet(sheet.name)}!${rectAddress(r)}`;
+      case 'values': return grid((c) => c?.value ?? '');
+      case 'formulas': return grid((c) => c?.formula ?? c?.value ?? '');
+      case 'numberFormat': return grid((c) => c?.numberFormat ?? 'General');
+      case 'valueTypes': return grid((c) => valueType(c));
+      case 'rowCount': return rectSize(r).rows;
+      case 'columnCount': return rectSize(r).cols;
+      case 'columnHidden': return sheet.hiddenColumns.has(r.col);
+      default: return super.read(name);
+    }
+  }
+}
+
+function valueType(c: FakeCell | undefined): Excel.RangeValueType {
+  if (!c || c.value === null || c.value === '') return 'Empty' as Excel.RangeValueType;
+  if (c.error) return 'Error' as Excel.RangeValueType;
+  if (typeof c.value === 'number') return 'Double' as Excel.RangeValueType;
+  if (typeof c.value === 'boolean') return 'Boolean' as Excel.RangeValueType;
+  return 'String' as Excel.RangeValueType;
+}
+
+/** Writes one formatting property on every cell of the range. */
+function styler(ctx: FakeContext, range: FakeRange, set: (cell: FakeCell) => void): void {
+  ctx.enqueue(80, () => {
+    const sheet = range.sheetRef();
+    assertFormattable(sheet);
+    forEachCell(range.rect(), (row, col) => set(cellAt(sheet, row, col)));
+  });
+}
+
+class FakeRangeFormat implements XRangeFormat {
+  readonly protection: FakeFormatProtection;
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {
+    this.protection = new FakeFormatProtection(ctx, range);
+  }
+  private s(set: (cell: FakeCell) => void): void { styler(this.ctx, this.range, set); }
+  readonly fill = ((s: (f: (c: FakeCell) => void) => void) => ({ set color(v: string) { s((c) => { c.fill = v; }); }, get color(): string { throw notRead('fill.color'); } }))(this.s.bind(this));
+  readonly font = ((s: (f: (c: FakeCell) => void) => void) => ({
+    set bold(v: boolean) { s((c) => { c.bold = v; }); }, get bold(): boolean { throw notRead('font.bold'); },
+    set italic(v: boolean) { s((c) => { c.italic = v; }); }, get italic(): boolean { throw notRead('font.italic'); },
+    set size(v: number) { s((c) => { c.fontSize = v; }); }, get size(): number { throw notRead('font.size'); },
+    set color(v: string) { s((c) => { c.fontColor = v; }); }, get color(): string { throw notRead('font.color'); },
+  }))(this.s.bind(this));
+  readonly borders = {
+    getItem: (index: XBorderIndex) => {
+      const s = this.s.bind(this);
+      return {
+        set style(v: string) { s((c) => { c.borders = [...new Set([...(c.borders ?? []), `${index}:${v}`])]; }); },
+        get style(): string { throw notRead('border.style'); },
+        set color(_v: string) { s(() => undefined); },
+        get color(): string { throw notRead('border.color'); },
+      } as ReturnType<XRangeFormat['borders']['getItem']>;
+    },
+  };
+  set wrapText(v: boolean) { this.s((c) => { c.wrap = v; }); }
+  get wrapText(): boolean { throw notRead('wrapText'); }
+  set horizontalAlignment(v: XRangeFormat['horizontalAlignment']) { this.s((c) => { c.hAlign = v; }); }
+  get horizontalAlignment(): XRangeFormat['horizontalAlignment'] { throw notRead('horizontalAlignment'); }
+  set verticalAlignment(v: XRangeFormat['verticalAlignment']) { this.s((c) => { c.vAlign = v; }); }
+  get verticalAlignment(): XRangeFormat['verticalAlignment'] { throw notRead('verticalAlignment'); }
+  set columnWidth(v: number) {
+    this.ctx.enqueue(80, () => { const r = this.range.rect(); assertFormattable(this.range.sheetRef()); for (let c = r.col; c <= r.lastCol; c++) this.range.sheetRef().columnWidths.set(c, v); });
+  }
+  get columnWidth(): number { throw notRead('columnWidth'); }
+  set rowHeight(v: number) {
+    this.ctx.enqueue(80, () => { const r = this.range.rect(); assertFormattable(this.range.sheetRef()); for (let x = r.row; x <= r.lastRow; x++) this.range.sheetRef().rowHeights.set(x, v); });
+  }
+  get rowHeight(): number { throw notRead('rowHeight'); }
+}
+
+const notRead = (name: string): FakeOfficeError => new FakeOfficeError('PropertyNotLoaded', `The fake does not load '${name}'; inspect the workbook state instead.`);
+
+class FakeFormatProtection extends FakeObject {
+  constructor(ctx: FakeContext, private readonly range: FakeRange) { super(ctx); }
+  get locked(): boolean { return this.get('locked'); }
+  set locked(v: boolean) { styler(this.ctx, this.range, (c) => { c.locked = v; }); }
+  protected override read(name: string): unknown {
+    if (name !== 'locked') return super.read(name);
+    const sheet = this.range.sheetRef();
+    const r = this.range.rect();
+    const states = new Set<boolean>();
+    forEachCell(r, (row, col) => states.add(peekCell(sheet, row, col)?.locked !== false));
+    return states.size === 1 ? [...states][0] : null;
+  }
+}
+
+class FakeDataValidation implements XDataValidation {
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {}
+  private update(bytes: number, fn: (v: NonNullable<FakeSheet['validations'][number]>) => void): void {
+    this.ctx.enqueue(bytes, () => {
+      const sheet = this.range.sheetRef();
+      assertFormattable(sheet);
+      const r = this.range.rect();
+      let v = sheet.validations.find((x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.lastRow === r.lastRow && x.rect.lastCol === r.lastCol);
+      if (!v) {
+        if (sheet.validations.some((x) => intersects(x.rect, r))) throw new FakeOfficeError('InvalidOperation', 'The range already has a different data validation: clear it first.');
+        v = { rect: r };
+        sheet.validations.push(v);
+      }
+      fn(v);
+    });
+  }
+  clear(): void {
+    this.ctx.enqueue(60, () => {
+      const sheet = this.range.sheetRef();
+      assertFormattable(sheet);
+      const r = this.range.rect();
+      sheet.validations = sheet.validations.filter((x) => !intersects(x.rect, r));
+    });
+  }
+  set rule(rule: Excel.DataValidationRule) { this.update(bytesOf(rule), (v) => { v.rule = rule; }); }
+  get rule(): Excel.DataValidationRule { throw notRead('dataValidation.rule'); }
+  set ignoreBlanks(b: boolean) { this.update(60, (v) => { v.ignoreBlanks = b; }); }
+  get ignoreBlanks(): boolean { throw notRead('dataValidation.ignoreBlanks'); }
+  set prompt(p: Excel.DataValidationPrompt) { this.update(bytesOf(p), (v) => { v.prompt = p; }); }
+  get prompt(): Excel.DataValidationPrompt { throw notRead('dataValidation.prompt'); }
+  set errorAlert(e: Excel.DataValidationErrorAlert) { this.update(bytesOf(e), (v) => { v.errorAlert = e; }); }
+  get errorAlert(): Excel.DataValidationErrorAlert { throw notRead('dataValidation.errorAlert'); }
+}
+
+class FakeConditionalFormats implements XConditionalFormats {
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {}
+  clearAll(): void {
+    this.ctx.enqueue(60, () => {
+      const sheet = this.range.sheetRef();
+      assertFormattable(sheet);
+      const r = this.range.rect();
+      // Simplification: a rule touching the range goes entirely (Excel would trim it to the rest).
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, r));
+    });
+  }
+  add(type: 'Custom' | 'DataBar'): XConditionalFormat {
+    const cf: FakeConditionalFormat = { rect: { row: 0, col: 0, lastRow: 0, lastCol: 0 }, type, priority: 0, stopIfTrue: false };
+    this.ctx.enqueue(80, () => {
+      const sheet = this.range.sheetRef();
+      assertFormattable(sheet);
+      cf.rect = this.range.rect();
+      cf.priority = sheet.conditionalFormats.length;
+      sheet.conditionalFormats.push(cf);
+    });
+    const q = (fn: () => void): void => this.ctx.enqueue(60, fn);
+    return {
+      custom: {
+        rule: { set formula(f: string) { q(() => { cf.formula = f; }); }, get formula(): string { throw notRead('rule.formula'); } },
+        format: {
+          fill: { set color(v: string) { q(() => { cf.fill = v; }); }, get color(): string { throw notRead('fill.color'); } },
+          font: {
+            set color(v: string) { q(() => { cf.fontColor = v; }); }, get color(): string { throw notRead('font.color'); },
+            set bold(v: boolean) { q(() => { cf.bold = v; }); }, get bold(): boolean { throw notRead('font.bold'); },
+          },
+        },
+      },
+      dataBar: { positiveFormat: { set fillColor(v: string) { q(() => { cf.barColor = v; }); }, get fillColor(): string { throw notRead('fillColor'); } } },
+      set priority(p: number) { q(() => { cf.priority = p; }); },
+      get priority(): number { throw notRead('priority'); },
+      set stopIfTrue(s: boolean) { q(() => { cf.stopIfTrue = s; }); },
+      get stopIfTrue(): boolean { throw notRead('stopIfTrue'); },
+    };
+  }
+}
+
+export function rangeOn(ctx: FakeContext, sheetRef: SheetRef, address: string): FakeRange {
+  return new FakeRange(ctx, sheetRef, () => {
+    const rect = parseRect(address);
+    if (!rect) throw new FakeOfficeError('InvalidArgument', `'${address}' is not a range address.`);
+    return rect;
+  });
+}

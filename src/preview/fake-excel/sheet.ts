@@ -1,0 +1,204 @@
+import { parseRect } from '../../adapters/office/address';
+import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
+import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
+import { FakeRange, rangeOn, type SheetRef } from './range';
+import { findSheet, newSheet, usedRect, type FakeSheet } from './state';
+
+type Ref = () => FakeSheet | undefined;
+
+const must = (ref: Ref, what: string): SheetRef => () => {
+  const s = ref();
+  if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (${what}).`);
+  return s;
+};
+
+let handlerIds = 1;
+
+export class FakeWorksheet extends FakeObject implements XWorksheet {
+  private readonly sheet: SheetRef;
+  constructor(ctx: FakeContext, private readonly ref: Ref, what: string) {
+    super(ctx);
+    this.sheet = must(ref, what);
+  }
+  get name(): string { return this.get('name'); }
+  get id(): string { return this.get('id'); }
+  get isNullObject(): boolean { return this.get('isNullObject'); }
+  get tabColor(): string { return this.get('tabColor'); }
+  set tabColor(v: string) { this.write(60, () => { this.sheet().tabColor = v; }); }
+  get visibility(): XWorksheet['visibility'] { return this.get('visibility'); }
+  set visibility(v: XWorksheet['visibility']) { this.write(60, () => { this.sheet().visibility = v; }); }
+
+  readonly protection: XProtection = new FakeProtection(this.ctx, () => this.sheet());
+  readonly freezePanes = {
+    freezeRows: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: n, cols: 0 }; }),
+    freezeColumns: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: 0, cols: n }; }),
+    freezeAt: (range: string): void => this.write(60, () => {
+      const r = parseRect(range);
+      if (!r) throw new FakeOfficeError('InvalidArgument', `'${range}' is not a range address.`);
+      this.sheet().freeze = { rows: r.lastRow, cols: r.lastCol };
+    }),
+    unfreeze: (): void => this.write(60, () => { this.sheet().freeze = { rows: 0, cols: 0 }; }),
+  };
+  readonly pageLayout: XPageLayout = pageLayout(this.ctx, () => this.sheet());
+  readonly horizontalPageBreaks = { add: (r: string): void => this.write(60, () => { this.sheet().page.rowBreaks.push(r); }) };
+  readonly names: XNames = { add: (name: string, ref: string): void => this.write(bytesOf(ref), () => addName(this.sheet().names, name, ref)) };
+  readonly onChanged = {
+    add: (handler: Parameters<XWorksheet['onChanged']['add']>[0]): XEventHandle => {
+      const id = handlerIds++;
+      this.write(60, () => { this.sheet().handlers.set(id, handler); });
+      return { remove: () => this.write(40, () => { this.sheet().handlers.delete(id); }), context: this.ctx };
+    },
+  };
+
+  getRange(address = 'A1'): FakeRange { return rangeOn(this.ctx, this.sheet, address); }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, () => usedRect(this.sheet(), valuesOnly));
+  }
+  activate(): void { this.write(40, () => { this.ctx.core.state.activeSheetId = this.sheet().id; }); }
+
+  protected override read(name: string): unknown {
+    if (name === 'isNullObject') return this.ref() === undefined;
+    const s = this.sheet();
+    switch (name) {
+      case 'name': return s.name;
+      case 'id': return s.id;
+      case 'tabColor': return s.tabColor;
+      case 'visibility': return s.visibility;
+      default: return super.read(name);
+    }
+  }
+  protected override child(name: string): FakeObject {
+    if (name === 'protection') return this.protection as FakeProtection;
+    return super.child(name);
+  }
+}
+
+function addName(names: Map<string, string>, name: string, ref: string): void {
+  if ([...names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) {
+    throw new FakeOfficeError('ItemAlreadyExists', `The name '${name}' already exists.`);
+  }
+  names.set(name, ref);
+}
+
+class FakeProtection extends FakeObject implements XProtection {
+  constructor(ctx: FakeContext, private readonly sheet: SheetRef) { super(ctx); }
+  get protected(): boolean { return this.get('protected'); }
+  get options(): Excel.WorksheetProtectionOptions { return this.get('options'); }
+  protect(options: Excel.WorksheetProtectionOptions = {}, password?: string): void {
+    this.write(bytesOf(options), () => {
+      const s = this.sheet();
+      if (s.protection.protected) throw new FakeOfficeError('InvalidOperation', `The worksheet '${s.name}' is already protected.`);
+      s.protection = password === undefined ? { protected: true, options: { ...options } } : { protected: true, options: { ...options }, password };
+    });
+  }
+  unprotect(password?: string): void {
+    this.write(60, () => {
+      const s = this.sheet();
+      if (!s.protection.protected) return;
+      if (s.protection.password !== undefined && s.protection.password !== password) {
+        throw new FakeOfficeError('InvalidArgument', 'The password is incorrect.');
+      }
+      s.protection = { protected: false, options: {} };
+    });
+  }
+  protected override read(name: string): unknown {
+    const p = this.sheet().protection;
+    if (name === 'protected') return p.protected;
+    if (name === 'options') return { ...p.options };
+    return super.read(name);
+  }
+}
+
+function pageLayout(ctx: FakeContext, sheet: SheetRef): XPageLayout {
+  const q = (fn: (p: FakeSheet['page']) => void): void => ctx.enqueue(60, () => fn(sheet().page));
+  const margin = (key: string): PropertyDescriptor => ({
+    set(v: number) { q((p) => { p.margins[key] = v; }); },
+    get() { throw new FakeOfficeError('PropertyNotLoaded', `pageLayout.${key} is not modelled for reading`); },
+    enumerable: true,
+  });
+  const layout = {
+    set orientation(v: XPageLayout['orientation']) { q((p) => { p.orientation = v; }); },
+    get orientation(): XPageLayout['orientation'] { throw new FakeOfficeError('PropertyNotLoaded', 'orientation'); },
+    set paperSize(v: XPageLayout['paperSize']) { q((p) => { p.paperSize = v; }); },
+    get paperSize(): XPageLayout['paperSize'] { throw new FakeOfficeError('PropertyNotLoaded', 'paperSize'); },
+    set zoom(v: Excel.PageLayoutZoomOptions) { q((p) => { p.zoom = { ...v }; }); },
+    get zoom(): Excel.PageLayoutZoomOptions { throw new FakeOfficeError('PropertyNotLoaded', 'zoom'); },
+    setPrintTitleRows: (rows: string): void => q((p) => { p.printTitleRows = rows; }),
+    setPrintArea: (area: string): void => q((p) => { p.printArea = area; }),
+    headersFooters: {
+      defaultForAllPages: {
+        set centerHeader(v: string) { q((p) => { p.centerHeader = v; }); },
+        get centerHeader(): string { throw new FakeOfficeError('PropertyNotLoaded', 'centerHeader'); },
+        set centerFooter(v: string) { q((p) => { p.centerFooter = v; }); },
+        get centerFooter(): string { throw new FakeOfficeError('PropertyNotLoaded', 'centerFooter'); },
+      },
+    },
+  };
+  for (const key of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) Object.defineProperty(layout, key, margin(key));
+  return layout as XPageLayout;
+}
+
+export class FakeWorksheets extends FakeObject implements XWorksheets {
+  get items(): FakeWorksheet[] { return this.get('items'); }
+  add(name?: string): FakeWorksheet {
+    const state = this.ctx.core.state;
+    let id: string | undefined;
+    this.write(bytesOf(name ?? ''), () => {
+      const wanted = name ?? `Sheet${state.sheets.length + 1}`;
+      if (wanted.length > 31 || /[\\/?*[\]:]/.test(wanted)) throw new FakeOfficeError('InvalidArgument', `'${wanted}' is not a valid sheet name.`);
+      if (findSheet(state, wanted)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (${wanted}).`);
+      id = newSheet(state, wanted).id;
+    });
+    return new FakeWorksheet(this.ctx, () => state.sheets.find((s) => s.id === id), `new sheet ${name ?? ''}`);
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => findSheet(this.ctx.core.state, key) ?? this.ctx.core.state.sheets.find((s) => s.id === key), `sheet '${key}'`);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet { return this.getItem(key); }
+  getActiveWorksheet(): FakeWorksheet {
+    const state = this.ctx.core.state;
+    return new FakeWorksheet(this.ctx, () => state.sheets.find((s) => s.id === state.activeSheetId), 'active sheet');
+  }
+  protected override read(name: string): unknown {
+    if (name !== 'items') return super.read(name);
+    return this.ctx.core.state.sheets.map((s) => {
+      const proxy = new FakeWorksheet(this.ctx, () => this.ctx.core.state.sheets.find((x) => x.id === s.id), s.name);
+      proxy.markLoaded({ name: s.name, id: s.id });
+      return proxy;
+    });
+  }
+  override load(names?: string | string[]): this {
+    // `items/name` and `name` on a collection both load the items.
+    return super.load(names === undefined ? 'items' : 'items');
+  }
+}
+
+export function fakeWorkbook(ctx: FakeContext): XWorkbook {
+  const state = ctx.core.state;
+  const q = (bytes: number, fn: () => void): void => ctx.enqueue(bytes, fn);
+  const prop = (key: keyof typeof state.properties): PropertyDescriptor => ({
+    set(v: string) { q(bytesOf(v), () => { state.properties[key] = v; }); },
+    get() { throw new FakeOfficeError('PropertyNotLoaded', `properties.${key}`); },
+    enumerable: true,
+  });
+  const properties = { custom: { add: (k: string, v: string): void => q(bytesOf([k, v]), () => { state.custom.set(k, v); }) } };
+  for (const key of ['title', 'subject', 'author', 'company', 'keywords'] as const) Object.defineProperty(properties, key, prop(key));
+  return {
+    worksheets: new FakeWorksheets(ctx),
+    names: {
+      add: (name: string, ref: string): void => q(bytesOf(ref), () => addName(state.names, name, ref)),
+      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, name),
+    },
+    properties: properties as XWorkbook['properties'],
+  };
+}
+
+class FakeNamedItem extends FakeObject {
+  constructor(ctx: FakeContext, private readonly name: string) { super(ctx); }
+  get isNullObject(): boolean { return this.get('isNullObject'); }
+  protected override read(prop: string): unknown {
+    if (prop === 'isNullObject') return ![...this.ctx.core.state.names.keys()].some((n) => n.toLowerCase() === this.name.toLowerCase());
+    return super.read(prop);
+  }
+}
+

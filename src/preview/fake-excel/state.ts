@@ -1,0 +1,171 @@
+import type { Rect } from '../../adapters/office/address';
+
+/**
+ * The in-memory workbook behind the fake Excel API: real cell state the tests assert on.
+ * Invariants: a cell absent from `cells` is empty, General, locked and unstyled; `formula`
+ * set means the cell holds a formula and `value` is its cached result ('' unless evaluated).
+ */
+export type Scalar = string | number | boolean;
+
+export interface FakeCell {
+  value: Scalar | null;
+  error?: string;
+  formula?: string;
+  numberFormat?: string;
+  locked?: boolean;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  borders?: string[];
+}
+
+export interface FakeConditionalFormat {
+  rect: Rect;
+  type: 'Custom' | 'DataBar';
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  priority: number;
+  stopIfTrue: boolean;
+  barColor?: string;
+}
+
+export interface FakeValidation {
+  rect: Rect;
+  rule?: Excel.DataValidationRule;
+  ignoreBlanks?: boolean;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: Excel.PageLayoutZoomOptions;
+  printTitleRows?: string;
+  printArea?: string;
+  centerHeader?: string;
+  centerFooter?: string;
+  margins: Record<string, number>;
+  rowBreaks: string[];
+}
+
+export interface FakeSheet {
+  readonly id: string;
+  name: string;
+  readonly cells: Map<string, FakeCell>;
+  conditionalFormats: FakeConditionalFormat[];
+  validations: FakeValidation[];
+  merges: Rect[];
+  columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
+  rowHeights: Map<number, number>;
+  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions; password?: string };
+  freeze: { rows: number; cols: number };
+  page: FakePageLayout;
+  names: Map<string, string>;
+  tabColor: string;
+  visibility: string;
+  handlers: Map<number, (event: ChangedEvent) => Promise<unknown>>;
+}
+
+export interface ChangedEvent {
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: 'RangeEdited';
+  readonly source: 'Local';
+  readonly type: 'WorksheetChanged';
+}
+
+export interface FakeWorkbookState {
+  readonly sheets: FakeSheet[];
+  activeSheetId?: string;
+  selection?: { sheet: string; address: string };
+  readonly names: Map<string, string>;
+  readonly properties: Record<'title' | 'subject' | 'author' | 'company' | 'keywords', string>;
+  readonly custom: Map<string, string>;
+  nextId: number;
+}
+
+export const cellKey = (row: number, col: number): string => `${row},${col}`;
+
+export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
+  const sheet: FakeSheet = {
+    id: `{sheet-${state.nextId++}}`,
+    name,
+    cells: new Map(),
+    conditionalFormats: [],
+    validations: [],
+    merges: [],
+    columnWidths: new Map(),
+    hiddenColumns: new Set(),
+    rowHeights: new Map(),
+    protection: { protected: false, options: {} },
+    freeze: { rows: 0, cols: 0 },
+    page: { margins: {}, rowBreaks: [] },
+    names: new Map(),
+    tabColor: '',
+    visibility: 'Visible',
+    handlers: new Map(),
+  };
+  state.sheets.push(sheet);
+  state.activeSheetId ??= sheet.id;
+  return sheet;
+}
+
+export function emptyWorkbook(): FakeWorkbookState {
+  return { sheets: [], names: new Map(), properties: { title: '', subject: '', author: '', company: '', keywords: '' }, custom: new Map(), nextId: 1 };
+}
+
+export function findSheet(state: FakeWorkbookState, name: string): FakeSheet | undefined {
+  const want = name.toLowerCase();
+  return state.sheets.find((s) => s.name.toLowerCase() === want);
+}
+
+export function cellAt(sheet: FakeSheet, row: number, col: number): FakeCell {
+  const key = cellKey(row, col);
+  let cell = sheet.cells.get(key);
+  if (!cell) {
+    cell = { value: null };
+    sheet.cells.set(key, cell);
+  }
+  return cell;
+}
+
+export function peekCell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
+  return sheet.cells.get(cellKey(row, col));
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
+}
+
+export function forEachCell(rect: Rect, fn: (row: number, col: number, r: number, c: number) => void): void {
+  for (let row = rect.row; row <= rect.lastRow; row++) {
+    for (let col = rect.col; col <= rect.lastCol; col++) fn(row, col, row - rect.row, col - rect.col);
+  }
+}
+
+/** The used range: the bounding box of cells with content (and, unless `valuesOnly`, any format). */
+export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | undefined {
+  let box: { row: number; col: number; lastRow: number; lastCol: number } | undefined;
+  for (const [key, cell] of sheet.cells) {
+    const hasValue = (cell.value !== null && cell.value !== '') || cell.formula !== undefined || cell.error !== undefined;
+    if (!hasValue && (valuesOnly || Object.keys(cell).length <= 1)) continue;
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    if (!box) box = { row, col, lastRow: row, lastCol: col };
+    else {
+      box.row = Math.min(box.row, row);
+      box.col = Math.min(box.col, col);
+      box.lastRow = Math.max(box.lastRow, row);
+      box.lastCol = Math.max(box.lastCol, col);
+    }
+  }
+  return box;
+}
