@@ -28,3 +28,15 @@ export function excelRound(x: number, digitsIn: number): number {
   if (kept === 0n) return 0;
   return sign * Number(`${kept}e${-digits}`);
 }
+
+/**
+ * a + b kept to 15 significant digits of the larger operand. A threshold like 498.5 − 491.2 is
+ * 7.300000000000011 in binary; to15 keeps that crumb (it is 15 digits of the small result), this
+ * drops it, so a lead's 7.3 meets a threshold of 7.3.
+ */
+export function sum15(a: number, b: number): number {
+  const s = a + b;
+  const big = Math.max(Math.abs(a), Math.abs(b));
+  if (!Number.isFinite(s) || big === 0) return s;
+  return excelRound(s, 14 - Math.floor(Math.log10(big)));
+}

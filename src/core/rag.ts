@@ -1,5 +1,5 @@
 import type { Band, Catalogue, Indicator, QualitativeStatus, Target, Tolerance } from './catalogue/schema';
-import { excelRound, to15 } from './excel-round';
+import { excelRound, sum15, to15 } from './excel-round';
 import { comparePeriods, formatPeriod, isDue, type Period } from './period';
 
 export const RAG_STATUSES = ['Blue', 'Green', 'Amber', 'Red', 'Complete', 'Tracking', 'Not due', 'Missing'] as const;
@@ -46,19 +46,19 @@ export function ragRule(ind: Indicator, year: string, defaults?: Defaults): RagR
     if (typeof target === 'number') return { kind: 'tracking', decimals };
     return {
       kind: 'range', decimals, band: target,
-      amberFrom: to15(target.min - toleranceAmount(tol, target.min)),
-      amberTo: to15(target.max + toleranceAmount(tol, target.max)),
+      amberFrom: sum15(target.min, -toleranceAmount(tol, target.min)),
+      amberTo: sum15(target.max, toleranceAmount(tol, target.max)),
     };
   }
   if (typeof target !== 'number') return { kind: 'tracking', decimals };
   const floor = ind.floor?.[year];
-  const t = floor !== undefined ? Math.abs(target - floor) : toleranceAmount(tol, target);
+  const t = floor !== undefined ? Math.abs(sum15(target, -floor)) : toleranceAmount(tol, target);
   if (ind.polarity === 'higher') {
-    const rule = { kind: 'higher' as const, decimals, target, amberFrom: floor ?? to15(target - t) };
-    return ind.blue ? { ...rule, blueAbove: to15(target + t) } : rule;
+    const rule = { kind: 'higher' as const, decimals, target, amberFrom: floor ?? sum15(target, -t) };
+    return ind.blue ? { ...rule, blueAbove: sum15(target, t) } : rule;
   }
-  const rule = { kind: 'lower' as const, decimals, target, amberTo: floor ?? to15(target + t) };
-  return ind.blue ? { ...rule, blueBelow: to15(target - t) } : rule;
+  const rule = { kind: 'lower' as const, decimals, target, amberTo: floor ?? sum15(target, t) };
+  return ind.blue ? { ...rule, blueBelow: sum15(target, -t) } : rule;
 }
 
 /** Compare an already-rounded actual with a rule. */

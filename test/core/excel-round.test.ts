@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { excelRound, to15 } from '../../src/core/excel-round';
+import { excelRound, sum15, to15 } from '../../src/core/excel-round';
 
 /** Decimal places in a number's shortest form (`1.5e-7` has 8). */
 function decimalsIn(x: number): number {
@@ -103,6 +103,28 @@ describe('to15', () => {
     [0, 0],
   ])('to15(%p) = %p', (x, want) => {
     expect(to15(x)).toBe(want);
+  });
+});
+
+describe('sum15', () => {
+  it.each([
+    [498.5, -491.2, 7.3],
+    [0.1, 0.2, 0.3],
+    [80, -4, 76],
+    [85, -4.25, 80.75],
+    [1e-20, 1e-20, 2e-20],
+    [-5, 5, 0],
+    [0, 0, 0],
+  ])('sum15(%p, %p) = %p', (a, b, want) => {
+    expect(sum15(a, b)).toBe(want);
+  });
+
+  it('stays within 15 significant digits of the larger operand of the true sum', () => {
+    const n = fc.double({ min: -1e12, max: 1e12, noNaN: true });
+    fc.assert(fc.property(n, n, (a, b) => {
+      const big = Math.max(Math.abs(a), Math.abs(b));
+      expect(Math.abs(sum15(a, b) - (a + b))).toBeLessThanOrEqual(big * 1e-14 + 1e-300);
+    }), { numRuns: 2000 });
   });
 });
 

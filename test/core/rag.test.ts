@@ -216,6 +216,12 @@ describe('rule pieces', () => {
     expect(ragRule(byId('MC05'), '2023-24').kind).toBe('tracking');
   });
 
+  it('a threshold from cancelling numbers has no binary crumb (498.5 − 491.2 is 7.3, not 7.30000000000001)', () => {
+    const change: Partial<Indicator> = { targets: { '2023-24': 498.5 }, tolerance: { absolute: 491.2 }, range: {} };
+    expect(ragRule(byId('MC01', change), '2023-24')).toMatchObject({ amberFrom: 7.3 });
+    expect([7.3, 7.2].map((a) => status('MC01', a, '2023-24 Q2', change))).toEqual(['Amber', 'Red']);
+  });
+
   it('compareWithRule on a tracking rule is Tracking', () => {
     expect(compareWithRule({ kind: 'tracking', decimals: 1 }, 50)).toBe('Tracking');
   });
