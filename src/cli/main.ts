@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
       const topic = name === 'help' ? args[0] : undefined;
       io.stdout(`${USAGE[topic ?? 'main'] ?? USAGE.main}\n`);
-      return name === undefined ? 2 : 0;
+      if (name !== undefined) return 0;
+      io.stderr('scorecard: say which command to run (scorecard demo --out DIR is a good start)\n');
+      return 2;
     }
     if (name === '--version' || name === 'version') {
       io.stdout('scorecard 0.1.0\n');
