@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, QualitativeStatus } from './catalogue/schema';
-import { excelRound } from './excel-round';
+import { excelRound, sum15 } from './excel-round';
 import { decimalsOf, targetFor } from './rag';
 
 /** Direction of travel; `Up`/`Down` for tracking-only measures, where neither is better. Blank: nothing to compare. */
@@ -18,7 +18,8 @@ export type Comparable = number | QualitativeStatus | null | undefined;
 
 /** Distance outside a band (0 inside): closer to the band is better. */
 function distanceFromBand(v: number, min: number, max: number): number {
-  return v < min ? min - v : v > max ? v - max : 0;
+  // sum15: 90 − 89.7 and 95.3 − 95 must come out equal, not differ by a binary crumb.
+  return v < min ? sum15(min, -v) : v > max ? sum15(v, -max) : 0;
 }
 
 /**
@@ -29,9 +30,13 @@ export function directionOfTravel(ind: Indicator, now: Comparable, before: Compa
   if (now === null || now === undefined || before === null || before === undefined) return '';
   if (typeof now === 'string' || typeof before === 'string') {
     if (typeof now !== 'string' || typeof before !== 'string') return '';
-    const d = STATUS_RANK[now] - STATUS_RANK[before];
+    const rankNow = STATUS_RANK[now] as number | undefined;
+    const rankBefore = STATUS_RANK[before] as number | undefined;
+    if (rankNow === undefined || rankBefore === undefined) return ''; // a status outside the list compares with nothing
+    const d = rankNow - rankBefore;
     return d > 0 ? 'Improving' : d < 0 ? 'Worsening' : 'No change';
   }
+  if (!Number.isFinite(now) || !Number.isFinite(before)) return '';
   const dp = decimalsOf(ind, defaults);
   const a = excelRound(now, dp);
   const b = excelRound(before, dp);
