@@ -1,0 +1,136 @@
+import { fingerprintFromCabinetGrid, cabinetFingerprint } from '../../../src/core/cabinet/fingerprint';
+import { cabinetSheetName } from '../../../src/core/cabinet/layout';
+import { cabinetModel } from '../../../src/core/cabinet/model';
+import { cabinetPlan } from '../../../src/core/cabinet/plan';
+import { previousValuesFromGrid } from '../../../src/core/cabinet/previous';
+import { RAG_STATUSES } from '../../../src/core/rag';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
+import { consolidationOf, everyPlanValue, planToGrid, Q2, type Entry } from './helpers';
+
+const cat = miniCatalogue();
+const entries: Entry[] = [
+  { ref: 'MC01', actual: 81.24, commentary: '=HYPERLINK("http://evil")', action: '+1 more call handler' },
+  { ref: 'MC02', actual: 25, commentary: '-5 days behind', action: '@team overtime' },
+  { ref: 'MC03', actual: 12345 },
+  { ref: 'MC05', qualitative: 'At risk', commentary: 'Lease delayed', action: 'Escalated' },
+  { ref: 'MC06', actual: 3, numerator: 3, denominator: 40 },
+  { ref: 'MC08', actual: 30 },
+];
+const model = cabinetModel(cat, consolidationOf(cat, Q2, entries, ['MC07', 'MC09']), { generatedAt: '2023-10-20' });
+const plan = cabinetPlan(model, { password: 'secret' });
+const sheet = plan.sheets[0];
+if (!sheet) throw new Error('no sheet');
+const grid = planToGrid(plan);
+const headerRow = grid.values.findIndex((r) => r[0] === 'Ref' && r[4] === 'Actual');
+
+describe('cabinetPlan', () => {
+  it('names one sheet Cabinet <period>, within Excel’s rules', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Cabinet 2023-24 Q2']);
+    expect(cabinetSheetName('2023/24: Q2 [draft] * very long name indeed')).toMatch(/^Cabinet [^[\]:*?/\\]{0,23}$/);
+  });
+
+  it('contains no formula anywhere, and commentary starting with = + - @ stays plain text', () => {
+    for (const v of everyPlanValue(plan)) expect(typeof v === 'object' && v !== null).toBe(false);
+    const texts = grid.values.flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('=HYPERLINK("http://evil")\nAction: +1 more call handler');
+    expect(texts).toContain('-5 days behind\nAction: @team overtime');
+  });
+
+  it('writes a RAG text with its symbol on every indicator row, and colours it by conditional formatting', () => {
+    const ragCol = grid.values[headerRow]?.indexOf('RAG') ?? -1;
+    const body = grid.values.slice(headerRow + 1, grid.values.findIndex((r, i) => i > headerRow && r.every((v) => v === null)));
+    const indicatorRows = body.filter((r) => typeof r[0] === 'string' && /^MC\d\d$/.test(r[0]));
+    expect(indicatorRows).toHaveLength(cat.indicators.length);
+    for (const r of indicatorRows) expect(String(r[ragCol])).toMatch(new RegExp(`(${RAG_STATUSES.join('|')})$`));
+    expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+    expect(sheet.conditionalFormats.some((c) => c.range.startsWith('H') && c.style.fill === '#B10E1E')).toBe(true);
+  });
+
+  it('has a summary, exceptions, changes and missing returns', () => {
+    const firstCol = grid.values.map((r) => r[0]);
+    expect(firstCol).toEqual(expect.arrayContaining(['Priority', 'Overall', 'P1: A council that puts residents first']));
+    const overall = grid.values.find((r) => r[0] === 'Overall');
+    const head = grid.values.find((r) => r[0] === 'Priority') ?? [];
+    expect(overall?.[head.indexOf('Red')]).toBe(model.overall.Red);
+    expect(overall?.[head.indexOf('Green')]).toBe(model.overall.Green);
+    const exceptionsAt = firstCol.findIndex((v) => typeof v === 'string' && v.startsWith('Exceptions'));
+    const exRefs = grid.values.slice(exceptionsAt + 2, exceptionsAt + 2 + model.exceptions.length).map((r) => r[0]);
+    expect(exRefs).toEqual(['MC02', 'MC08']);
+    expect(grid.values.some((r) => r[0] === '2023-09-30' && String(r[1]).startsWith('MC01'))).toBe(true);
+    const missingAt = firstCol.findIndex((v) => typeof v === 'string' && v.startsWith('Missing returns'));
+    expect(grid.values.slice(missingAt + 2, missingAt + 4).map((r) => r[0])).toEqual(['MC07', 'MC09']);
+  });
+
+  it('locks every cell, protects with the password, and prints A4 landscape one page wide', () => {
+    const last = grid.values.length;
+    expect(sheet.styles).toContainEqual({ range: `A1:M${last}`, style: { locked: true } });
+    expect(sheet.styles.some((s) => s.style.locked === false)).toBe(false);
+    expect(sheet.protection).toMatchObject({ password: 'secret', allowSelectLockedCells: true });
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${headerRow + 1}:${headerRow + 1}` });
+    expect(sheet.freeze).toEqual({ rows: headerRow + 1, cols: 0 });
+    const fp = cabinetFingerprint(model);
+    expect(sheet.print?.footer).toContain('&P of &N');
+    expect(sheet.print?.footer).toContain('2023-24 Q2');
+    expect(sheet.print?.footer).toContain(fp);
+    expect(cabinetPlan(model).sheets[0]?.protection?.password).toBeUndefined();
+  });
+
+  it('puts the fingerprint, period, catalogue version and generated date in the document properties', () => {
+    expect(plan.properties.custom).toEqual({
+      ScorecardFingerprint: cabinetFingerprint(model), ScorecardPeriod: '2023-24 Q2',
+      ScorecardCatalogueVersion: '2023-06-29', ScorecardGenerated: '2023-10-20',
+    });
+    expect(cabinetFingerprint(model)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes actuals as rounded numbers with a format that shows the unit', () => {
+    const r = grid.values.find((x) => x[0] === 'MC01');
+    expect(r?.[4]).toBe(81.2);
+    const at = grid.values.findIndex((x) => x[0] === 'MC01') + 1;
+    expect(sheet.styles).toContainEqual({ range: `E${at}`, style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
+  });
+});
+
+describe('fingerprint', () => {
+  it('is recomputed exactly from the Cabinet sheet read back', () => {
+    expect(fingerprintFromCabinetGrid(grid)).toBe(cabinetFingerprint(model));
+    expect(fingerprintFromCabinetGrid(grid)).toBe(plan.properties.custom.ScorecardFingerprint);
+  });
+
+  it('changes when one actual changes, in the model or in the sheet', () => {
+    const other = cabinetModel(cat, consolidationOf(cat, Q2, entries.map((e) => (e.ref === 'MC02' ? { ...e, actual: 24 } : e)), ['MC07', 'MC09']), { generatedAt: '2023-10-20' });
+    expect(cabinetFingerprint(other)).not.toBe(cabinetFingerprint(model));
+    const edited = { ...grid, values: grid.values.map((r) => (r[0] === 'MC03' ? r.map((v, i) => (i === 4 ? 12346 : v)) : r)) };
+    expect(fingerprintFromCabinetGrid(edited)).not.toBe(cabinetFingerprint(model));
+  });
+
+  it('does not change with the words around the data', () => {
+    const reworded = cabinetModel(cat, consolidationOf(cat, Q2, entries.map((e) => ({ ...e, commentary: 'different words' })), ['MC07', 'MC09']), { generatedAt: '2024-01-01' });
+    expect(cabinetFingerprint(reworded)).toBe(cabinetFingerprint(model));
+  });
+
+  it('is undefined for a sheet that is not a Cabinet sheet', () => {
+    expect(fingerprintFromCabinetGrid({ sheet: 'x', values: [['hello']] })).toBeUndefined();
+  });
+});
+
+describe('previousValuesFromGrid', () => {
+  it('reads a previous paper back: period, numbers, statuses; suppressed values as unknown', () => {
+    const prev = previousValuesFromGrid(grid);
+    expect(prev.period).toBe('2023-24 Q2');
+    expect(prev.values.MC01).toMatchObject({ actual: 81.2, rag: '✔ Green', dataPeriod: '2023-24 Q2' });
+    expect(prev.values.MC05).toMatchObject({ actual: null, qualitative: 'At risk' });
+    expect(prev.values.MC06).toMatchObject({ actual: null, text: '<5' });
+    expect(Object.keys(prev.values)).toHaveLength(cat.indicators.length);
+  });
+
+  it('gives direction of travel when fed to the next quarter', () => {
+    const prev = previousValuesFromGrid(grid);
+    const q3 = { ...Q2, quarter: 3 as const };
+    const next = cabinetModel(cat, consolidationOf(cat, q3, [{ ref: 'MC01', actual: 85 }, { ref: 'MC06', actual: 9 }]), { previous: prev });
+    const r = (ref: string) => next.sections.flatMap((s) => s.rows).find((x) => x.ref === ref);
+    expect(r('MC01')?.direction.previous).toBe('Improving');
+    expect(r('MC06')?.direction.previous).toBe('');
+  });
+});
