@@ -65,6 +65,12 @@ describe('direction of travel', () => {
     expect(dir('MC07', now, before)).toBe(want);
   });
 
+  it('the same distance either side of a band is No change, without binary crumbs (0.1 − 0 vs 0.3 − 0.2)', () => {
+    const narrow = byId('MC07', { targets: { '2023-24': { min: 0.1, max: 0.2 } }, range: {} });
+    expect(directionOfTravel(narrow, 0, 0.3, '2023-24')).toBe('No change');
+    expect(directionOfTravel(narrow, 0.8, -0.5, '2023-24')).toBe('No change');
+  });
+
   it('a range indicator in a year with no band goes Up or Down', () => {
     expect([dir('MC07', 96, 92, '2025-26'), dir('MC07', 92, 96, '2025-26'), dir('MC07', 92, 92, '2025-26')]).toEqual(['Up', 'Down', 'No change']);
   });
