@@ -9,11 +9,12 @@ import { chooseTheme, readThemeHints } from './theme';
 /** Office.onReady never fires when office.js did not load (browser preview offline): do not wait for it. */
 function officeReady(): Promise<void> {
   const office = officeGlobal();
-  if (!office || typeof office.onReady !== 'function') return Promise.resolve();
+  const onReady = office?.onReady;
+  if (!office || typeof onReady !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 5000);
     const done = (): void => { clearTimeout(timer); resolve(); };
-    void Promise.resolve(office.onReady(done)).then(done, done);
+    void Promise.resolve(onReady.call(office, done)).then(done, done);
   });
 }
 

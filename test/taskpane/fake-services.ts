@@ -26,7 +26,7 @@ export function cabinetPreview(partial: Partial<CabinetPreview> = {}): CabinetPr
 }
 
 export interface Fake {
-  readonly services: ScorecardServices;
+  services: ScorecardServices;
   readonly calls: Record<keyof Omit<ScorecardServices, 'host'>, unknown[][]>;
   /** The handler the pane registered with onReturnChanged, if any. */
   changeHandler: (() => void) | undefined;

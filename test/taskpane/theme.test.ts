@@ -1,8 +1,9 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { chooseTheme, readThemeHints } from '../../src/taskpane/theme';
+import type { Theme } from '@fluentui/react-components';
+import { chooseTheme, readThemeHints, type ThemeHints } from '../../src/taskpane/theme';
 
 describe('chooseTheme', () => {
-  it.each([
+  it.each<[ThemeHints, Theme, string]>([
     [{ forcedColors: true, officeDark: false }, teamsHighContrastTheme, 'forced colours win'],
     [{ forcedColors: false, officeDark: true }, webDarkTheme, 'Office says dark'],
     [{ forcedColors: false, officeDark: false, officeBackground: '#000000' }, webLightTheme, 'isDarkTheme beats the colour'],

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { CatalogueLoad, CatalogueSource, ScorecardServices } from '../services';
+import { readBytes } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { CatalogueErrors } from './CatalogueErrors';
@@ -45,7 +46,8 @@ export function CataloguePanel({ services, loaded, onLoaded }: CataloguePanelPro
   const [urlProblem, setUrlProblem] = React.useState<string | undefined>();
   const [savedFailed, setSavedFailed] = React.useState<string | undefined>();
 
-  const load = useAction(async (source: CatalogueSource): Promise<boolean> => {
+  const load = useAction(async (from: CatalogueSource | File): Promise<boolean> => {
+    const source: CatalogueSource = from instanceof File ? { kind: 'file', name: from.name, bytes: await readBytes(from) } : from;
     const result = await services.loadCatalogue(source);
     if (!result.ok) {
       setRejected(result);
@@ -81,7 +83,7 @@ export function CataloguePanel({ services, loaded, onLoaded }: CataloguePanelPro
     const file = e.target.files?.[0];
     e.target.value = ''; // picking the same file again after fixing it must load again
     if (!file) return;
-    await load.run({ kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    await load.run(file);
   };
 
   const onUrl = async (): Promise<void> => {

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
-import type { InputFile, ScorecardServices } from '../services';
+import type { ScorecardServices } from '../services';
+import { readFiles } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ConflictsList } from './ConflictsList';
@@ -22,10 +23,6 @@ export interface ConsolidateViewProps {
 }
 
 interface ProgressState { readonly done: number; readonly total: number; readonly what: string }
-
-export async function readFiles(list: FileList | readonly File[]): Promise<InputFile[]> {
-  return Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 export function ConsolidateView({ services, catalogue, period }: ConsolidateViewProps): React.JSX.Element {
   const styles = useStyles();
@@ -57,9 +54,10 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
         {files.length === 0 ? 'Consolidate' : `Consolidate ${files.length} return${files.length === 1 ? '' : 's'} for ${period}`}
       </Button>
       {progress && (
-        <Field validationMessage={`${progress.what} (${progress.done} of ${progress.total})`} validationState="none">
+        <div>
           <ProgressBar aria-label="Consolidation progress" value={progress.total > 0 ? progress.done / progress.total : undefined} />
-        </Field>
+          <Text size={200}>{`${progress.what} (${progress.done} of ${progress.total})`}</Text>
+        </div>
       )}
       <ErrorBar title="Could not consolidate" message={run.error} onDismiss={run.dismiss}
         hint="Check the files are return workbooks (.xlsx) that open in Excel, then try again." />

@@ -1,0 +1,115 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { InputFile } from '../../src/taskpane/services';
+import { cabinetFileName } from '../../src/taskpane/download';
+import { cabinetPreview, counts, deferred, fakeServices } from './fake-services';
+import { renderApp } from './render';
+
+const blobs: Blob[] = [];
+const revoked: string[] = [];
+beforeEach(() => {
+  blobs.length = 0;
+  revoked.length = 0;
+  // jsdom has no object URLs; record what the pane hands over instead.
+  URL.createObjectURL = (b: Blob | MediaSource): string => { blobs.push(b as Blob); return `blob:test/${blobs.length}`; };
+  URL.revokeObjectURL = (u: string): void => { revoked.push(u); };
+  // jsdom cannot navigate: a click on the link is recorded, not followed.
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
+
+async function openCabinet(fake = fakeServices()): Promise<ReturnType<typeof fakeServices>> {
+  await renderApp(fake);
+  fireEvent.click(screen.getByRole('tab', { name: 'Cabinet' }));
+  await screen.findByText(/^Based on/);
+  return fake;
+}
+
+function blobBytes(b: Blob): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.readAsArrayBuffer(b);
+  });
+}
+
+describe('Cabinet view', () => {
+  it('previews counts per priority and overall, and the exceptions', async () => {
+    const fake = fakeServices({
+      cabinetPreview: async () => cabinetPreview({
+        overall: counts({ Green: 5, Amber: 2, Red: 1, Tracking: 3 }),
+        byPriority: [{ id: 'P1', title: 'Residents first', counts: counts({ Green: 5, Amber: 2, Red: 1, Tracking: 3 }) }],
+        exceptions: [{ ref: 'MC01', title: 'Calls answered', commentary: 'Staff vacancies', action: 'Recruit two advisers' }],
+      }),
+    });
+    await openCabinet(fake);
+    const overall = await screen.findByTestId('cabinet-row-__overall');
+    expect(within(overall).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Overall', '5', '2', '1', '0', '0', '3']);
+    expect(within(screen.getByTestId('cabinet-row-P1')).getAllByRole('cell')[0]?.textContent).toBe('P1 Residents first');
+    expect(screen.getByRole('list', { name: 'Exceptions (1)' }).textContent).toMatch(/MC01.*Staff vacancies.*Recruit two advisers/);
+    expect(fake.calls.cabinetPreview[0]?.[1]).toBe('2024-25 Q2');
+  });
+
+  it('creates the locked sheet with the password when one is typed', async () => {
+    const fake = await openCabinet();
+    fireEvent.change(screen.getByLabelText('Sheet password (optional)'), { target: { value: 's3cret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create locked Cabinet sheet' }));
+    expect(await screen.findByText(/Created sheet Cabinet 2024-25 Q2/)).toBeTruthy();
+    expect(fake.calls.createCabinetSheet[0]?.slice(1)).toEqual(['2024-25 Q2', { password: 's3cret' }]);
+  });
+
+  it('sends no password when the field is empty', async () => {
+    const fake = await openCabinet();
+    fireEvent.click(screen.getByRole('button', { name: 'Create locked Cabinet sheet' }));
+    await screen.findByText(/Created sheet/);
+    expect(fake.calls.createCabinetSheet[0]?.[2]).toEqual({});
+  });
+
+  it('downloads the .xlsx through a Blob and an <a download> link with the bytes given', async () => {
+    const bytes = new Uint8Array([80, 75, 3, 4, 20, 0, 6, 0]);
+    const fake = fakeServices({ downloadCabinet: async () => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes }) });
+    await openCabinet(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    const link = await screen.findByTestId('cabinet-download');
+    expect(link.getAttribute('download')).toBe('Cabinet 2024-25 Q2.xlsx');
+    expect(link.getAttribute('href')).toBe('blob:test/1');
+    expect(HTMLAnchorElement.prototype.click).toHaveBeenCalledTimes(1);
+    expect(blobs[0]?.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Array.from(await blobBytes(blobs[0] as Blob))).toEqual(Array.from(bytes));
+  });
+
+  it('disables both buttons while the workbook is being built', async () => {
+    const pending = deferred<InputFile>();
+    const fake = await openCabinet(fakeServices({ downloadCabinet: () => pending.promise }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect((screen.getByRole('button', { name: 'Download .xlsx' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Create locked Cabinet sheet' }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => { pending.resolve({ name: 'x.xlsx', bytes: new Uint8Array([1]) }); });
+    expect(fake.calls.downloadCabinet).toHaveLength(1);
+  });
+
+  it('shows a failed sheet creation as an error MessageBar', async () => {
+    await openCabinet(fakeServices({ createCabinetSheet: async () => { throw new Error('3 returns have errors.'); } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create locked Cabinet sheet' }));
+    expect(await screen.findByText('Could not create the Cabinet sheet')).toBeTruthy();
+    expect(screen.getByText(/3 returns have errors\./)).toBeTruthy();
+  });
+
+  it('asks for a new preview when the period changes', async () => {
+    const fake = await openCabinet();
+    await waitFor(() => expect(fake.calls.cabinetPreview).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '2024-25 Q1' } });
+    await waitFor(() => expect(fake.calls.cabinetPreview.map((c) => c[1])).toEqual(['2024-25 Q2', '2024-25 Q1']));
+  });
+});
+
+describe('cabinetFileName', () => {
+  it.each([
+    ['Cabinet 2024-25 Q2.xlsx', '2024-25 Q2', 'Cabinet 2024-25 Q2.xlsx'],
+    ['', '2024-25 Q3', 'Cabinet 2024-25 Q3.xlsx'],
+    ['cabinet', '2023-24 Q1', 'Cabinet 2023-24 Q1.xlsx'],
+  ])('%j for %s → %s', (name, period, want) => {
+    expect(cabinetFileName({ name }, period)).toBe(want);
+  });
+});

@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Consolidation } from '../../src/core/consolidate-types';
+import type { InputFile, Progress } from '../../src/taskpane/services';
+import { consolidation, counts, deferred, fakeServices } from './fake-services';
+import { renderApp } from './render';
+
+const result = consolidation({
+  counts: counts({ Green: 10, Amber: 3, Red: 2, Missing: 1 }),
+  files: [
+    { file: 'customer.xlsx', sheet: 'Return', service: 'Customer Services', period: '2024-25 Q2', rows: 4, errors: 0, warnings: 1, signOffState: 'signed-off' },
+    { file: 'asc.xlsx', sheet: 'Return', service: 'Adult Social Care', period: '2024-25 Q2', rows: 3, errors: 2, warnings: 0, signOffState: 'edited-after-signoff' },
+  ],
+  conflicts: [{ ref: 'MC01', values: [
+    { file: 'customer.xlsx', cell: 'Return!F12', actual: 80, status: 'Green' },
+    { file: 'asc.xlsx', cell: 'Return!F9', actual: 70, status: 'Red' },
+  ] }],
+  missing: ['MC04'],
+});
+
+function pick(container: HTMLElement, names: string[]): void {
+  const input = container.querySelector('input[type=file][multiple]');
+  if (!input) throw new Error('no multiple file input');
+  fireEvent.change(input, { target: { files: names.map((n) => new File([n], n)) } });
+}
+
+describe('Consolidate view', () => {
+  it('sends every picked file, shows progress while running, then files, conflicts and missing', async () => {
+    const pending = deferred<Consolidation>();
+    let progress: Progress = () => undefined;
+    const fake = fakeServices({ consolidate: (_c, _f, _p, report) => { progress = report; return pending.promise; } });
+    const { container } = await renderApp(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    pick(container, ['customer.xlsx', 'asc.xlsx']);
+    const run = screen.getByRole('button', { name: 'Consolidate 2 returns for 2024-25 Q2' });
+    await act(async () => { fireEvent.click(run); });
+    await waitFor(() => expect(fake.calls.consolidate).toHaveLength(1));
+    await act(async () => { progress(1, 2, 'Reading asc.xlsx'); });
+    expect(screen.getByRole('progressbar', { name: 'Consolidation progress' })).toBeTruthy();
+    expect(screen.getByText('Reading asc.xlsx (1 of 2)')).toBeTruthy();
+    expect((run as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => { pending.resolve(result); });
+
+    const files = fake.calls.consolidate[0]?.[1] as InputFile[];
+    expect(files.map((f) => [f.name, Buffer.from(f.bytes).toString('utf8')])).toEqual([['customer.xlsx', 'customer.xlsx'], ['asc.xlsx', 'asc.xlsx']]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    const rows = within(screen.getByRole('table', { name: 'Returns consolidated' })).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['customer.xlsx (Return)', 'Customer Services', 'Signed off', '0', '1'],
+      ['asc.xlsx (Return)', 'Adult Social Care', 'Edited after sign-off', '2', '0'],
+    ]);
+    expect(screen.getByRole('list', { name: 'Conflicts (1)' }).textContent)
+      .toBe('MC01: customer.xlsx Return!F12 says 80 (Green); asc.xlsx Return!F9 says 70 (Red)');
+    expect(within(screen.getByRole('list', { name: 'Missing (1)' })).getByText('MC04')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Consolidated RAG counts' })).getByText('Red: 2')).toBeTruthy();
+  });
+
+  it('cannot run with no files', async () => {
+    await renderApp(fakeServices());
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    expect((screen.getByRole('button', { name: 'Consolidate' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a failed consolidation as an error MessageBar and clears the progress bar', async () => {
+    const { container } = await renderApp(fakeServices({ consolidate: async () => { throw new Error('asc.xlsx is not a workbook.'); } }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    pick(container, ['asc.xlsx']);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: /Consolidate 1 return/ })); });
+    expect(await screen.findByText('Could not consolidate')).toBeTruthy();
+    expect(screen.getByText(/asc\.xlsx is not a workbook\./)).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+});
