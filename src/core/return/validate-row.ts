@@ -1,4 +1,4 @@
-import type { Catalogue, Indicator, QualitativeStatus } from '../catalogue/schema';
+import type { Catalogue, Indicator, QualitativeStatus, Unit } from '../catalogue/schema';
 import { QUALITATIVE_STATUSES } from '../catalogue/schema';
 import { directionOfTravel, type Direction } from '../direction';
 import { excelRound, to15 } from '../excel-round';
@@ -25,6 +25,15 @@ export const TEXT_LIMIT = 2000;
 
 /** Units' scale from numerator/denominator to the actual; a rate's "per N" is not in the catalogue, so any usual N is accepted. */
 const RATE_SCALES = [1, 100, 1000, 10000, 100000];
+
+const UNIT_HINT: Readonly<Record<Unit, string>> = {
+  percent: 'a percentage from 0 to 100, like 85',
+  number: 'a number, like 120',
+  days: 'a number of days, like 12.5',
+  currency: 'an amount in pounds, like 1250',
+  rate: 'a rate, like 4.2',
+  score: 'a score, like 7.5',
+};
 
 function add(ctx: RowContext, severity: Severity, code: IssueCode, cell: string | undefined, params: MessageParams = {}): void {
   const ref = ctx.indicator.id;
@@ -94,7 +103,7 @@ function measure(ctx: RowContext): Measured {
   const n = cellNumber(cell, ind.unit);
   let value: number | null = null;
   let suppressed: number | undefined;
-  if (n.kind === 'error' && cell) add(ctx, 'error', n.code, cell.address, { shown: n.shown });
+  if (n.kind === 'error' && cell) add(ctx, 'error', n.code, cell.address, { shown: n.shown, expected: UNIT_HINT[ind.unit ?? 'number'] });
   if (n.kind === 'suppressed' && cell) {
     if (ind.suppressBelow) suppressed = n.below;
     else add(ctx, 'error', 'suppressed-not-allowed', cell.address, { shown: shownText(cell.value) });

@@ -1,27 +1,27 @@
-import { readReturn } from "../../../src/core/return/read";
-import { validateReturn } from "../../../src/core/return/validate";
-import { grid, testCatalogue } from "./helpers";
+import { readReturn } from '../../../src/core/return/read';
+import { validateReturn } from '../../../src/core/return/validate';
+import { grid, testCatalogue } from './helpers';
 
 // A return as leads really send them: columns moved, a column added, a label with a colon,
 // a percentage typed as a fraction, a date where a number should be, a stray value.
 const messy = grid(
   [
-    ["Customer Services quarterly return"],
-    ["Period:", "2023-24 Q1", null, "Service", "Customer Services"],
-    ["Prepared by", "A. Lead", null, "Ready for sign-off", "yes"],
+    ['Customer Services quarterly return'],
+    ['Period:', '2023-24 Q1', null, 'Service', 'Customer Services'],
+    ['Prepared by', 'A. Lead', null, 'Ready for sign-off', 'yes'],
     [],
-    ["Actual", " REF ", "My notes", "Target", "Commentary", "action", "Status"],
-    [0.72, "CS01", "from the phone system", 80, null, null, null],
-    [45000, "CS02", null, 10, null, null, null],
-    ["<5", "CS04", null, null, null, null, null],
-    [null, "CS05", null, null, null, null, "Sort of"],
-    [12, null, "total", null, null, null, null],
-    [70, "CS01", null, null, "dup", null, null],
+    ['Actual', ' REF ', 'My notes', 'Target', 'Commentary', 'action', 'Status'],
+    [0.72, 'CS01', 'from the phone system', 80, null, null, null],
+    [45000, 'CS02', null, 10, null, null, null],
+    ['<5', 'CS04', null, null, null, null, null],
+    [null, 'CS05', null, null, null, null, 'Sort of'],
+    [12, null, 'total', null, null, null, null],
+    [70, 'CS01', null, null, 'dup', null, null],
   ],
-  { formats: [[], [], [], [], [], [], ["dd/mm/yyyy"]] },
+  { formats: [[], [], [], [], [], [], ['dd/mm/yyyy']] },
 );
 
-it("pins the issues of a messy return", () => {
+it('pins the issues of a messy return', () => {
   const r = validateReturn(testCatalogue(), readReturn(messy));
   expect({
     period: r.period,

@@ -69,6 +69,11 @@ describe('actuals', () => {
     expect(issue(r, 'missing')).toEqual([]);
   });
 
+  it('says what was expected instead of text', () => {
+    expect(issue(check([{ Ref: 'CS01', Actual: 'about 80' }]), 'not-a-number')[0]?.message).toContain('percentage from 0 to 100');
+    expect(issue(check([{ Ref: 'CS02', Actual: 'soon' }]), 'not-a-number')[0]?.message).toContain('days');
+  });
+
   it('reports a due blank as missing, never Green', () => {
     const r = check([{ Ref: 'CS01' }]);
     expect(issue(r, 'missing')).toEqual([expect.objectContaining({ severity: 'error', cell: 'Return!D4' })]);
