@@ -1,0 +1,46 @@
+import type { CellValue, Grid } from '../../core/grid';
+import { RETURN_SHEET } from '../../core/return/layout';
+import { parseRect, splitSheet } from './address';
+import type { XContext, XWorksheet } from './excel-types';
+
+/**
+ * Queue the one load a grid needs (values, number formats, value types and address of the used
+ * range, values only); after the caller's sync, the returned function gives the Grid, or
+ * undefined when the sheet is missing or empty.
+ */
+export function loadGrid(sheet: XWorksheet): () => Grid | undefined {
+  sheet.load('name, isNullObject');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(['address', 'values', 'numberFormat', 'valueTypes', 'isNullObject']);
+  return () => (sheet.isNullObject || used.isNullObject ? undefined : toGrid(sheet.name, used.address, used.values, used.numberFormat, used.valueTypes));
+}
+
+/** Office.js ranges as a Grid: error cells (`#DIV/0!`, valueType Error) become `{ error }`. */
+export function toGrid(sheetName: string, address: string, values: unknown[][], formats: unknown[][], types: readonly (readonly string[])[]): Grid {
+  const rect = parseRect(splitSheet(address).local);
+  const out: CellValue[][] = values.map((row, r) =>
+    row.map((v, c) => {
+      if (types[r]?.[c] === 'Error') return { error: String(v) };
+      if (v === '' || v === null || v === undefined) return null;
+      return typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    }),
+  );
+  const fmts = formats.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
+  return { sheet: sheetName, values: out, formats: fmts, origin: { row: rect?.row ?? 1, col: rect?.col ?? 1 } };
+}
+
+/** The used range of one sheet (the Return sheet unless named) in one load and one sync. */
+export async function readSheetGrid(ctx: XContext, sheetName: string = RETURN_SHEET): Promise<Grid | undefined> {
+  const grid = loadGrid(ctx.workbook.worksheets.getItemOrNullObject(sheetName));
+  await ctx.sync();
+  return grid();
+}
+
+/** Activate the sheet and select the cell of an issue (`Return!F12`, `'Return (2)'!F12`). */
+export async function selectCell(ctx: XContext, address: string): Promise<void> {
+  const { sheet, local } = splitSheet(address);
+  const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+  ws.activate();
+  ws.getRange(local).select();
+  await ctx.sync();
+}

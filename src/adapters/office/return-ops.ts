@@ -1,0 +1,119 @@
+import type { Catalogue } from '../../core/catalogue/schema';
+import { a1Range, columnLetters, type Grid } from '../../core/grid';
+import { parsePeriod } from '../../core/period';
+import { RAG_STYLE, ragConditionalFormats } from '../../core/plan/palette';
+import type { SheetPlan, StyleRange } from '../../core/plan/types';
+import { HEADER, RETURN_SHEET, normaliseHeader } from '../../core/return/layout';
+import { readReturn } from '../../core/return/read';
+import { entriesFingerprint } from '../../core/return/signoff';
+import type { ReadReturn, SignOff, ValidationResult } from '../../core/return/types';
+import { validateReturn } from '../../core/return/validate';
+import { splitSheet } from './address';
+import { textInput } from './cell-input';
+import type { XContext } from './excel-types';
+import { loadGrid } from './read';
+import { loadSheetState, renderSheetPlan, type SheetState } from './render';
+
+const REF = normaliseHeader(HEADER.ref);
+const isReturnGrid = (g: Grid | undefined): g is Grid => !!g && g.values.some((row) => row.some((v) => typeof v === 'string' && normaliseHeader(v) === REF));
+
+/**
+ * The active sheet when it is a return, else the sheet named Return: one read sync in the usual
+ * case (the lead is on their return), a second only when the active sheet is something else.
+ * The sheet state render needs is loaded in the same sync.
+ */
+export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; state: SheetState } | undefined> {
+  const active = ctx.workbook.worksheets.getActiveWorksheet();
+  const grid = loadGrid(active);
+  active.protection.load(['protected', 'options']);
+  ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  const names = ctx.workbook.worksheets.items.map((s) => s.name);
+  const found = grid();
+  if (isReturnGrid(found)) {
+    return { grid: found, state: { sheetNames: names, takenNames: [], protected: active.protection.protected, protectionOptions: active.protection.options } };
+  }
+  if (!names.some((n) => n.toLowerCase() === RETURN_SHEET.toLowerCase())) return undefined;
+  const ret = ctx.workbook.worksheets.getItem(RETURN_SHEET);
+  const second = loadGrid(ret);
+  const state = loadSheetState(ctx, { name: RETURN_SHEET }, 'existing');
+  await ctx.sync();
+  const g = second();
+  return isReturnGrid(g) ? { grid: g, state: state() } : undefined;
+}
+
+export function periodOption(period: string | undefined): { period?: ReturnType<typeof parsePeriod> & object } {
+  const p = period ? parsePeriod(period) : undefined;
+  return p ? { period: p } : {};
+}
+
+/**
+ * RAG formatting for a validated return, as a partial sheet plan: with a RAG column, the live
+ * colour rules on it and on Actual (keyed on the row's RAG cell); without one, each Actual cell
+ * filled by the status validation found. Formatting only: no value is written.
+ */
+export function ragFormatPlan(read: ReadReturn, result: ValidationResult): SheetPlan {
+  const empty: SheetPlan = { name: read.sheet, cells: [], styles: [], columns: [], validations: [], conditionalFormats: [] };
+  if (read.rows.length === 0) return empty;
+  const first = Math.min(...read.rows.map((r) => r.row));
+  const last = Math.max(...read.rows.map((r) => r.row));
+  const ragCol = read.columns[normaliseHeader(HEADER.rag)];
+  const actualCol = read.columns[normaliseHeader(HEADER.actual)];
+  if (ragCol !== undefined) {
+    const L = columnLetters(ragCol);
+    const rules = [...ragConditionalFormats(a1Range(first, ragCol, last, ragCol), `${L}${first}`, 0)];
+    if (actualCol !== undefined) rules.push(...ragConditionalFormats(a1Range(first, actualCol, last, actualCol), `$${L}${first}`, 100));
+    return { ...empty, conditionalFormats: rules };
+  }
+  const styles: StyleRange[] = [];
+  for (const row of result.rows) {
+    const cell = row.cell ? splitSheet(row.cell).local : undefined;
+    if (!cell) continue;
+    const s = RAG_STYLE[row.status];
+    styles.push({ range: cell, style: { fill: s.fill, fontColor: s.fontColor } });
+  }
+  return { ...empty, styles };
+}
+
+export async function validateActive(ctx: XContext, catalogue: Catalogue, period: string | undefined, opts: { documentProperties: boolean }): Promise<ValidationResult> {
+  const found = await readActiveReturn(ctx);
+  if (!found) {
+    const read = readReturn({ sheet: RETURN_SHEET, values: [] });
+    const result = validateReturn(catalogue, read, periodOption(period));
+    return { ...result, issues: [{ severity: 'error', code: 'no-return-sheet', message: 'No Return sheet in this workbook: insert a template first, or open the sheet with your return.' }, ...result.issues] };
+  }
+  const read = readReturn(found.grid);
+  const result = validateReturn(catalogue, read, periodOption(period));
+  const plan = ragFormatPlan(read, result);
+  try {
+    await renderSheetPlan(ctx, plan, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, known: found.state });
+  } catch {
+    // A password-protected return cannot be reformatted; its own live rules still colour it.
+  }
+  return result;
+}
+
+type SignOffWrite = Partial<Record<keyof SignOff['cells'], string>>;
+
+/** Write sign-off values into the return's own labelled cells, as text. */
+export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => SignOffWrite): Promise<SignOff> {
+  const found = await readActiveReturn(ctx);
+  if (!found) throw new Error('No Return sheet in this workbook to sign off.');
+  const read = readReturn(found.grid);
+  const values = build(read);
+  const out: Record<string, unknown> = { ...read.signOff };
+  for (const [key, value] of Object.entries(values) as [keyof SignOff['cells'], string][]) {
+    const address = read.signOff.cells[key];
+    if (!address) throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
+    const { sheet, local } = splitSheet(address);
+    ctx.workbook.worksheets.getItem(sheet ?? read.sheet).getRange(local).values = [[textInput(value)]];
+    out[key === 'ready' ? 'readyText' : key] = value;
+  }
+  await ctx.sync();
+  delete out.readyText;
+  return { ...(out as unknown as SignOff), ready: values.ready !== undefined ? true : read.signOff.ready };
+}
+
+export function fingerprintOf(read: ReadReturn): string {
+  return entriesFingerprint(read);
+}

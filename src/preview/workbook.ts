@@ -1,0 +1,46 @@
+import { renderSheetPlan } from '../adapters/office/render';
+import { createOfficeServices } from '../adapters/office/services';
+import { defaultCatalogue } from '../catalogue/index';
+import { parsePeriod, type Period } from '../core/period';
+import { templatePlan } from '../core/plan/template';
+import { LABEL, RETURN_SHEET } from '../core/return/layout';
+import { fillReturnPlan } from '../core/sample/fill';
+import { sampleReturns } from '../core/sample/returns';
+import type { ScorecardServices } from '../taskpane/services';
+import { createFakeExcel, type FakeExcel } from './fake-excel/index';
+
+/** The quarter the browser preview opens on. */
+export const DEMO_PERIOD = '2024-25 Q2';
+export const PREVIEW_LABEL = 'Browser preview — not running in Excel';
+
+/**
+ * A fake workbook holding the embedded catalogue's sample returns for the demo period: the first
+ * as `Return` (the one the pane validates), the rest under their service names, so consolidation
+ * and the Cabinet preview have a whole council's returns to work on.
+ */
+export async function createPreviewWorkbook(period: string = DEMO_PERIOD, options: { maxSheets?: number } = {}): Promise<FakeExcel> {
+  const fake = createFakeExcel();
+  const p = parsePeriod(period) as Period;
+  const catalogue = defaultCatalogue();
+  const returns = sampleReturns(catalogue, p).slice(0, options.maxSheets ?? Infinity);
+  for (const [i, r] of returns.entries()) {
+    const base = templatePlan(catalogue, p, { service: r.service });
+    const labels = { [LABEL.preparedBy]: r.preparedBy, [LABEL.ready]: r.ready ? 'Yes' : null };
+    const filled = fillReturnPlan(base, r.entries, labels);
+    const name = i === 0 ? RETURN_SHEET : r.service.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+    await fake.run((ctx) => renderSheetPlan(ctx, { ...filled, name }, { mode: 'new', pageLayout: true, documentProperties: true, activate: i === 0 }));
+  }
+  return fake;
+}
+
+/** The pane's services over the preview workbook: the same code as in Excel, on the fake. */
+export async function createPreviewServices(): Promise<ScorecardServices> {
+  const fake = await createPreviewWorkbook();
+  return createOfficeServices({
+    run: fake.run,
+    settings: fake.settings,
+    host: { inExcel: false, label: PREVIEW_LABEL, limitations: ['Nothing is saved: this is an in-memory workbook for trying the add-in outside Excel.'] },
+    supports: () => true,
+    workbookLabel: 'Preview workbook',
+  });
+}
