@@ -2,21 +2,8 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { App } from './App';
-import { officeGlobal } from './office-global';
 import { errorText } from './use-action';
 import { chooseTheme, readThemeHints } from './theme';
-
-/** Office.onReady never fires when office.js did not load (browser preview offline): do not wait for it. */
-function officeReady(): Promise<void> {
-  const office = officeGlobal();
-  const onReady = office?.onReady;
-  if (!office || typeof onReady !== 'function') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 5000);
-    const done = (): void => { clearTimeout(timer); resolve(); };
-    void Promise.resolve(onReady.call(office, done)).then(done, done);
-  });
-}
 
 function Startup({ message }: { readonly message?: string }): React.JSX.Element {
   return (
@@ -41,7 +28,7 @@ async function start(): Promise<void> {
   const root = createRoot(el);
   root.render(<Startup />);
   try {
-    await officeReady();
+    // The composition root waits for Office.onReady (with a timeout: it never fires outside Office).
     const { createServices } = await import('../composition');
     const services = await createServices();
     root.render(<App services={services} />);
