@@ -41,7 +41,13 @@ export function columnNumber(letters: string): number {
 
 /** A sheet name as a formula reference needs it: quoted when it has spaces or punctuation. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `Q1`, `AB12`, `R1C1`, `R`, `C`, `TRUE`: unquoted, Excel would read these as a cell or a value, not a sheet. */
+function looksLikeReference(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name) || /^(true|false)$/i.test(name);
 }
 
 /** `Return!F12` from a sheet and 1-based row/column. */
