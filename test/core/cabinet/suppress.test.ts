@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { Direction } from '../../../src/core/direction';
+import type { RagStatus } from '../../../src/core/rag';
 import { countBucket, SECONDARY_TEXT, shownDirection, shownStatus, suppressCount, suppressValues, type Shown } from '../../../src/core/cabinet/suppress';
 
 const count5 = { suppressBelow: 5, unit: 'number' as const };
@@ -85,7 +87,7 @@ describe('suppressValues', () => {
 });
 
 describe('shownStatus and shownDirection', () => {
-  const lowerTarget2 = (v: number) => (v <= 2 ? 'Green' : 'Red') as const;
+  const lowerTarget2 = (v: number): RagStatus => (v <= 2 ? 'Green' : 'Red');
   it('shows a RAG only when every possible hidden value agrees', () => {
     expect(shownStatus('Green', [1, 2, 3, 4], lowerTarget2)).toBe('Withheld');
     expect(shownStatus('Red', [3, 4], lowerTarget2)).toBe('Red');
@@ -94,8 +96,8 @@ describe('shownStatus and shownDirection', () => {
     expect(shownStatus('Red', 'unknown', lowerTarget2)).toBe('Withheld');
   });
   it('shows a direction only when every possible hidden value agrees', () => {
-    const vs10 = (v: number) => (v < 10 ? 'Improving' : 'Worsening') as const;
-    const vs3 = (v: number) => (v < 3 ? 'Improving' : v > 3 ? 'Worsening' : 'No change') as const;
+    const vs10 = (v: number): Direction => (v < 10 ? 'Improving' : 'Worsening');
+    const vs3 = (v: number): Direction => (v < 3 ? 'Improving' : v > 3 ? 'Worsening' : 'No change');
     expect(shownDirection('Improving', countBucket({ below: 5, zero: false }), vs10)).toBe('Improving');
     expect(shownDirection('Improving', countBucket({ below: 5, zero: false }), vs3)).toBe('');
   });
