@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The lead's webpack config, used as is, with one stand-in while src/preview/workbook.ts (the
-// browser preview's services) has not landed yet: then ./preview/workbook resolves to the e2e's own
-// stand-in beside this file. Once the real module exists this changes nothing.
+// browser preview's services) does not install the dev hook the e2e needs: then the composition's
+// ./preview/workbook resolves to the stand-in beside this file (same workbook and services, plus
+// the hook). Once the real module calls installPreviewHook this changes nothing.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -9,7 +10,8 @@ const webpack = require('webpack');
 
 const root = path.resolve(__dirname, '..', '..');
 const base = require(path.join(root, 'webpack.config.js'));
-const realPreview = ['ts', 'tsx'].some((ext) => fs.existsSync(path.join(root, 'src', 'preview', `workbook.${ext}`)));
+const previewFile = path.join(root, 'src', 'preview', 'workbook.ts');
+const realPreview = fs.existsSync(previewFile) && fs.readFileSync(previewFile, 'utf8').includes('installPreviewHook');
 
 module.exports = (env, argv) => {
   const config = typeof base === 'function' ? base(env, argv) : base;
