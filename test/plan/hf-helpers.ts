@@ -28,7 +28,20 @@ export function planToArray(plan: SheetPlan, overrides: ReadonlyMap<string, Cell
   return out;
 }
 
-export function evaluate(sheet: Cell[][], smartRounding = false): (row: number, col: number) => CellValue {
-  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding });
-  return (row, col) => hf.getCellValue({ sheet: 0, row: row - 1, col: col - 1 });
+type Getter = (row: number, col: number) => CellValue;
+
+// Building an engine costs ~50 ms whatever the sheet; one per configuration, its sheet replaced per case.
+const engines = new Map<boolean, HyperFormula>();
+
+/** Evaluate a sheet; `smartRounding: false` is plain IEEE arithmetic, true is HyperFormula's default. */
+export function evaluate(sheet: Cell[][], smartRounding = false): Getter {
+  let hf = engines.get(smartRounding);
+  if (!hf) {
+    hf = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding });
+    engines.set(smartRounding, hf);
+  } else {
+    hf.setSheetContent(0, sheet);
+  }
+  const engine = hf;
+  return (row, col) => engine.getCellValue({ sheet: 0, row: row - 1, col: col - 1 });
 }

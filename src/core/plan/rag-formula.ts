@@ -91,7 +91,7 @@ function qualitative(s: string): string {
   return (
     `IF(ISERROR(${s}),"Error",IF(TRIM(${s}&"")="","Missing",` +
     `IF(${t}="On track","Green",IF(${t}="At risk","Amber",IF(${t}="Off track","Red",` +
-    `IF(${t}="Complete","Complete","Error")))))))`
+    `IF(${t}="Complete","Complete","Error"))))))`
   );
 }
 
