@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { changesForPeriod } from '../cabinet/changes';
+import { profiledTarget } from '../history/profile';
+import { comparePeriods, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
+import { POLARITIES, targetSchema, toleranceSchema, type Catalogue, type CatalogueChange, type Indicator } from './schema';
+
+/** Optional indicator fields (loose schema): the period an indicator starts or stops being reported. */
+interface LifeFields {
+  readonly addedIn?: unknown;
+  readonly removedIn?: unknown;
+}
+
+export type IndicatorState = 'active' | 'not-yet-added' | 'removed';
+
+const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/** The financial year a change is for: its own `year`, else the year its date falls in. */
+export function changeYear(c: CatalogueChange): string | undefined {
+  return c.year ?? periodOfDate(c.date)?.year;
+}
+
+/**
+ * Whether an indicator is reported in a period. A change takes effect in the quarter containing its
+ * date (the quarter reported after it was made): added on or before the period's end makes it due,
+ * removed on or before the period's end makes it not due. The latest such change wins, so an
+ * indicator retired and brought back is due again. `addedIn` / `removedIn` periods say the same.
+ */
+export function indicatorState(catalogue: Catalogue, ind: Indicator, period: Period): IndicatorState {
+  const end = periodEndDate(period);
+  const life = (catalogue.changes ?? [])
+    .filter((c) => same(c.indicator, ind.id) && (c.change === 'added' || c.change === 'removed'))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const done = life.filter((c) => c.date <= end);
+  const latest = done.at(-1);
+  if (latest?.change === 'removed') return 'removed';
+  if (!latest && life[0]?.change === 'added') return 'not-yet-added';
+  const fields = ind as LifeFields;
+  const addedIn = typeof fields.addedIn === 'string' ? parsePeriod(fields.addedIn) : undefined;
+  const removedIn = typeof fields.removedIn === 'string' ? parsePeriod(fields.removedIn) : undefined;
+  if (removedIn && comparePeriods(period, removedIn) >= 0) return 'removed';
+  if (addedIn && comparePeriods(period, addedIn) < 0) return 'not-yet-added';
+  return 'active';
+}
+
+const polaritySchema = z.enum(POLARITIES);
+
+/** Undo one change on an indicator: put back its `from`, when `from` is a value of the right shape. */
+function undo(ind: Indicator, c: CatalogueChange): Indicator {
+  const year = changeYear(c);
+  switch (c.change) {
+    case 'target': {
+      const from = targetSchema.safeParse(c.from);
+      return from.success && year ? { ...ind, targets: { ...ind.targets, [year]: from.data } } : ind;
+    }
+    case 'floor': {
+      if (!year) return ind;
+      const { [year]: _dropped, ...rest } = ind.floor ?? {};
+      if (c.from === null || c.from === undefined) return { ...ind, floor: rest };
+      return typeof c.from === 'number' ? { ...ind, floor: { ...rest, [year]: c.from } } : ind;
+    }
+    case 'tolerance': {
+      const from = toleranceSchema.safeParse(c.from);
+      return from.success ? { ...ind, tolerance: from.data } : ind;
+    }
+    case 'polarity': {
+      const from = polaritySchema.safeParse(c.from);
+      return from.success ? { ...ind, polarity: from.data } : ind;
+    }
+    case 'definition':
+      return typeof c.from === 'string' ? { ...ind, definition: c.from } : ind;
+    case 'title':
+      return typeof c.from === 'string' && c.from.trim() !== '' ? { ...ind, title: c.from } : ind;
+    default:
+      return ind;
+  }
+}
+
+/** A cumulative measure's quarter target from its profile; a floor scales with it. */
+function withProfile(ind: Indicator, period: Period): Indicator {
+  const annual = ind.targets?.[period.year];
+  const step = profiledTarget(ind, period);
+  if (typeof annual !== 'number' || typeof step !== 'number' || step === annual) return ind;
+  const floor = ind.floor?.[period.year];
+  const scaled = floor !== undefined && annual !== 0 ? { floor: { ...ind.floor, [period.year]: (floor * step) / annual } } : {};
+  return { ...ind, targets: { ...ind.targets, [period.year]: step }, ...scaled };
+}
+
+export interface EffectiveOptions {
+  /** Put each cumulative measure's quarterly profile step in place of the annual target (default true). */
+  readonly profiledTargets?: boolean;
+}
+
+/**
+ * The catalogue as it applied to a period, so RAG for an earlier quarter keeps the target of the day:
+ * changes dated after the period's end are undone (newest first, using their `from`), indicators not yet
+ * added or already removed are left out, and the change log keeps only changes made by the period's end.
+ * With profiledTargets, `targets[year]` of a cumulative measure is that quarter's profile step, so rag()
+ * and the Cabinet's Target column use it unchanged. Pure: the input is not changed.
+ */
+export function effectiveCatalogue(catalogue: Catalogue, period: Period, options: EffectiveOptions = {}): Catalogue {
+  const end = periodEndDate(period);
+  const later = (catalogue.changes ?? []).filter((c) => c.date > end).sort((a, b) => b.date.localeCompare(a.date));
+  const indicators = catalogue.indicators
+    .filter((ind) => indicatorState(catalogue, ind, period) === 'active')
+    .map((ind) => {
+      const undone = later.filter((c) => same(c.indicator, ind.id)).reduce(undo, ind);
+      return options.profiledTargets === false ? undone : withProfile(undone, period);
+    });
+  const changes = (catalogue.changes ?? []).filter((c) => c.date <= end);
+  return { ...catalogue, indicators, ...(catalogue.changes ? { changes } : {}) };
+}
+
+/** The Cabinet pack's changes section: src/core/cabinet/changes.ts already does this, so it is reused. */
+export function changesInPeriod(catalogue: Catalogue, period: Period, since?: Period): CatalogueChange[] {
+  return changesForPeriod(catalogue, period, since);
+}
