@@ -12,7 +12,8 @@ const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
 /** Queue one style range; returns an estimate of the bytes it adds to the request. */
 export function applyStyle(range: XRange, address: string, style: CellStyle): number {
-  let bytes = 120;
+  // Each property set is one action in the request (about 120 bytes of JSON with its object path).
+  let bytes = 120 * (Object.keys(style).length + (style.border ? 5 : 0) + 1);
   const f = range.format;
   if (style.numFmt !== undefined) {
     const rect = parseRect(address);
@@ -63,24 +64,24 @@ export function applyValidation(range: XRange, v: DataValidationPlan): void {
   dv.errorAlert = { showAlert: true, style, title: v.error?.title ?? '', message: v.error?.message ?? '' };
 }
 
-/**
- * Conditional formats: every target range is cleared first so repeated renders replace rather
- * than pile up; rules are added in plan priority order and numbered from 0 (Excel's highest).
- */
-export function applyConditionalFormats(sheet: XWorksheet, rules: readonly ConditionalFormatPlan[], bars: readonly { range: string; color: string }[]): void {
-  const ranges = new Set([...rules.map((r) => r.range), ...bars.map((b) => b.range)]);
+/** Every target range is cleared first so repeated renders replace rather than pile up. */
+export function clearConditionalFormats(sheet: XWorksheet, ranges: Iterable<string>): void {
   for (const r of ranges) sheet.getRange(r).conditionalFormats.clearAll();
-  const sorted = [...rules].sort((a, b) => a.priority - b.priority);
-  sorted.forEach((rule, i) => {
-    const cf = sheet.getRange(rule.range).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
-    if (rule.style.fill !== undefined) cf.custom.format.fill.color = rule.style.fill;
-    if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
-    if (rule.style.bold !== undefined) cf.custom.format.font.bold = rule.style.bold;
-    cf.priority = i;
-    cf.stopIfTrue = rule.stopIfTrue ?? false;
-  });
-  for (const bar of bars) sheet.getRange(bar.range).conditionalFormats.add('DataBar').dataBar.positiveFormat.fillColor = bar.color;
+}
+
+/** One expression rule; `index` is its place in plan priority order, numbered from 0 (Excel's highest). */
+export function addConditionalFormat(sheet: XWorksheet, rule: ConditionalFormatPlan, index: number): void {
+  const cf = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+  cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
+  if (rule.style.fill !== undefined) cf.custom.format.fill.color = rule.style.fill;
+  if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
+  if (rule.style.bold !== undefined) cf.custom.format.font.bold = rule.style.bold;
+  cf.priority = index;
+  cf.stopIfTrue = rule.stopIfTrue ?? false;
+}
+
+export function addDataBar(sheet: XWorksheet, bar: { range: string; color: string }): void {
+  sheet.getRange(bar.range).conditionalFormats.add('DataBar').dataBar.positiveFormat.fillColor = bar.color;
 }
 
 const absRows = (rows: string): string => rows.replace(/(^|:)\$?(\d+)/g, '$1$$$2');

@@ -3,14 +3,15 @@ import type { CellBlock, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { parseRect } from './address';
 import { cellInput, inputBytes } from './cell-input';
 import type { XContext, XWorksheet } from './excel-types';
-import { applyConditionalFormats, applyPrint, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
+import { addConditionalFormat, addDataBar, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
 
 /**
  * Excel on the web rejects a request over 5 MB. Each write sync is kept under this estimate of
- * the JSON payload; an ordinary plan (a few hundred rows, or 10,000 short rows) fits in one, and
- * the number of syncs grows only with payload size, never with the number of rows as such.
+ * the JSON payload (4 MB: a fifth of margin for the estimate). A return or Cabinet sheet of a
+ * whole council's catalogue (hundreds of rows, even 1,000) fits in one write sync; beyond that
+ * the number of syncs grows with payload size (about one per 4 MB), never per row as such.
  */
-export const DEFAULT_MAX_PAYLOAD_BYTES = 2_000_000;
+export const DEFAULT_MAX_PAYLOAD_BYTES = 4_000_000;
 const OP_BYTES = 120;
 
 export interface RenderOptions {
@@ -120,7 +121,8 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
   for (const block of plan.cells) await writeBlock(sheet, block, budget);
   for (const s of plan.styles) {
     const rect = parseRect(s.range);
-    await budget.room(s.style.numFmt && rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) * (s.style.numFmt.length + 3) + OP_BYTES : OP_BYTES);
+    const cells = rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) : 1;
+    await budget.room((s.style.numFmt ? cells * (s.style.numFmt.length + 3) : 0) + OP_BYTES * (Object.keys(s.style).length + (s.style.border ? 4 : 0) + 1));
     applyStyle(sheet.getRange(s.range), s.range, s.style);
   }
   for (const m of plan.merges ?? []) {
@@ -128,11 +130,22 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
     sheet.getRange(m).merge(false);
   }
   for (const v of plan.validations) {
-    await budget.room(OP_BYTES * 3);
+    await budget.room(OP_BYTES * 4 + JSON.stringify(v).length);
     applyValidation(sheet.getRange(v.range), v);
   }
-  await budget.room(OP_BYTES * 3 * (plan.conditionalFormats.length + (plan.dataBars?.length ?? 0)));
-  applyConditionalFormats(sheet, plan.conditionalFormats, plan.dataBars ?? []);
+  const bars = plan.dataBars ?? [];
+  const cfRanges = new Set([...plan.conditionalFormats.map((r) => r.range), ...bars.map((b) => b.range)]);
+  await budget.room(OP_BYTES * cfRanges.size);
+  clearConditionalFormats(sheet, cfRanges);
+  const rules = [...plan.conditionalFormats].sort((a, b) => a.priority - b.priority);
+  for (const [i, rule] of rules.entries()) {
+    await budget.room(OP_BYTES * 5 + rule.formula.length);
+    addConditionalFormat(sheet, rule, i);
+  }
+  for (const bar of bars) {
+    await budget.room(OP_BYTES * 3);
+    addDataBar(sheet, bar);
+  }
   await budget.room(OP_BYTES * 10);
   writeSheetExtras(ctx, sheet, name, plan, state, options, skipped);
   if (plan.protection) sheet.protection.protect(protectionOptions(plan.protection), plan.protection.password);
