@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import type { RagCounts } from '../../core/return/types';
 import type { CabinetPreview } from '../services';
 
@@ -9,13 +9,17 @@ function other(c: RagCounts): number {
   return c.Blue + c.Tracking + c['Not due'];
 }
 
+// Fluent's fixed layout gives every column the same width: in a narrow pane the names need the room.
+const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+
 export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }): React.JSX.Element {
+  const styles = useStyles();
   const rows = [...preview.byPriority.map((p) => ({ key: p.id, label: `${p.id} ${p.title}`, counts: p.counts })),
     { key: '__overall', label: 'Overall', counts: preview.overall }];
   return (
     <>
       <Text size={200}>Based on {preview.basis}, {preview.period}.</Text>
-      <Table aria-label="Cabinet summary by priority" size="small">
+      <Table className={styles.table} aria-label="Cabinet summary by priority" size="small">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Priority</TableHeaderCell>

@@ -71,7 +71,7 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
       <ErrorBar title="Could not create the Cabinet sheet" message={create.error} onDismiss={create.dismiss}
         hint="A sheet with that name may exist already: rename it, fix the returns' errors, then try again." />
       <ErrorBar title="Could not build the Cabinet workbook" message={download.error} onDismiss={download.dismiss}
-        hint="Fix the returns' errors for this period and try again." />
+        hint="If the returns have errors, fix them; otherwise close and reopen the pane, then try again." />
       {file && <Text>Your download should start; if it does not: <DownloadLink file={file} /></Text>}
     </div>
   );

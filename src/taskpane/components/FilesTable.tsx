@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import type { FileSummary } from '../../core/consolidate-types';
 import type { SignOffState } from '../../core/return/types';
 
@@ -10,9 +10,13 @@ export const SIGN_OFF_TEXT: Readonly<Record<SignOffState, string>> = {
   'edited-after-signoff': 'Edited after sign-off',
 };
 
+// Fluent's fixed layout gives every column the same width: in a narrow pane the names need the room.
+const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+
 export function FilesTable({ files }: { readonly files: readonly FileSummary[] }): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <Table aria-label="Returns consolidated" size="small">
+    <Table className={styles.table} aria-label="Returns consolidated" size="small">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>File</TableHeaderCell>

@@ -9,7 +9,7 @@ const SHOWN: readonly { readonly key: keyof RagCounts; readonly color: BadgeProp
   { key: 'Amber', color: 'warning' },
   { key: 'Red', color: 'danger' },
   { key: 'Complete', color: 'informative' },
-  { key: 'Missing', color: 'subtle' },
+  { key: 'Missing', color: 'important' },
 ];
 
 const useStyles = makeStyles({
