@@ -131,6 +131,8 @@ export function rag(input: RagInput): RagResult {
 /**
  * RAG of a count only known to be below N (`<5`): the status every possible value 0 … N−1
  * gives, or undefined when they disagree (then the lead must give the number).
+ * 0 is included on purpose even though the Cabinet sheet shows zero: it can only make the answer
+ * undefined more often, never give a colour that one of the possible values would not.
  */
 export function ragOfSuppressed(input: Omit<RagInput, 'actual'>, below: number): RagResult | undefined {
   let first: RagResult | undefined;
