@@ -15,7 +15,7 @@ import { lazyFileAdapters, type FileAdapters } from './file-adapters';
 import { loadGrid, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 import { fingerprintOf, validateActive, writeSignOff } from './return-ops';
-import { scorecardPlan } from './scorecard-plan';
+import { scorecardPlan } from '../../core/plan/scorecard';
 import type { SettingsStore } from './settings';
 
 export const CATALOGUE_URL_SETTING = 'scorecard.catalogueUrl';

@@ -1,8 +1,7 @@
-import type { Consolidation } from '../../core/consolidate-types';
-import { a1Range } from '../../core/grid';
-import { ragConditionalFormats } from '../../core/plan/palette';
-import type { PlanValue, SheetPlan } from '../../core/plan/types';
-import { ragLabel } from '../../core/plan/palette';
+import type { Consolidation } from '../consolidate-types';
+import { a1Range } from '../grid';
+import { ragConditionalFormats, ragLabel } from './palette';
+import type { PlanValue, SheetPlan } from './types';
 
 export const SCORECARD_SHEET = 'Scorecard';
 
