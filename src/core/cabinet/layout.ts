@@ -5,20 +5,25 @@
 export const CABINET_PREFIX = 'Cabinet';
 export const TITLE = 'Corporate Performance Scorecard';
 
+/**
+ * Widths in Excel characters, for 10 pt text: 158 in all, so a one-page-wide A4 landscape print
+ * is at about 90 % (10 pt prints as 9 pt). Numbers never wrap, so their columns fit the longest
+ * value the units give (`£12,345,678`, `100.0 days`) in LibreOffice's wider fallback font too.
+ */
 export const COLUMNS = [
-  { key: 'ref', header: 'Ref', width: 18 },
-  { key: 'indicator', header: 'Indicator', width: 40 },
-  { key: 'service', header: 'Service', width: 17 },
-  { key: 'target', header: 'Target', width: 12 },
-  { key: 'actual', header: 'Actual', width: 12 },
-  { key: 'numerator', header: 'Numerator', width: 11 },
-  { key: 'denominator', header: 'Denominator', width: 12 },
-  { key: 'rag', header: 'RAG', width: 13 },
-  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 14 },
-  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 14 },
-  { key: 'dataPeriod', header: 'Data period', width: 13 },
-  { key: 'benchmark', header: 'Benchmark', width: 16 },
-  { key: 'commentary', header: 'Commentary / action', width: 55 },
+  { key: 'ref', header: 'Ref', width: 7 },
+  { key: 'indicator', header: 'Indicator', width: 27 },
+  { key: 'service', header: 'Service', width: 11 },
+  { key: 'target', header: 'Target', width: 10 },
+  { key: 'actual', header: 'Actual', width: 10 },
+  { key: 'numerator', header: 'Numerator', width: 9 },
+  { key: 'denominator', header: 'Denominator', width: 10 },
+  { key: 'rag', header: 'RAG', width: 10 },
+  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 9 },
+  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 9 },
+  { key: 'dataPeriod', header: 'Data period', width: 9 },
+  { key: 'benchmark', header: 'Benchmark', width: 13 },
+  { key: 'commentary', header: 'Commentary / action', width: 34 },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 

@@ -1,0 +1,104 @@
+/**
+ * Print geometry for the Cabinet sheet: how tall a wrapped row must be and where a page would
+ * end, so the plan can set every row height and force a page break before a block that would not
+ * fit. Estimates err on the tall side: LibreOffice without Calibri falls back to DejaVu Sans, about
+ * 12 % wider, and a row cut short hides commentary, where a row too tall only costs white space.
+ */
+import type { PlanValue } from '../plan/types';
+
+/** A4 landscape in points. */
+export const PAGE = { width: 842, height: 595 } as const;
+/** Inches, as the file format keeps them; the header and footer sit inside top and bottom. */
+export const MARGINS = { left: 0.35, right: 0.35, top: 0.65, bottom: 0.65, header: 0.25, footer: 0.25 } as const;
+export const BODY_FONT = 10;
+/** Points per line of 10 pt text (LibreOffice's own row height for it is 12.8). */
+const LINE = 13;
+const PADDING = 3;
+/** Characters of 10 pt text per Excel width unit, after word-wrap waste, in the wider fallback font. */
+const CHARS_PER_UNIT = 0.92;
+
+/** Points of one column of `width` Excel characters (Calibri 11: 7 px a character + 5 px padding). */
+export function columnPoints(width: number): number {
+  return (Math.trunc(width * 7) + 5) * 0.75;
+}
+
+/** The zoom a one-page-wide fit gives: printable width over the sheet's width, at most 100 %. */
+export function fitScale(widths: readonly number[]): number {
+  const printable = PAGE.width - 72 * (MARGINS.left + MARGINS.right);
+  const total = widths.reduce((n, w) => n + columnPoints(w), 0);
+  return Math.min(1, printable / total);
+}
+
+/** Sheet points that fit on one page's body at the fit-to-width zoom. */
+export function pageCapacity(widths: readonly number[]): number {
+  return (PAGE.height - 72 * (MARGINS.top + MARGINS.bottom)) / fitScale(widths);
+}
+
+/** Lines a text takes in a wrapped cell: greedy word wrap, long words broken. */
+export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
+  const perLine = Math.max(1, Math.floor((width * CHARS_PER_UNIT * BODY_FONT) / fontSize));
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of para.split(/\s+/).filter((w) => w !== '')) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else if (word.length <= perLine) {
+        count += 1;
+        used = word.length;
+      } else {
+        const extra = Math.ceil((word.length - (used === 0 ? 0 : perLine - used - 1)) / perLine);
+        count += used === 0 ? extra - 1 : extra;
+        used = word.length % perLine || perLine;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/** Height in points of a row of wrapped cells, at most Excel's 409. */
+export function rowHeightFor(values: readonly PlanValue[], widths: readonly number[], fontSize = BODY_FONT): number {
+  const lines = values.map((v, i) => (typeof v === 'string' && v !== '' ? wrappedLines(v, widths[i] ?? 10, fontSize) : 1));
+  const line = (LINE * fontSize) / BODY_FONT;
+  return Math.min(409, Math.ceil(Math.max(1, ...lines) * line + PADDING));
+}
+
+/** Rows that belong together: a heading and the rows under it. */
+export interface PrintBlock {
+  readonly first: number;
+  readonly last: number;
+  /** Rows that must share a page with the first, so a heading is never left alone at a page foot. */
+  readonly keep: number;
+}
+
+/**
+ * Rows after which to break the page: before a block that would fit on a page of its own but not
+ * in what is left of this one, and before one whose first `keep` rows would not fit. Between those
+ * the page ends where the sheet's own automatic break would fall. `heights[i]` is row i + 1's;
+ * `repeatRow` is printed at the top of every page, so it is taken off every page's room.
+ */
+export function pageBreaks(heights: readonly number[], blocks: readonly PrintBlock[], capacity: number, repeatRow: number): number[] {
+  const room = capacity - (heights[repeatRow - 1] ?? 0);
+  const sum = (from: number, to: number): number => heights.slice(from - 1, to).reduce((n, h) => n + h, 0);
+  const starts = new Map(blocks.map((b) => [b.first, b]));
+  const breaks: number[] = [];
+  let used = 0;
+  heights.forEach((h, i) => {
+    const row = i + 1;
+    if (row === repeatRow) return;
+    const b = starts.get(row);
+    if (b && used > 0) {
+      const total = sum(b.first, b.last);
+      const kept = sum(b.first, Math.min(b.last, b.first + Math.max(1, b.keep) - 1));
+      if ((total <= room && used + total > room) || used + kept > room) {
+        breaks.push(row - 1);
+        used = 0;
+      }
+    }
+    if (used > 0 && used + h > room) used = 0;
+    used += h;
+  });
+  return breaks;
+}

@@ -1,0 +1,162 @@
+import { a1, a1Range } from '../grid';
+import { RAG_STYLE, ragLabel } from '../plan/palette';
+import type { PlanValue, StyleRange } from '../plan/types';
+import { commentaryText, rowValues } from './cells';
+import { columnOf, COLUMNS, TITLE, TITLE_LABEL, type ColumnKey } from './layout';
+import type { CabinetCounts, CabinetModel, CabinetRow } from './model';
+import { LAST_COL, type Sheet } from './sheet';
+
+export const HEADER_STYLE = { bold: true, wrap: true, fontSize: 9, fill: '#1F3864', fontColor: '#FFFFFF', vAlign: 'top', border: true } as const;
+const HEADING_STYLE = { bold: true, fontSize: 11, fill: '#E7E6E6', fontColor: '#0B0C0C', vAlign: 'middle' } as const;
+const ROW_STYLE = { border: true, vAlign: 'top', wrap: true, fontSize: 10 } as const;
+const NOTE_STYLE = { italic: true, fontSize: 9 } as const;
+
+type Rag = 'Blue' | 'Green' | 'Amber' | 'Red';
+interface SummaryColumn { readonly label: string; readonly count: (c: CabinetCounts) => number; readonly status?: Rag }
+
+/** Summary columns; a RAG column is headed by its symbol and name, so it reads without colour. */
+export function summaryColumns(model: CabinetModel): SummaryColumn[] {
+  const rag = (s: Rag): SummaryColumn => ({ label: ragLabel(s), count: (c) => c[s], status: s });
+  return [
+    ...(model.usesBlue ? [rag('Blue')] : []),
+    rag('Green'), rag('Amber'), rag('Red'),
+    { label: 'Other', count: (c) => c.Complete + c.Missing + c.Withheld + (model.usesBlue ? 0 : c.Blue) },
+    { label: 'Total', count: (c) => c.Blue + c.Green + c.Amber + c.Red + c.Complete + c.Missing + c.Withheld },
+  ];
+}
+
+/** `✔ Green 30 · ▲ Amber 8 · ✖ Red 4 · Other 3`: a section's counts in one line, symbols included. */
+export function countsLine(model: CabinetModel, counts: CabinetCounts): string {
+  return summaryColumns(model).filter((c) => c.label !== 'Total').map((c) => `${c.label} ${c.count(counts)}`).join(' · ');
+}
+
+/** One short frozen line: the title, the organisation, the period (labelled, for the previous-paper reader), the overall counts. */
+export function titleLine(s: Sheet, model: CabinetModel): void {
+  const cells = new Map<ColumnKey, PlanValue>([
+    ['ref', TITLE], ['target', model.organisation], ['rag', TITLE_LABEL.period], ['dirPrevious', model.period],
+    ['benchmark', `Overall: ${countsLine(model, model.overall)}`],
+  ]);
+  const r = s.put(COLUMNS.map((c) => cells.get(c.key) ?? null), { fontSize: 10, vAlign: 'middle' }, { height: 22 });
+  s.style(a1(r, 1), { bold: true, fontSize: 12 });
+  s.style(a1(r, columnOf('rag')), { bold: true, hAlign: 'right' });
+  s.style(a1(r, columnOf('dirPrevious')), { bold: true });
+}
+
+function indicatorRow(s: Sheet, row: CabinetRow): number {
+  const r = s.put(rowValues(row), ROW_STYLE);
+  for (const [key, v] of [['actual', row.actual], ['numerator', row.numerator], ['denominator', row.denominator]] as const) {
+    if (v.numFmt) s.style(a1(r, columnOf(key)), { numFmt: v.numFmt, hAlign: 'right' });
+    else if (v.suppressed) s.style(a1(r, columnOf(key)), { hAlign: 'right', italic: true });
+  }
+  return r;
+}
+
+function heading(s: Sheet, text: string, right?: string): number {
+  const values: PlanValue[] = [text, ...Array<PlanValue>(LAST_COL - 1).fill(null)];
+  if (right !== undefined) values[columnOf('commentary') - 1] = right;
+  const r = s.put(values, HEADING_STYLE);
+  if (right !== undefined) s.style(a1(r, columnOf('commentary')), { hAlign: 'right', fontSize: 10 });
+  return r;
+}
+
+/** The column header (the frozen, repeated row) and one block per priority. Returns the header row. */
+export function indicatorTable(s: Sheet, model: CabinetModel): number {
+  const header = s.put(COLUMNS.map((c) => c.header), HEADER_STYLE);
+  for (const sec of model.sections) {
+    const first = heading(s, `${sec.id}: ${sec.title}`, countsLine(model, sec.counts));
+    for (const row of sec.rows) indicatorRow(s, row);
+    s.rag(first + 1, s.row);
+    s.block(first, 4);
+  }
+  return header;
+}
+
+export function summary(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, 'Summary: RAG counts by priority');
+  const cols = summaryColumns(model);
+  const head = s.put(['Priority', 'Summary', ...cols.map((c) => c.label)], { ...HEADER_STYLE, fill: '#DEE0E2', fontColor: '#0B0C0C', fontSize: 10 });
+  cols.forEach((c, i) => {
+    if (c.status) s.style(a1(head, 3 + i), { fill: RAG_STYLE[c.status].fill, fontColor: RAG_STYLE[c.status].fontColor, hAlign: 'center' });
+  });
+  const line = (values: PlanValue[], bold: boolean): void => {
+    const r = s.put(values, { ...ROW_STYLE, bold });
+    s.style(a1Range(r, 3, r, 2 + cols.length), { hAlign: 'center' });
+  };
+  for (const sec of model.sections) line([sec.id, sec.title, ...cols.map((c) => c.count(sec.counts))], false);
+  line(['Overall', 'All priorities', ...cols.map((c) => c.count(model.overall))], true);
+  s.put(['Counts exclude indicators Not due or Tracking. Other: Complete, Missing, or a RAG withheld to protect small numbers.'], NOTE_STYLE);
+  s.block(first, s.row - first + 1);
+}
+
+export function exceptions(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, 'Exceptions: every indicator shown as Red, with its commentary and action');
+  if (model.exceptions.length === 0) {
+    s.put(['No indicator is Red this period.'], NOTE_STYLE);
+    s.block(first, 2);
+    return;
+  }
+  const pick: readonly ColumnKey[] = ['ref', 'indicator', 'service', 'target', 'actual', 'rag', 'commentary'];
+  const at = (values: PlanValue[]): PlanValue[] => COLUMNS.map((c, i) => (pick.includes(c.key) ? (values[i] ?? null) : null));
+  s.put(at(COLUMNS.map((c) => c.header)), HEADER_STYLE);
+  const rows = s.row + 1;
+  for (const row of model.exceptions) {
+    const values = at(rowValues(row));
+    const commentary = commentaryText(row);
+    values[columnOf('commentary') - 1] = commentary === '' ? 'No commentary or action given' : commentary;
+    const r = s.put(values, ROW_STYLE);
+    if (row.actual.numFmt) s.style(a1(r, columnOf('actual')), { numFmt: row.actual.numFmt, hAlign: 'right' });
+  }
+  s.rag(rows, s.row);
+  s.block(first, 3);
+}
+
+export function changes(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, 'Catalogue changes since the previous period (changes under delegated authority are marked)');
+  if (model.changes.length === 0) {
+    s.put(['No changes to indicators or targets this period.'], NOTE_STYLE);
+    s.block(first, 2);
+    return;
+  }
+  const cell = (values: Partial<Record<ColumnKey, PlanValue>>): PlanValue[] => COLUMNS.map((c) => values[c.key] ?? null);
+  s.put(cell({ ref: 'Ref', indicator: 'Indicator', service: 'Change', target: 'From', actual: 'To', rag: 'Date', dirPrevious: 'Delegated', commentary: 'Reason / authority' }), HEADER_STYLE);
+  for (const c of model.changes) {
+    s.put(cell({
+      ref: c.ref, indicator: c.title || null, service: c.change, target: c.from || null, actual: c.to || null,
+      rag: c.date, dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
+    }), ROW_STYLE);
+  }
+  s.block(first, 3);
+}
+
+export function missing(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, 'Missing returns: indicators due this period that no return gave');
+  if (model.missing.length === 0) {
+    s.put(['None: every indicator due this period was returned.'], NOTE_STYLE);
+  } else {
+    s.put(['Ref', 'Indicator', 'Service'], HEADER_STYLE);
+    for (const m of model.missing) s.put([m.ref, m.title, m.service], ROW_STYLE);
+  }
+  s.block(first, 3);
+}
+
+/** What this paper is: the title block, at the end so the frozen rows stay short. */
+export function about(s: Sheet, model: CabinetModel, fingerprint: string): void {
+  s.skip();
+  const first = heading(s, `About this paper: ${TITLE}`);
+  const pairs: [string, string][] = [
+    [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
+    [TITLE_LABEL.generated, model.generatedAt], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
+    [`${TITLE_LABEL.fingerprint} (SHA-256)`, fingerprint],
+  ];
+  const style: StyleRange['style'] = { fontSize: 10 };
+  for (const [label, value] of pairs) {
+    const r = s.put([null, label, null, value], style);
+    s.style(a1(r, 2), { bold: true });
+  }
+  s.put([null, 'Sheet protection stops accidental edits; it is not security. The fingerprint checks a copy: scorecard verify FILE.xlsx'], NOTE_STYLE);
+  s.block(first, s.row - first + 1);
+}
