@@ -105,7 +105,9 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
 }
 
 export function templatePlan(catalogue: Catalogue, period: Period, options: { service?: string }): SheetPlan {
-  const service = options.service?.trim();
+  const asked = options.service?.trim();
+  // The catalogue's spelling when it knows the service, as typed otherwise.
+  const service = asked && (catalogue.indicators.find((i) => i.service.trim().toLowerCase() === asked.toLowerCase())?.service.trim() ?? asked);
   const priorityOrder = new Map(catalogue.priorities.map((p, i) => [p.id, i]));
   const indicators = catalogue.indicators
     .filter((ind) => isDue(ind, period))

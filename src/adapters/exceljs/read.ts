@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { CellValue, Grid } from '../../core/grid';
+import { customPropertiesOf } from './doc-props';
+
+/**
+ * .xlsx bytes as Grids, one per worksheet, with what Excel shows: formulas as their cached result,
+ * dates as serial numbers with their format, rich text and hyperlinks as text, merged cells only in
+ * their top-left cell. Never throws on content; a file that is not a readable workbook rejects
+ * with an Error whose message is a short reason (callers add the file name).
+ */
+export interface ReadWorkbook {
+  readonly sheets: Grid[];
+  /** Custom document properties (e.g. `ScorecardFingerprint`). */
+  readonly properties: Record<string, string>;
+}
+
+const DAY_MS = 86_400_000;
+// Excel day 0 of each date system, as a Unix day number.
+const EPOCH_1900 = 25569;
+const EPOCH_1904 = 24107;
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Why these bytes are not an .xlsx we can open, or undefined when they may be one. */
+function signatureProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return 'empty file';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // Excel puts an encrypted .xlsx inside an OLE compound file, as legacy .xls also is.
+    return containsUtf16(bytes, 'EncryptionInfo')
+      ? 'password-protected (encrypted) workbook'
+      : 'a legacy .xls workbook (Excel 97-2003): save it as .xlsx';
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'not an .xlsx workbook (zip signature missing)';
+  return undefined;
+}
+
+async function openZip(bytes: Uint8Array): Promise<JSZip> {
+  const problem = signatureProblem(bytes);
+  if (problem) throw new Error(problem);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new Error('corrupt or truncated zip');
+  }
+  if (!zip.file('xl/workbook.xml')) {
+    if (zip.file('content.xml')) throw new Error('an OpenDocument file (.ods), not an .xlsx workbook');
+    if (zip.file('word/document.xml')) throw new Error('a Word document, not an .xlsx workbook');
+    throw new Error('not an .xlsx workbook (no xl/workbook.xml in the zip)');
+  }
+  return zip;
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
+  const zip = await openZip(bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0]?.slice(0, 120) : String(e);
+    throw new Error(`unreadable workbook (${reason})`);
+  }
+  return { wb, zip };
+}
+
+function serial(date: Date, date1904: boolean): number {
+  return date.getTime() / DAY_MS + (date1904 ? EPOCH_1904 : EPOCH_1900);
+}
+
+/** An ExcelJS value as the Grid holds it. */
+export function toCellValue(v: ExcelJS.CellValue | undefined, date1904 = false): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#VALUE!' } : serial(v, date1904);
+  if ('error' in v) return { error: String(v.error) };
+  if ('richText' in v) return v.richText.map((r) => r.text ?? '').join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: unknown }).result;
+    if (result !== null && typeof result === 'object' && !(result instanceof Date) && 'error' in result) {
+      return { error: String((result as { error: unknown }).error) };
+    }
+    return toCellValue(result as ExcelJS.CellValue | undefined, date1904);
+  }
+  if ('hyperlink' in v) {
+    const text = (v as { text?: unknown }).text;
+    return typeof text === 'string' ? text : toCellValue(text as ExcelJS.CellValue, date1904);
+  }
+  if ('text' in v) return String((v as { text: unknown }).text);
+  return null;
+}
+
+/** Values of one worksheet from A1 to the last cell holding a value. */
+function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
+  const cells: { r: number; c: number; value: CellValue; format: string | undefined }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A merged range's other cells echo the master's value in ExcelJS; Excel keeps them empty.
+      const value = cell.isMerged && cell.master.address !== cell.address ? null : toCellValue(cell.value, date1904);
+      const isDate = cell.value instanceof Date || (cell.value as { result?: unknown } | null)?.result instanceof Date;
+      const format = cell.numFmt || (isDate ? 'yyyy-mm-dd' : undefined);
+      if (value !== null || format) cells.push({ r, c, value, format });
+    });
+  });
+  const withValue = cells.filter((x) => x.value !== null);
+  const rows = withValue.reduce((m, x) => Math.max(m, x.r), 0);
+  const cols = withValue.reduce((m, x) => Math.max(m, x.c), 0);
+  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+  for (const x of cells) {
+    if (x.r > rows || x.c > cols) continue;
+    values[x.r - 1]![x.c - 1] = x.value;
+    formats[x.r - 1]![x.c - 1] = x.format ?? null;
+  }
+  return { sheet: ws.name, values, formats, origin: { row: 1, col: 1 } };
+}
+
+function is1904(wb: ExcelJS.Workbook): boolean {
+  return Boolean((wb.properties as { date1904?: boolean }).date1904);
+}
+
+export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook> {
+  const { wb, zip } = await loadWorkbook(bytes);
+  const date1904 = is1904(wb);
+  const sheets = wb.worksheets.map((ws) => gridOf(ws, date1904));
+  return { sheets, properties: await customPropertiesOf(zip) };
+}
+
+/** One sheet by name (exact, else ignoring case); undefined when the workbook has no such sheet. */
+export async function readGrid(bytes: Uint8Array, sheetName: string): Promise<Grid | undefined> {
+  const { wb } = await loadWorkbook(bytes);
+  const ws = wb.worksheets.find((w) => w.name === sheetName)
+    ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  return ws ? gridOf(ws, is1904(wb)) : undefined;
+}
+
+/** Names of the workbook's worksheets, in tab order. */
+export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
+  const { wb } = await loadWorkbook(bytes);
+  return wb.worksheets.map((w) => w.name);
+}

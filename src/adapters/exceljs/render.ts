@@ -1,0 +1,177 @@
+import ExcelJS from 'exceljs';
+import { a1, columnLetters, columnNumber, quoteSheet } from '../../core/grid';
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import { writeCustomProperties } from './doc-props';
+
+/**
+ * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
+ * Bytes in, bytes out (no fs), so it runs in the browser too.
+ */
+export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const p = plan.properties;
+  if (p.title !== undefined) wb.title = p.title;
+  if (p.subject !== undefined) wb.subject = p.subject;
+  if (p.creator !== undefined) wb.creator = p.creator;
+  if (p.company !== undefined) wb.company = p.company;
+  if (p.keywords !== undefined) wb.keywords = p.keywords;
+  for (const sheet of plan.sheets) await renderSheet(wb, sheet);
+  const written = await wb.xlsx.writeBuffer();
+  const bytes = new Uint8Array(written as ArrayBuffer);
+  return Object.keys(p.custom).length > 0 ? writeCustomProperties(bytes, p.custom) : bytes;
+}
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+/** `B2:D10` (or `B2`) as 1-based bounds. */
+export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from = '', to = from] = range.replace(/\$/g, '').split(':');
+  const cell = (ref: string): [number, number] => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(`not an A1 range: ${range}`);
+    return [Number(m[2]), columnNumber(m[1] ?? '')];
+  };
+  const [r1, c1] = cell(from);
+  const [r2, c2] = cell(to);
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+function cellValue(v: PlanValue): ExcelJS.CellValue {
+  if (v !== null && typeof v === 'object') return { formula: v.formula } as ExcelJS.CellFormulaValue;
+  // A plain string stays a string even when it starts with = + - @: ExcelJS writes it as text.
+  return v;
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.numFmt !== undefined) cell.numFmt = s.numFmt;
+  if (s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined) {
+    cell.font = {
+      name: 'Calibri', size: s.fontSize ?? 11,
+      ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italic: true } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  }
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.wrap || s.hAlign || s.vAlign) {
+    cell.alignment = {
+      ...(s.wrap ? { wrapText: true } : {}), ...(s.hAlign ? { horizontal: s.hAlign } : {}), ...(s.vAlign ? { vertical: s.vAlign } : {}),
+    };
+  }
+  if (s.border) {
+    const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  // Per cell: ExcelJS drops row/column-level protection on write.
+  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+}
+
+/** Later ranges win property by property, as if applied one after another. */
+function mergedStyles(sheet: SheetPlan): Map<string, CellStyle> {
+  const out = new Map<string, CellStyle>();
+  for (const { range, style } of sheet.styles) {
+    const b = parseRange(range);
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const key = `${r},${c}`;
+        out.set(key, { ...out.get(key), ...style });
+      }
+    }
+  }
+  return out;
+}
+
+function validation(v: DataValidationPlan): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: v.allowBlank, showErrorMessage: true, errorStyle: v.errorStyle,
+    ...(v.error ? { errorTitle: v.error.title, error: v.error.message } : {}),
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
+  };
+  const rule = v.rule;
+  switch (rule.type) {
+    case 'list':
+      return { ...common, type: 'list', formulae: [`"${rule.values.map((s) => s.replace(/"/g, '""')).join(',')}"`] };
+    case 'textLength':
+      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max] };
+    case 'decimal': {
+      const { min, max } = rule;
+      if (min !== undefined && max !== undefined) return { ...common, type: 'decimal', operator: 'between', formulae: [min, max] };
+      if (min !== undefined) return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [min] };
+      if (max !== undefined) return { ...common, type: 'decimal', operator: 'lessThanOrEqual', formulae: [max] };
+      // Any number: Excel has no "is a number" rule, so a range no KPI leaves.
+      return { ...common, type: 'decimal', operator: 'between', formulae: [-1e15, 1e15] };
+    }
+  }
+}
+
+function conditional(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
+  const style: Partial<ExcelJS.Style> = {};
+  // A dxf fill is read from bgColor; fgColor too for LibreOffice.
+  if (cf.style.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) }, fgColor: { argb: argb(cf.style.fill) } };
+  if (cf.style.fontColor || cf.style.bold) {
+    style.font = { ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}), ...(cf.style.bold ? { bold: true } : {}) };
+  }
+  return { type: 'expression', priority: cf.priority, formulae: [cf.formula], style };
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+  const ws = wb.addWorksheet(sheet.name, sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {});
+  if (sheet.hidden) ws.state = 'hidden';
+  for (const c of sheet.columns) {
+    const col = ws.getColumn(c.col);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  }
+  for (const block of sheet.cells) {
+    block.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v !== null) ws.getCell(block.row + i, block.col + j).value = cellValue(v);
+    }));
+  }
+  for (const [key, style] of mergedStyles(sheet)) {
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    applyStyle(ws.getCell(r, c), style);
+  }
+  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  for (const m of sheet.merges ?? []) ws.mergeCells(m);
+  // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations) dv.add(v.range.replace(/\$/g, ''), validation(v));
+  for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting({ ref: cf.range, rules: [conditional(cf)] });
+  for (const [i, bar] of (sheet.dataBars ?? []).entries()) {
+    ws.addConditionalFormatting({
+      ref: bar.range,
+      rules: [{ type: 'dataBar', priority: 1000 + i, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(bar.color) }, gradient: false } as ExcelJS.DataBarRuleType],
+    });
+  }
+  if (sheet.freeze) {
+    const { rows, cols } = sheet.freeze;
+    ws.views = [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows + 1, cols + 1), activeCell: a1(rows + 1, cols + 1) }];
+  }
+  const pr = sheet.print;
+  if (pr) {
+    ws.pageSetup = {
+      ...ws.pageSetup, paperSize: 9, orientation: pr.orientation, fitToPage: true, fitToWidth: pr.fitToWidth, fitToHeight: pr.fitToHeight,
+      ...(pr.repeatRows ? { printTitlesRow: pr.repeatRows } : {}), ...(pr.printArea ? { printArea: pr.printArea } : {}),
+      ...(pr.margins ? { margins: pr.margins } : {}),
+    };
+    ws.headerFooter = { ...(pr.header ? { oddHeader: pr.header } : {}), ...(pr.footer ? { oddFooter: pr.footer } : {}) };
+    for (const r of pr.rowBreaks ?? []) ws.getRow(r).addPageBreak();
+  }
+  for (const n of sheet.names ?? []) wb.definedNames.add(absoluteRef(sheet.name, n.range), n.name);
+  if (sheet.protection) {
+    const pp = sheet.protection;
+    await ws.protect(pp.password ?? '', {
+      selectLockedCells: pp.allowSelectLockedCells, selectUnlockedCells: pp.allowSelectUnlockedCells,
+      formatColumns: pp.allowFormatColumns ?? false, formatRows: pp.allowFormatRows ?? false,
+      sort: pp.allowSort ?? false, autoFilter: pp.allowAutoFilter ?? false,
+    });
+  }
+}
+
+/** `B3` on sheet `Return` → `Return!$B$3`; a range that names its sheet is kept. */
+function absoluteRef(sheetName: string, range: string): string {
+  if (range.includes('!')) return range;
+  const b = parseRange(range);
+  const abs = (r: number, c: number): string => `$${columnLetters(c)}$${r}`;
+  const ref = b.top === b.bottom && b.left === b.right ? abs(b.top, b.left) : `${abs(b.top, b.left)}:${abs(b.bottom, b.right)}`;
+  return `${quoteSheet(sheetName)}!${ref}`;
+}
