@@ -16,6 +16,6 @@ export const lazyFileAdapters: FileAdapters = {
   },
   async readWorkbookGrids(bytes) {
     const { readWorkbookGrids } = await import(/* webpackChunkName: "exceljs" */ '../exceljs/read');
-    return readWorkbookGrids(bytes);
+    return (await readWorkbookGrids(bytes)).sheets;
   },
 };
