@@ -11,6 +11,9 @@ export interface Action<A extends unknown[], T> {
 export function errorText(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   if (typeof e === 'string' && e) return e;
+  // Office.js and worker errors are not always Error instances but still carry a message.
+  const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+  if (typeof message === 'string' && message) return message;
   return 'Something went wrong and no reason was given.';
 }
 
