@@ -1,6 +1,6 @@
 import type { Catalogue, Indicator } from '../../src/core/catalogue/schema';
 
-const base = { priority: 'P1', directorate: 'Resources', service: 'Customer Services', frequency: 'quarterly', dueQuarters: ['Q1', 'Q2', 'Q3', 'Q4'] } as const;
+const base = { priority: 'P1', directorate: 'Resources', service: 'Customer Services', frequency: 'quarterly' as const, dueQuarters: ['Q1', 'Q2', 'Q3', 'Q4'] as Indicator['dueQuarters'] };
 
 export const CALLS: Indicator = {
   ...base, id: 'CS01', title: '% of calls answered within 60 seconds', kind: 'quantitative', unit: 'percent', decimals: 1,

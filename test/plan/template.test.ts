@@ -123,7 +123,7 @@ describe("templatePlan", () => {
     ]);
     const housing = templatePlan(catalogue(), Q2, { service: " housing " });
     expect(refs(housing)).toEqual(["HS01"]);
-    expect(valueAt(housing, 4, 2)).toBe("housing");
+    expect(valueAt(housing, 4, 2)).toBe("Housing");
   });
 
   it("says so when nothing is due", () => {
@@ -186,7 +186,7 @@ describe("templatePlan", () => {
   });
 
   it("pins the label block, header and the first row (inline snapshot)", () => {
-    const row = (r: number): unknown[] =>
+    const row = (r: number): readonly unknown[] =>
       plan.cells.flatMap((b) =>
         b.values[r - b.row] && r >= b.row ? [b.values[r - b.row]] : [],
       )[0] ?? [];
