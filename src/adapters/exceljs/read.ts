@@ -102,7 +102,7 @@ export function toCellValue(v: ExcelJS.CellValue | undefined, date1904 = false):
 function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   const cells: { r: number; c: number; value: CellValue; format: string | undefined }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
       // A merged range's other cells echo the master's value in ExcelJS; Excel keeps them empty.
       const value = cell.isMerged && cell.master.address !== cell.address ? null : toCellValue(cell.value, date1904);
       const isDate = cell.value instanceof Date || (cell.value as { result?: unknown } | null)?.result instanceof Date;
