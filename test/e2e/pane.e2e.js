@@ -36,6 +36,12 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
   let step = 0;
   let page;
   const shot = (name) => page.screenshot({ path: path.join(artifacts, name), fullPage: true });
+  /** For docs/: the viewport (a task pane's height) with `heading` at the top, plus the full page in test-artifacts/. */
+  const docShot = async (name, heading) => {
+    await shot(name.replace('.png', '-full.png'));
+    await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(artifacts, name) });
+  };
   const run = async (name, fn) => {
     step += 1;
     try {
@@ -98,7 +104,7 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       const cell = await issue.getAttribute('data-cell');
       await issue.getByRole('button').click();
       await page.waitForFunction((want) => window.__scorecardPreview.selection() === want, cell);
-      await shot('pane-return.png');
+      await docShot('pane-return.png', page.getByRole('tablist', { name: 'Views' }));
     });
     await run('no serious accessibility violations (axe-core) on the Return view', async () => {
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -136,7 +142,7 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       const ws = wb.worksheets.find((w) => w.name.startsWith('Cabinet'));
       check(ws, `no Cabinet sheet in the download: ${wb.worksheets.map((w) => w.name).join(', ')}`);
       check(ws.sheetProtection && ws.sheetProtection.sheet, `${ws.name} is not protected`);
-      await shot('pane-cabinet.png');
+      await docShot('pane-cabinet.png', page.getByRole('tablist', { name: 'Views' }));
     });
     check(problems.length === 0, `the page threw: ${problems.join(' | ')}`);
     fs.mkdirSync(docs, { recursive: true });

@@ -1,17 +1,25 @@
 import * as React from 'react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RagCounts } from '../../core/return/types';
 import type { CabinetPreview } from '../services';
+import { RagSummary } from './RagSummary';
 
-const COLUMNS = ['Green', 'Amber', 'Red', 'Complete', 'Missing'] as const satisfies readonly (keyof RagCounts)[];
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
 
+/** Not counted in RAG (Tracking, Not due): shown as a number so the totals add up. */
 function other(c: RagCounts): number {
-  return c.Blue + c.Tracking + c['Not due'];
+  return c.Tracking + c['Not due'];
 }
 
-// Fluent's fixed layout gives every column the same width: in a narrow pane the names need the room.
-const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
 
+/** Blocks, not a wide table: a task pane is about 320 px wide. */
 export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }): React.JSX.Element {
   const styles = useStyles();
   const rows = [...preview.byPriority.map((p) => ({ key: p.id, label: `${p.id} ${p.title}`, counts: p.counts })),
@@ -19,24 +27,15 @@ export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }
   return (
     <>
       <Text size={200}>Based on {preview.basis}, {preview.period}.</Text>
-      <Table className={styles.table} aria-label="Cabinet summary by priority" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Priority</TableHeaderCell>
-            {COLUMNS.map((c) => <TableHeaderCell key={c}>{c}</TableHeaderCell>)}
-            <TableHeaderCell>Other</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.key} data-testid={`cabinet-row-${r.key}`}>
-              <TableCell>{r.key === '__overall' ? <strong>{r.label}</strong> : r.label}</TableCell>
-              {COLUMNS.map((c) => <TableCell key={c}>{r.counts[c]}</TableCell>)}
-              <TableCell>{other(r.counts)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.list} aria-label="Cabinet summary by priority">
+        {rows.map((r) => (
+          <li key={r.key} className={styles.item} data-testid={`cabinet-row-${r.key}`}>
+            <Text weight={r.key === '__overall' ? 'bold' : 'semibold'}>{r.label}</Text>
+            <RagSummary counts={r.counts} label={`${r.label}: RAG counts`} />
+            <Text size={200}>Not counted (tracking or not due): {other(r.counts)}</Text>
+          </li>
+        ))}
+      </ul>
       <h4>Exceptions (Red)</h4>
       {preview.exceptions.length === 0
         ? <Text>No indicator is Red.</Text>
@@ -44,7 +43,7 @@ export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }
           <ul aria-label={`Exceptions (${preview.exceptions.length})`}>
             {preview.exceptions.map((e) => (
               <li key={e.ref}>
-                <strong>{e.ref}</strong> {e.title}. Commentary: {e.commentary || '(none)'}. Action: {e.action || '(none)'}.
+                <strong>{e.ref}</strong> {sentence(e.title)} Commentary: {e.commentary ? sentence(e.commentary) : '(none).'} Action: {e.action ? sentence(e.action) : '(none).'}
               </li>
             ))}
           </ul>
