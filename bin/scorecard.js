@@ -2,7 +2,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const built = path.join(__dirname, '..', 'dist', 'cli', 'cli', 'main.js');
+const built = path.join(__dirname, '..', 'build', 'cli', 'cli', 'main.js');
 if (!fs.existsSync(built)) {
   process.stderr.write('scorecard: the command line is not built yet; run `npm install` (or `npm run build:cli`) in ' + path.join(__dirname, '..') + '\n');
   process.exit(2);

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
-const built = fs.existsSync(path.join(root, 'dist', 'cli', 'cli', 'main.js'));
-if (!built) console.warn('bin test skipped: dist/cli is not built (npm run build:cli; npm install runs it via prepare)');
+const built = fs.existsSync(path.join(root, 'build', 'cli', 'cli', 'main.js'));
+if (!built) console.warn('bin test skipped: build/cli is not built (npm run build:cli; npm install runs it via prepare)');
 
 (built ? describe : describe.skip)('the real bin', () => {
   it.each([

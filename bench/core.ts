@@ -1,0 +1,45 @@
+import { templatePlan } from '../src/core/plan/template';
+import { fillReturnPlan } from '../src/core/sample/fill';
+import type { CellValue, Grid } from '../src/core/grid';
+import type { SheetPlan } from '../src/core/plan/types';
+import { validateGrid } from '../src/core/pipeline';
+import { BENCH_PERIOD, syntheticCatalogue, syntheticEntries } from './synthetic';
+
+/** The grid a reader would hand the core for this plan (values only, as typed). */
+export function gridOfPlan(plan: SheetPlan): Grid {
+  const rows: CellValue[][] = [];
+  for (const block of plan.cells) {
+    block.values.forEach((line, r) => {
+      const row = (rows[block.row - 1 + r] ??= []);
+      line.forEach((v, c) => {
+        row[block.col - 1 + c] = v !== null && typeof v === 'object' ? null : v;
+      });
+    });
+  }
+  let width = 0;
+  for (let i = 0; i < rows.length; i++) width = Math.max(width, rows[i]?.length ?? 0);
+  const values = Array.from({ length: rows.length }, (_, i) => Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null));
+  return { sheet: plan.name, values };
+}
+
+function timeValidate(rows: number): number {
+  const catalogue = syntheticCatalogue(rows);
+  const grid = gridOfPlan(fillReturnPlan(templatePlan(catalogue, BENCH_PERIOD, {}), syntheticEntries(catalogue)));
+  validateGrid(catalogue, grid, { period: BENCH_PERIOD }); // warm up the JIT on the same shapes
+  const start = process.hrtime.bigint();
+  const result = validateGrid(catalogue, grid, { period: BENCH_PERIOD });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.rows.length < rows * 0.9) throw new Error(`bench: validation saw ${result.rows.length} of ${rows} rows`);
+  return ms;
+}
+
+/** Validation speed in ms per 1,000 rows at `rows`, and how it scales from a tenth of that. */
+export function measureCore(rows: number): { rows: number; validateMsPerThousandRows: number; linearity: number } {
+  const small = timeValidate(Math.max(100, rows / 10));
+  const big = timeValidate(rows);
+  const perThousandSmall = small / (Math.max(100, rows / 10) / 1000);
+  const perThousand = big / (rows / 1000);
+  return { rows, validateMsPerThousandRows: round(perThousand), linearity: round(perThousand / perThousandSmall) };
+}
+
+export const round = (x: number, dp = 2): number => Math.round(x * 10 ** dp) / 10 ** dp;

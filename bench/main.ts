@@ -1,0 +1,76 @@
+// `npm run bench`: what users feel, measured side by side with the baseline in the same run.
+// Prints a table and, with --json, one JSON document as the last line. A benchmark, not a test:
+// a missed budget is printed as missed, and the exit code stays 0 unless the bench itself broke.
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { measureBundle } from './bundle';
+import { measureCli, type CliFigures } from './cli';
+import { measureCore } from './core';
+import { measurePane } from './pane';
+import { measureSyncs, type SyncTable } from './syncs';
+
+interface Budget { what: string; met: boolean; figure: string }
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const json = args.has('--json');
+const log = (t: string): void => void process.stderr.write(`${t}\n`);
+
+function syncBudgets(syncs: SyncTable): Budget[] {
+  return (Object.keys(syncs) as (keyof SyncTable)[]).map((cmd) => {
+    const counts = Object.values(syncs[cmd]);
+    const same = counts.every((c) => c === counts[0]);
+    return { what: `Office.js ${cmd}: syncs equal at every size and ≤ 3`, met: same && Math.max(...counts) <= 3, figure: Object.entries(syncs[cmd]).map(([n, c]) => `${n} rows: ${c}`).join(', ') };
+  });
+}
+
+function cliBudgets(c: CliFigures): Budget[] {
+  return [
+    { what: 'CLI consolidate within 1.3× a bare ExcelJS read', met: c.ratioVsExceljsRead <= 1.3, figure: `${c.seconds} s vs ${c.exceljsReadSeconds} s = ${c.ratioVsExceljsRead}×` },
+    { what: 'CLI peak RSS under 400 MB', met: c.peakRssMb < 400, figure: `${c.peakRssMb} MB` },
+    { what: 'CLI peak RSS flat in the number of files', met: c.peakRssMb <= c.peakRssMbQuarterFiles * 1.25 + 25, figure: `${c.peakRssMbQuarterFiles} MB at ${Math.max(1, Math.floor(c.files / 4))} files, ${c.peakRssMb} MB at ${c.files}` },
+  ];
+}
+
+async function run(): Promise<void> {
+  const sizes = quick ? [10, 100, 500] : [10, 1000, 10000];
+  log(`Office.js syncs at ${sizes.join(', ')} rows…`);
+  const { syncs, maxRequestMb } = await measureSyncs(sizes);
+  const [files, perFile] = quick ? [8, 20] : [200, 150];
+  log(`CLI consolidate of ${files} returns…`);
+  const cli = await measureCli(files, perFile, log);
+  const coreRows = quick ? 5000 : 100000;
+  log(`core validation at ${coreRows} rows…`);
+  const core = measureCore(coreRows);
+  let bundle = { initialJsGzipKb: 0, lazyJsGzipKb: 0 };
+  let pane: { firstRenderMs: number | null; note?: string } = { firstRenderMs: null, note: 'skipped with --quick' };
+  const budgets: Budget[] = [...syncBudgets(syncs), { what: 'every Office.js request under 5 MB', met: maxRequestMb < 5, figure: `largest ${maxRequestMb.toFixed(2)} MB` }, ...cliBudgets(cli),
+    { what: 'core validation linear in rows', met: core.linearity <= 1.5, figure: `${core.validateMsPerThousandRows} ms per 1,000 rows at ${core.rows} (×${core.linearity} of the rate at a tenth)` }];
+  if (!quick) {
+    const out = mkdtempSync(path.join(tmpdir(), 'scorecard-bench-dist-'));
+    try {
+      log('production build of the task pane…');
+      const b = measureBundle(out);
+      bundle = { initialJsGzipKb: b.initialJsGzipKb, lazyJsGzipKb: b.lazyJsGzipKb };
+      budgets.push({ what: 'pane initial JavaScript under 250 KB gzipped', met: b.initialJsGzipKb < 250, figure: `${b.initialJsGzipKb} KB initial, ${b.lazyJsGzipKb} KB lazy` });
+      log('first render of the pane in headless Chromium…');
+      pane = await measurePane(out);
+      budgets.push({ what: 'pane first render reported', met: pane.firstRenderMs !== null, figure: pane.firstRenderMs === null ? (pane.note ?? 'not measured') : `${pane.firstRenderMs} ms (median of 5)` });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const width = Math.max(...budgets.map((b) => b.what.length));
+  process.stdout.write(`\n${'budget'.padEnd(width)}  result  figures\n`);
+  for (const b of budgets) process.stdout.write(`${b.what.padEnd(width)}  ${b.met ? 'met   ' : 'MISSED'}  ${b.figure}\n`);
+  if (json) {
+    const doc = { quick, syncs, maxRequestMb: Math.round(maxRequestMb * 100) / 100, cli, core, bundle, pane, budgets: budgets.map((b) => ({ what: b.what, met: b.met })) };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  }
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
