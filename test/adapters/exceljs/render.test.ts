@@ -20,6 +20,11 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** Parts of a loaded worksheet ExcelJS keeps but does not type. */
+function internals(ws: ExcelJS.Worksheet): { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[]; sheetProtection: Record<string, unknown> | null } {
+  return ws as unknown as ReturnType<typeof internals>;
+}
+
 function sheetPlan(over: Partial<SheetPlan>): SheetPlan {
   return { name: 'S', cells: [], styles: [], columns: [], validations: [], conditionalFormats: [], ...over };
 }
@@ -63,7 +68,7 @@ describe('renderWorkbook: the Return template as Excel sees it', () => {
   });
 
   it('writes expression conditional formats with their fills', () => {
-    const cfs = ws.conditionalFormattings;
+    const cfs = internals(ws).conditionalFormattings;
     const rag = cfs.filter((c) => c.ref === `L${H + 1}:L${H + 4}`).flatMap((c) => c.rules);
     expect(rag.every((r) => r.type === 'expression')).toBe(true);
     const green = rag.find((r) => (r as ExcelJS.ExpressionRuleType).formulae?.[0]?.includes('"Green"')) as ExcelJS.ExpressionRuleType;
@@ -72,8 +77,8 @@ describe('renderWorkbook: the Return template as Excel sees it', () => {
   });
 
   it('protects the sheet without a password', () => {
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
-    expect(ws.sheetProtection).not.toHaveProperty('hashValue');
+    expect(internals(ws).sheetProtection).toMatchObject({ sheet: true });
+    expect(internals(ws).sheetProtection).not.toHaveProperty('hashValue');
   });
 
   it('writes the RAG column as formulas, with no cached value', () => {
@@ -144,14 +149,14 @@ describe('renderWorkbook: values and options', () => {
     const bytes = await renderWorkbook(plan);
     const wb = await load(bytes);
     const ws = wb.getWorksheet('Cabinet 2023-24 Q2')!;
-    expect(ws.sheetProtection).toMatchObject({ sheet: true, algorithmName: 'SHA-512' });
-    expect(ws.sheetProtection).toHaveProperty('hashValue');
+    expect(internals(ws).sheetProtection).toMatchObject({ sheet: true, algorithmName: 'SHA-512' });
+    expect(internals(ws).sheetProtection).toHaveProperty('hashValue');
     expect(ws.getCell('B1').isMerged).toBe(true);
     expect(ws.properties.tabColor).toEqual({ argb: 'FF1D4F91' });
     expect(ws.getRow(1).height).toBe(30);
     expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', margins: { left: 0.5, top: 0.6 } });
     expect(ws.headerFooter.oddHeader).toBe('&CScorecard');
-    expect(ws.conditionalFormattings.flatMap((c) => c.rules).some((r) => r.type === 'dataBar')).toBe(true);
+    expect(internals(ws).conditionalFormattings.flatMap((c) => c.rules).some((r) => r.type === 'dataBar')).toBe(true);
     expect(wb.getWorksheet('Data')!.state).toBe('hidden');
     const xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/<rowBreaks[^>]*><brk id="1"/);
