@@ -14,8 +14,8 @@ export const BODY_FONT = 10;
 /** Points per line of 10 pt text (LibreOffice's own row height for it is 12.8). */
 const LINE = 13;
 const PADDING = 3;
-/** Characters of 10 pt text per Excel width unit, after word-wrap waste, in the wider fallback font. */
-const CHARS_PER_UNIT = 0.92;
+/** Characters of 10 pt text per Excel width unit in LibreOffice's wider fallback font (measured about 1.25), less a margin. */
+const CHARS_PER_UNIT = 1.2;
 
 /** Points of one column of `width` Excel characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(width: number): number {

@@ -147,11 +147,11 @@ export function missing(s: Sheet, model: CabinetModel): void {
 export function about(s: Sheet, model: CabinetModel, fingerprint: string): void {
   s.skip();
   const first = heading(s, `About this paper: ${TITLE}`);
-  const pairs: [string, string][] = [
+  const pairs = ([
     [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
     [TITLE_LABEL.generated, model.generatedAt], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
     [`${TITLE_LABEL.fingerprint} (SHA-256)`, fingerprint],
-  ];
+  ] as [string, string][]).filter(([, value]) => value !== '');
   const style: StyleRange['style'] = { fontSize: 10 };
   for (const [label, value] of pairs) {
     const r = s.put([null, label, null, value], style);
