@@ -3,7 +3,6 @@
  * preview, offline) or older than the typings, so every member is optional and read through this.
  */
 export interface OfficeGlobal {
-  readonly onReady?: (callback?: () => void) => Promise<unknown> | unknown;
   readonly context?: {
     readonly officeTheme?: {
       readonly isDarkTheme?: boolean;

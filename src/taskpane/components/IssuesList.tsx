@@ -25,8 +25,6 @@ export interface IssuesListProps {
   readonly issues: readonly Issue[];
   /** Absent when the cells are in other files (consolidation): then issues are plain text. */
   readonly onSelect?: (cell: string) => void;
-  /** The cell being selected, so its item can say so. */
-  readonly selecting?: string;
 }
 
 function IssueBody({ issue }: { readonly issue: Issue }): React.JSX.Element {
@@ -47,7 +45,7 @@ function IssueBody({ issue }: { readonly issue: Issue }): React.JSX.Element {
 }
 
 /** Issues in sheet order; one with a cell in this workbook is a button that takes the lead to it. */
-export function IssuesList({ issues, onSelect, selecting }: IssuesListProps): React.JSX.Element {
+export function IssuesList({ issues, onSelect }: IssuesListProps): React.JSX.Element {
   const styles = useStyles();
   if (issues.length === 0) return <Text>No issues found.</Text>;
   return (
@@ -59,7 +57,7 @@ export function IssuesList({ issues, onSelect, selecting }: IssuesListProps): Re
           <li key={key} data-testid="issue" data-code={issue.code} data-cell={cell}>
             {cell && onSelect ? (
               // A native button: Enter and Space activate it in every browser and in Excel's webviews.
-              <button type="button" className={mergeClasses(styles.item, styles.button)} aria-busy={selecting === cell}
+              <button type="button" className={mergeClasses(styles.item, styles.button)}
                 title={`Go to ${cell}`} onClick={() => onSelect(cell)}>
                 <IssueBody issue={issue} />
               </button>
