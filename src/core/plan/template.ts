@@ -95,7 +95,11 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
   const sb = ind.suppressBelow ?? null;
   const unitWords = ind.unit === 'percent' ? ' (80 means 80%)' : '';
   const limits = `${ind.range?.min ?? 'any'} to ${ind.range?.max ?? 'any'}`;
-  return [{
+  const counts = (['numerator', 'denominator'] as const).map((k): DataValidationPlan => ({
+    range: col(k), rule: { type: 'decimal', min: 0 }, allowBlank: true, errorStyle: 'warning',
+    error: { title: k === 'numerator' ? 'Numerator' : 'Denominator', message: 'Expected a number of 0 or more.' },
+  }));
+  return [...counts, {
     range: col('actual'), rule: { type: 'decimal', min: ind.range?.min, max: ind.range?.max }, allowBlank: true,
     // Excel's stop style rejects text, so `<5` is only typable behind a warning.
     errorStyle: sb !== null ? 'warning' : 'stop',
@@ -139,6 +143,8 @@ export function templatePlan(catalogue: Catalogue, period: Period, options: { se
     { range: a1Range(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true } },
     { range: a1Range(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left' } },
     ...LABELS.flatMap((l, i) => (TYPED.has(l) ? [{ range: a1(TEMPLATE_LABEL_ROW + i, 2), style: { locked: false, fill: '#FFFFFF' } }] : [])),
+    // An ISO date reads the same everywhere; the reader gets a serial with a date format.
+    { range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.signedOffOn), 2), style: { numFmt: 'yyyy-mm-dd' } },
     { range: a1Range(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true } },
     { range: a1Range(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1' } },
     { range: rows('indicator'), style: { wrap: true } },
