@@ -35,11 +35,11 @@ export function printJson(ctx: Context, doc: unknown): void {
 
 /**
  * Progress on stderr, so stdout stays clean for --json and pipes. Only for batches big enough to
- * wait on, and never more than about 20 lines however many files.
+ * wait on, and about ten lines however many files.
  */
 export function progress(ctx: Context, verb: string, total: number): (done: number) => void {
   if (ctx.quiet || total < 10) return () => undefined;
-  const step = Math.max(1, Math.ceil(total / 20));
+  const step = Math.max(1, Math.ceil(total / 10));
   return (done) => {
     if (done === total || done % step === 0) ctx.io.stderr(`${verb} ${done}/${total} files\n`);
   };

@@ -34,6 +34,15 @@ describe('scorecard demo', () => {
     expect((await run(dir, ['verify', `demo/${cabinet}`])).code).toBe(0);
   }, 120000);
 
+  it('validates the demo returns as a batch: progress on stderr, one JSON document on stdout, exit 1 for the planted errors', async () => {
+    const returns = fs.readdirSync(path.join(dir, 'demo', 'returns')).map((f) => `demo/returns/${f}`);
+    const r = await run(dir, ['validate', ...returns, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files).toHaveLength(returns.length);
+    expect(r.err).toContain(`validated ${returns.length}/${returns.length} files`);
+    expect((await run(dir, ['validate', ...returns, '--json', '--quiet'])).err).toBe('');
+  }, 120000);
+
   it('refuses a folder that is not empty, unless --force', async () => {
     const again = await run(dir, ['demo', '--out', 'demo']);
     expect(again.code).toBe(2);

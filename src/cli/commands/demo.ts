@@ -104,16 +104,21 @@ function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run
   print(ctx, `  ${plural(s.results.length, 'return')}, ${signed} signed off; ${withErrors.length} with errors planted on purpose, to show the checks:`);
   for (const r of withErrors) {
     const first = r.validation.issues.find((i) => i.severity === 'error');
-    print(ctx, `    ${r.file}: ${first ? `${first.cell ? `${first.cell}: ` : ''}${first.message}` : ''}`);
+    print(ctx, `    ${r.file}: ${first?.message ?? ''}`);
   }
   if (c.conflicts.length > 0) print(ctx, `  Conflicts:\n${conflictLines(c).map((l) => `  ${l}`).join('\n')}`);
   if (c.missing.length > 0) print(ctx, `  Missing (no return gave them; ${LATE_SERVICE} sent nothing): ${c.missing.join(', ')}`);
   const reds = c.rows.filter((r) => r.status === 'Red').map((r) => r.ref);
-  if (reds.length > 0) print(ctx, `  Red, in the exceptions list with commentary and action: ${reds.join(', ')}`);
+  if (reds.length > 0) print(ctx, `  Red (each is in the Cabinet sheet's exceptions list): ${reds.join(', ')}`);
   print(ctx);
   print(ctx, 'Where to look next:');
-  print(ctx, `  ${s.cabinetFile}      the locked, print-ready Cabinet workbook`);
-  print(ctx, `  ${displayPath(path.join(s.dir, 'reports'))}/         what validate said about each return (text and JSON)`);
-  print(ctx, `  ${displayPath(path.join(s.dir, 'README.txt'))}      what every file is, and the commands to try next`);
-  print(ctx, `  scorecard verify ${s.cabinetFile}`);
+  const next: [string, string][] = [
+    [s.cabinetFile, 'the locked, print-ready Cabinet workbook: open it in Excel'],
+    [`${displayPath(path.join(s.dir, 'reports'))}/`, 'what validate said about each return (text and JSON)'],
+    [`${displayPath(path.join(s.dir, 'returns'))}/`, 'the filled returns: fix one and run scorecard validate on it'],
+    [displayPath(path.join(s.dir, 'README.txt')), 'what every file is, and the commands to try next'],
+  ];
+  const width = Math.max(...next.map(([f]) => f.length)) + 2;
+  for (const [f, what] of next) print(ctx, `  ${f.padEnd(width)}${what}`);
+  print(ctx, `  Then: scorecard verify ${s.cabinetFile}`);
 }

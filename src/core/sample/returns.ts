@@ -36,7 +36,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text.toLowerCase().replace(/['’]/g, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function clamp(ind: Indicator, v: number): number {
@@ -75,12 +75,12 @@ function valueFor(ind: Indicator, cat: Catalogue, period: Period, aim: Aim, rnd:
 
 function pickAim(rnd: () => number): Aim {
   const r = rnd();
-  return r < 0.64 ? 'Green' : r < 0.86 ? 'Amber' : 'Red';
+  return r < 0.7 ? 'Green' : r < 0.9 ? 'Amber' : 'Red';
 }
 
 function qualitative(rnd: () => number): QualitativeStatus {
   const r = rnd();
-  return r < 0.6 ? 'On track' : r < 0.75 ? 'Complete' : r < 0.95 ? 'At risk' : 'Off track';
+  return r < 0.62 ? 'On track' : r < 0.8 ? 'Complete' : r < 0.97 ? 'At risk' : 'Off track';
 }
 
 const QUAL_RAG: Readonly<Record<QualitativeStatus, RagStatus>> = { 'On track': 'Green', 'At risk': 'Amber', 'Off track': 'Red', Complete: 'Complete' };
@@ -125,7 +125,7 @@ function entryFor(ind: Indicator, cat: Catalogue, period: Period, rnd: () => num
  * commentary starts with "-" to show text is never a formula), a Red missing its commentary
  * (second), a due indicator left blank (third), a count below `suppressBelow` (wherever one is
  * due), and a conflict: the last return also reports the first return's first indicator, differently.
- * Returns alternate signed off / ready / not ready.
+ * Returns alternate signed off / ready / not ready (the first of each kind says so in `planted`).
  */
 export function sampleReturns(catalogue: Catalogue, period: Period, options: { seed?: number; services?: readonly string[] } = {}): SampleReturn[] {
   const seed = options.seed ?? 2024;
@@ -175,7 +175,7 @@ export function sampleReturns(catalogue: Catalogue, period: Period, options: { s
     const base = { file: `${slug(service)}.xlsx`, service, entries, preparedBy: who, ready: state !== 2, planted };
     out.push(state === 0
       ? { ...base, signOff: { name: signer, role: ROLES[s % ROLES.length] ?? 'Head of Service', date: signOffDate(period, s) } }
-      : { ...base, planted: [...planted, state === 1 ? 'ready for sign-off but not signed off (a warning)' : 'not marked ready (a warning)'] });
+      : { ...base, planted: s < 3 ? [...planted, state === 1 ? 'ready for sign-off but not signed off (a warning)' : 'not marked ready (a warning)'] : planted });
   });
   plantConflict(out, due);
   return out;
