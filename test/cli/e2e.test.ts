@@ -219,3 +219,19 @@ describe('could not do it: exit 2, one line, nothing written', () => {
     expect(err.split('\n').length).toBeGreaterThan(2);
   });
 });
+
+describe('help', () => {
+  it.each(['template', 'validate', 'consolidate', 'catalogue', 'verify', 'demo'])('%s --help prints its usage and exits 0', async (command) => {
+    const r = await run(dir, [command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`Usage: scorecard ${command}`));
+    expect(r.err).toBe('');
+  });
+
+  it('no command: the overview on stdout, one line on stderr, exit 2', async () => {
+    const r = await run(dir, []);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/Commands:/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
