@@ -21,8 +21,7 @@ function fail(message) {
 
 function build() {
   if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(dist, 'taskpane.html'))) return;
-  const config = path.join(root, 'test', 'e2e', 'webpack.config.js');
-  const r = spawnSync('npx', ['webpack', '--mode', 'development', '--config', config], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'development'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
     const errors = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /ERROR|Error:/.test(l)).slice(0, 10).join('\n');
     fail(`webpack could not build the preview:\n${errors}`);

@@ -6,6 +6,7 @@ import { templatePlan } from '../core/plan/template';
 import { LABEL, RETURN_SHEET } from '../core/return/layout';
 import { fillReturnPlan } from '../core/sample/fill';
 import { sampleReturns } from '../core/sample/returns';
+import { installPreviewHook } from '../taskpane/preview-hook';
 import type { ScorecardServices } from '../taskpane/services';
 import { createFakeExcel, type FakeExcel } from './fake-excel/index';
 
@@ -36,6 +37,7 @@ export async function createPreviewWorkbook(period: string = DEMO_PERIOD, option
 /** The pane's services over the preview workbook: the same code as in Excel, on the fake. */
 export async function createPreviewServices(): Promise<ScorecardServices> {
   const fake = await createPreviewWorkbook();
+  installPreviewHook(fake);
   return createOfficeServices({
     run: fake.run,
     settings: fake.settings,

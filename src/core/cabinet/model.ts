@@ -1,4 +1,5 @@
 import type { Catalogue, Indicator } from '../catalogue/schema';
+import { findIndicator } from '../catalogue/parse';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
 import { directionOfTravel, type Comparable, type Direction, type DirectionPair } from '../direction';
 import { excelRound } from '../excel-round';
@@ -201,7 +202,7 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
     })
     .filter((s) => s.rows.length > 0);
   const all = sections.flatMap((s) => s.rows);
-  const title = (ref: string): string => catalogue.indicators.find((i) => i.id.toUpperCase() === ref.toUpperCase())?.title ?? '';
+  const title = (ref: string): string => findIndicator(catalogue, ref)?.title ?? '';
   const since = options.previous?.period ? parsePeriod(options.previous.period) : undefined;
   return {
     organisation: catalogue.organisation,
@@ -218,7 +219,7 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
       from: formatLoose(c.from), to: formatLoose(c.to), reason: c.reason, authority: c.authority, delegated: isDelegated(c),
     })),
     missing: consolidation.missing.map((ref) => {
-      const ind = catalogue.indicators.find((i) => i.id.toUpperCase() === ref.toUpperCase());
+      const ind = findIndicator(catalogue, ref);
       return { ref, title: ind?.title ?? '', service: ind?.service ?? '' };
     }),
   };

@@ -102,7 +102,21 @@ export function describeCatalogueError(e: CatalogueError): string {
   return `${e.path} ${e.message}${shown}`;
 }
 
+interface RefIndex {
+  readonly list: readonly Indicator[];
+  readonly length: number;
+  readonly byRef: ReadonlyMap<string, Indicator>;
+}
+const indexes = new WeakMap<Catalogue, RefIndex>();
+
+/** The indicator with this ref (case and surrounding spaces ignored); one index per catalogue, rebuilt if its list changes. */
 export function findIndicator(catalogue: Catalogue, id: string): Indicator | undefined {
-  const want = id.trim().toUpperCase();
-  return catalogue.indicators.find((i) => i.id.toUpperCase() === want);
+  let index = indexes.get(catalogue);
+  if (!index || index.list !== catalogue.indicators || index.length !== catalogue.indicators.length) {
+    const byRef = new Map<string, Indicator>();
+    for (const ind of catalogue.indicators) if (!byRef.has(ind.id.toUpperCase())) byRef.set(ind.id.toUpperCase(), ind);
+    index = { list: catalogue.indicators, length: catalogue.indicators.length, byRef };
+    indexes.set(catalogue, index);
+  }
+  return index.byRef.get(id.trim().toUpperCase());
 }
