@@ -6,9 +6,10 @@ export const CABINET_PREFIX = 'Cabinet';
 export const TITLE = 'Corporate Performance Scorecard';
 
 /**
- * Widths in Excel characters, for 10 pt text: 158 in all, so a one-page-wide A4 landscape print
- * is at about 90 % (10 pt prints as 9 pt). Numbers never wrap, so their columns fit the longest
- * value the units give (`£12,345,678`, `100.0 days`) in LibreOffice's wider fallback font too.
+ * Widths in Excel characters, for 10 pt text: 170 in all, so one page wide on A4 landscape prints
+ * at about 84 % (10 pt prints as 8.4 pt). No width is exactly 9: ExcelJS takes 9 for its default
+ * and leaves the column out of the file. Numbers never wrap, so Target/Actual/Numerator fit
+ * `£12,345.0`, `100.0 days`.
  */
 export const COLUMNS = [
   { key: 'ref', header: 'Ref', width: 7 },
@@ -16,14 +17,14 @@ export const COLUMNS = [
   { key: 'service', header: 'Service', width: 11 },
   { key: 'target', header: 'Target', width: 10 },
   { key: 'actual', header: 'Actual', width: 10 },
-  { key: 'numerator', header: 'Numerator', width: 9 },
+  { key: 'numerator', header: 'Numerator', width: 9.5 },
   { key: 'denominator', header: 'Denominator', width: 10 },
   { key: 'rag', header: 'RAG', width: 10 },
-  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 9 },
-  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 9 },
-  { key: 'dataPeriod', header: 'Data period', width: 9 },
-  { key: 'benchmark', header: 'Benchmark', width: 13 },
-  { key: 'commentary', header: 'Commentary / action', width: 34 },
+  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 9.5 },
+  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 9.5 },
+  { key: 'dataPeriod', header: 'Data period', width: 10 },
+  { key: 'benchmark', header: 'Benchmark', width: 15 },
+  { key: 'commentary', header: 'Commentary / action', width: 32 },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 

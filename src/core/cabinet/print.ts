@@ -11,11 +11,11 @@ export const PAGE = { width: 842, height: 595 } as const;
 /** Inches, as the file format keeps them; the header and footer sit inside top and bottom. */
 export const MARGINS = { left: 0.35, right: 0.35, top: 0.65, bottom: 0.65, header: 0.25, footer: 0.25 } as const;
 export const BODY_FONT = 10;
-/** Points per line of 10 pt text (LibreOffice's own row height for it is 12.8). */
-const LINE = 13;
+/** Points per line of 10 pt text (Excel's own line for Calibri 10; LibreOffice's is about 12.2). */
+const LINE = 12.75;
 const PADDING = 3;
-/** Characters of 10 pt text per Excel width unit in LibreOffice's wider fallback font (measured about 1.25), less a margin. */
-const CHARS_PER_UNIT = 1.2;
+/** Characters of 10 pt text per Excel width unit in LibreOffice's wider fallback font (measured 1.25 to 1.27), less a margin. */
+const CHARS_PER_UNIT = 1.22;
 
 /** Points of one column of `width` Excel characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(width: number): number {
