@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Render the demo's Cabinet workbook as a reader sees it printed: build the CLI, run
 // `scorecard demo`, convert the Cabinet .xlsx to PDF with LibreOffice headless, and draw the first
 // pages as PNGs (pdftoppm, 60 dpi) into docs/screenshots/cabinet-page-N.png for the README.
