@@ -103,6 +103,7 @@ function validation(v: DataValidationPlan): ExcelJS.DataValidation {
   }
 }
 
+// ExcelJS does not write stopIfTrue; the plans' rules are mutually exclusive, so order alone decides.
 function conditional(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
   const style: Partial<ExcelJS.Style> = {};
   // A dxf fill is read from bgColor; fgColor too for LibreOffice.

@@ -15,6 +15,12 @@ import { ragOfSuppressed, ragRule } from '../rag';
  *   0 … N−1 gives (precomputed by `ragOfSuppressed`), `Check` when they disagree or N differs;
  * - `Error` for text that is not a number, an error value, a status not in the list, or `<N`
  *   where the indicator is never suppressed.
+ * The validator stays the authority; where the sheet cannot decide it says so rather than guess:
+ * `Check` is the validator's Tracking with a `suppressed-rag-unknown` warning (or a `<N` other than
+ * `<suppressBelow>`, which the validator works out), `Error` is its Missing with an error issue.
+ * Text numbers go through the spreadsheet's VALUE, which may accept more than the validator does.
+ * A value typed as `80%` is stored as 0.8 and compared as 0.8: the validator warns
+ * (`percent-as-fraction`), the formula cannot see number formats in every engine.
  */
 
 /** 1-based columns of the cells the formulas read, all in the same row. */
