@@ -119,7 +119,8 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
   if (sheet.hidden) ws.state = 'hidden';
   for (const c of sheet.columns) {
     const col = ws.getColumn(c.col);
-    col.width = c.width;
+    // ExcelJS drops a width of exactly 9 as its default, and Excel then shows 8.43.
+    col.width = c.width === 9 ? 9.0001 : c.width;
     if (c.hidden) col.hidden = true;
   }
   for (const block of sheet.cells) {
