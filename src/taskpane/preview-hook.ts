@@ -42,7 +42,7 @@ export function previewHook(fake: PreviewWorkbook): PreviewHook {
 }
 
 /** Call from the composition root in preview mode only. */
-export function installPreviewHook(fake: PreviewWorkbook, target: Window = window): PreviewHook {
+export function installPreviewHook(fake: PreviewWorkbook, target: { __scorecardPreview?: PreviewHook } = globalThis as { __scorecardPreview?: PreviewHook }): PreviewHook {
   const hook = previewHook(fake);
   target.__scorecardPreview = hook;
   return hook;
