@@ -46,6 +46,13 @@ function serve() {
 
 async function main() {
   const started = Date.now();
+  const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(chromiumPath)) {
+    // CI installs Chromium (.ci/run), so there a missing browser is a failure, never a skip.
+    if (process.env.CI) fail(`${chromiumPath} is missing: .ci/run must apt-get install -y chromium`);
+    process.stdout.write(`e2e SKIPPED: no Chromium at ${chromiumPath} (apt-get update && apt-get install -y chromium)\n`);
+    return;
+  }
   build();
   const server = await serve();
   const { port } = server.address();
