@@ -50,6 +50,7 @@ async function main() {
   if (!fs.existsSync(chromiumPath)) {
     // CI installs Chromium (.ci/run), so there a missing browser is a failure, never a skip.
     if (process.env.CI) fail(`${chromiumPath} is missing: .ci/run must apt-get install -y chromium`);
+    if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed: 0, failed: 0, skipped: 1 })}\n`);
     process.stdout.write(`e2e SKIPPED: no Chromium at ${chromiumPath} (apt-get update && apt-get install -y chromium)\n`);
     return;
   }
@@ -61,6 +62,7 @@ async function main() {
   try {
     const { runPaneE2e } = require(path.join(root, 'test', 'e2e', 'pane.e2e.js'));
     const steps = await runPaneE2e({ baseUrl: `http://127.0.0.1:${port}`, artifacts, docs: path.join(root, 'docs', 'screenshots') });
+    if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed: steps, failed: 0, skipped: 0 })}\n`);
     process.stdout.write(`e2e passed: ${steps} steps in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-artifacts/\n`);
   } catch (e) {
     fail(e && e.message ? e.message : String(e));
