@@ -2,16 +2,18 @@ import type { Catalogue, Indicator } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
 import { directionOfTravel, type Comparable, type Direction, type DirectionPair } from '../direction';
-import { excelRound } from '../excel-round';
-import { parsePeriod, type Period, isDue } from '../period';
+import { formatPeriod, isDue, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';
 import { ragLabel } from '../plan/palette';
 import { decimalsOf, rag, targetFor, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
 import { changesForPeriod, isDelegated } from './changes';
-import { formatLoose, formatTarget, formatValue, numberFormat } from './format';
+import { formatLoose, formatTarget, formatValue } from './format';
+import { lastAvailableRow, rolling12At, rolling12Value, toValue, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
-import { shownDirection, shownStatus, suppressCount, suppressValues, type Shown, type ShownStatus, type ShownValues } from './suppress';
+import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
+
+export type { CabinetHistory, TrendPoint } from './history-rows';
 
 /** A value as the paper shows it: `value` (already rounded) is written as a number, else `text`. */
 export interface CabinetValue {
@@ -43,6 +45,10 @@ export interface CabinetRow {
   readonly dataPeriod: string;
   readonly stale: boolean;
   readonly source?: { readonly file: string; readonly sheet: string; readonly cell?: string };
+  /** The last quarters to this one, oldest first (with a history): every value through suppression. */
+  readonly trend?: readonly TrendPoint[];
+  /** How the figure is formed when it is not the quarter's own value: `Rolling 12 months`. */
+  readonly basis?: string;
 }
 
 export type CabinetCounts = RagCounts & { readonly Withheld: number };
@@ -80,12 +86,19 @@ export interface CabinetModel {
   readonly exceptions: readonly CabinetRow[];
   readonly changes: readonly CabinetChange[];
   readonly missing: readonly { readonly ref: string; readonly title: string; readonly service: string }[];
+  /** The quarters each row's trend covers, oldest first; empty without a history. */
+  readonly trendPeriods: readonly string[];
 }
 
 export interface CabinetOptions {
   readonly previous?: PreviousValues;
   readonly lastYear?: PreviousValues;
   readonly generatedAt?: string;
+  /**
+   * The BI master: direction of travel, trends, last available results of measures not due and
+   * rolling 12-month figures come from it. `previous`/`lastYear` still give direction when set.
+   */
+  readonly history?: CabinetHistory;
 }
 
 export const WITHHELD_LABEL = 'Withheld (small numbers)';
@@ -94,21 +107,9 @@ export function statusLabel(s: ShownStatus): string {
   return s === 'Withheld' ? WITHHELD_LABEL : ragLabel(s);
 }
 
-function toValue(s: Shown, ind: Indicator, decimals: number, part: boolean): CabinetValue {
-  switch (s.kind) {
-    case 'blank':
-      return { text: '', suppressed: false };
-    case 'text':
-      return { text: s.text, suppressed: false };
-    case 'suppressed':
-      return { text: s.text, suppressed: true };
-    case 'number': {
-      const dp = part ? (Number.isInteger(s.value) ? 0 : 2) : decimals;
-      const unit = part ? undefined : ind.unit;
-      const value = excelRound(s.value, dp);
-      return { text: formatValue(value, unit, dp), value, numFmt: numberFormat(unit, dp), suppressed: false };
-    }
-  }
+/** A last available result is shown, never counted: the counts are this quarter's. */
+function countedStatus(r: CabinetRow): ShownStatus {
+  return r.stale ? 'Not due' : r.status;
 }
 
 export function countsOf(statuses: readonly ShownStatus[]): CabinetCounts {
@@ -126,15 +127,19 @@ function comparableOf(pv: PreviousValue | undefined): Comparable {
   return pv ? (pv.qualitative ?? pv.actual) : undefined;
 }
 
-function direction(ctx: Ctx, ind: Indicator, row: ConsolidatedRow, shown: ShownValues): DirectionPair {
+/** What the row is compared against: the previous quarter and the same quarter last year. */
+interface Against {
+  readonly previous: Comparable;
+  readonly lastYear: Comparable;
+}
+
+function direction(ctx: Ctx, ind: Indicator, row: ConsolidatedRow, now: Comparable, shown: ShownValues, rolled?: Against): DirectionPair {
   const defaults = ctx.catalogue.defaults;
-  const now: Comparable = row.qualitative ?? (typeof row.actual === 'number' ? row.actual : null);
-  const against = (pv: PreviousValue | undefined) => (v: Comparable): Direction =>
-    directionOfTravel(ind, v, comparableOf(pv), ctx.period.year, defaults);
+  const against = (before: Comparable) => (v: Comparable): Direction => directionOfTravel(ind, v, before, ctx.period.year, defaults);
   const key = ind.id.toUpperCase();
   const prev = ctx.options.previous;
-  const vsPrev = prev ? against(prev.values[key]) : undefined;
-  const vsYear = ctx.options.lastYear ? against(ctx.options.lastYear.values[key]) : undefined;
+  const vsPrev = rolled ? against(rolled.previous) : prev ? against(comparableOf(prev.values[key])) : undefined;
+  const vsYear = rolled ? against(rolled.lastYear) : ctx.options.lastYear ? against(comparableOf(ctx.options.lastYear.values[key])) : undefined;
   return {
     previous: shownDirection(vsPrev ? vsPrev(now) : row.direction, shown.possible, vsPrev ?? (() => '')),
     lastYear: vsYear ? shownDirection(vsYear(now), shown.possible, vsYear) : '',
@@ -145,43 +150,70 @@ function benchmarkText(ind: Indicator, decimals: number): string {
   return ind.benchmark ? `${ind.benchmark.label}: ${formatValue(ind.benchmark.value, ind.unit, decimals)}` : '';
 }
 
+const BLANK: CabinetValue = { text: '', suppressed: false };
+export const LAST_AVAILABLE_NOTE = 'last available';
+
+/** A row no return gave: Missing when due; when not due, the last available result (stale-flagged), else Not due. */
+function absentRow(ctx: Ctx, ind: Indicator, decimals: number, base: Omit<CabinetRow, 'actual' | 'numerator' | 'denominator' | 'status' | 'rag' | 'direction' | 'commentary' | 'action' | 'dataPeriod' | 'stale'>): CabinetRow {
+  const { period } = ctx;
+  const periodText = formatPeriod(period);
+  const rest = { numerator: BLANK, denominator: BLANK, direction: { previous: '', lastYear: '' } as DirectionPair, commentary: '', action: '' };
+  if (isDue(ind, period)) return { ...base, ...rest, actual: BLANK, status: 'Missing', rag: statusLabel('Missing'), dataPeriod: periodText, stale: false };
+  const h = ctx.options.history;
+  const last = h ? lastAvailableRow(h, ind, period, decimals) : undefined;
+  if (last) {
+    return {
+      ...base, ...rest, actual: last.actual, status: last.status, rag: `${statusLabel(last.status)} (${LAST_AVAILABLE_NOTE})`,
+      dataPeriod: last.dataPeriod, stale: true,
+    };
+  }
+  const pv = h ? undefined : ctx.options.previous?.values[ind.id.toUpperCase()];
+  const carried = pv && pv.text !== '' ? toValue(suppressCount(pv.actual ?? pv.text, ind), ind, decimals, false) : undefined;
+  return {
+    ...base, ...rest, actual: carried ?? BLANK, status: 'Not due', rag: statusLabel('Not due'),
+    dataPeriod: carried ? (pv?.dataPeriod ?? ctx.options.previous?.period ?? '') : periodText, stale: carried !== undefined,
+  };
+}
+
 function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): CabinetRow {
   const { catalogue, period } = ctx;
   const defaults = catalogue.defaults;
   const decimals = decimalsOf(ind, defaults);
-  const periodText = `${period.year} Q${period.quarter}`;
+  const h = ctx.options.history;
   const base = {
     ref: ind.id, title: ind.title, priority: ind.priority, service: ind.service, directorate: ind.directorate,
     ...(ind.unit ? { unit: ind.unit } : {}), statutory: ind.statutory === true,
     target: ind.kind === 'qualitative' ? '' : formatTarget(targetFor(ind, period.year), ind.unit, decimals),
     benchmark: benchmarkText(ind, decimals),
+    ...(h ? { trend: trendOf(h, ind, period, decimals) } : {}),
   };
-  const blank: CabinetValue = { text: '', suppressed: false };
-  if (!row) {
-    const status: RagStatus = isDue(ind, period) ? 'Missing' : 'Not due';
-    const pv = status === 'Not due' ? ctx.options.previous?.values[ind.id.toUpperCase()] : undefined;
-    const carried = pv && pv.text !== '' ? toValue(suppressCount(pv.actual ?? pv.text, ind), ind, decimals, false) : undefined;
-    return {
-      ...base, actual: carried ?? blank, numerator: blank, denominator: blank, status, rag: statusLabel(status),
-      direction: { previous: '', lastYear: '' }, commentary: '', action: '',
-      dataPeriod: carried ? (pv?.dataPeriod ?? ctx.options.previous?.period ?? '') : periodText, stale: carried !== undefined,
-    };
-  }
+  if (!row) return absentRow(ctx, ind, decimals, base);
+  // A rolling 12-month measure is reported and rated on the year to this quarter, once the history holds it.
+  const rolled = h && ind.kind !== 'qualitative'
+    ? rolling12Value(h, ind, period, { actual: row.actual, numerator: row.numerator ?? null, denominator: row.denominator ?? null })
+    : undefined;
+  const actual = rolled ?? row.actual;
   const shown = ind.kind === 'qualitative'
     ? { actual: row.qualitative ? ({ kind: 'text', text: row.qualitative } as const) : ({ kind: 'blank' } as const), numerator: { kind: 'blank' } as const, denominator: { kind: 'blank' } as const }
-    : suppressValues(ind, { actual: row.actual, numerator: row.numerator ?? null, denominator: row.denominator ?? null });
+    : suppressValues(ind, { actual, numerator: row.numerator ?? null, denominator: row.denominator ?? null });
   const statusOf = (v: number): RagStatus => rag({ indicator: ind, period, ...(defaults ? { defaults } : {}), actual: v }).status;
-  const status = shownStatus(row.status, shown.possible, statusOf);
+  const own = rolled !== undefined ? statusOf(rolled) : row.status;
+  const status = shownStatus(own, shown.possible, statusOf);
+  const now: Comparable = row.qualitative ?? (typeof actual === 'number' ? actual : null);
+  const against = rolled !== undefined && h
+    ? { previous: rolling12At(h, ind, previousPeriod(period)) ?? null, lastYear: rolling12At(h, ind, samePeriodLastYear(period)) ?? null }
+    : undefined;
   return {
     ...base,
     actual: toValue(shown.actual, ind, decimals, false),
     numerator: toValue(shown.numerator, ind, decimals, true),
     denominator: toValue(shown.denominator, ind, decimals, true),
     status, rag: statusLabel(status),
-    direction: direction(ctx, ind, row, shown),
+    direction: direction(ctx, ind, row, now, shown, against),
     commentary: row.commentary ?? '', action: row.action ?? '',
-    dataPeriod: periodText, stale: false,
+    dataPeriod: formatPeriod(period), stale: false,
     source: { file: row.file, sheet: row.sheet, ...(row.cell ? { cell: row.cell } : {}) },
+    ...(rolled !== undefined ? { basis: 'Rolling 12 months' } : {}),
   };
 }
 
@@ -198,11 +230,12 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
   const sections: CabinetSection[] = priorities
     .map((p) => {
       const rows = catalogue.indicators.filter((i) => i.priority === p.id).map((i) => buildRow(ctx, i, byRef.get(i.id.toUpperCase())));
-      return { id: p.id, title: p.title, rows, counts: countsOf(rows.map((r) => r.status)) };
+      return { id: p.id, title: p.title, rows, counts: countsOf(rows.map(countedStatus)) };
     })
     .filter((s) => s.rows.length > 0);
   const all = sections.flatMap((s) => s.rows);
-  const title = (ref: string): string => findIndicator(catalogue, ref)?.title ?? '';
+  // A retired indicator is no longer in the period's catalogue; the full one still names it.
+  const title = (ref: string): string => (findIndicator(catalogue, ref) ?? (options.history ? findIndicator(options.history.catalogue, ref) : undefined))?.title ?? '';
   const since = options.previous?.period ? parsePeriod(options.previous.period) : undefined;
   return {
     organisation: catalogue.organisation,
@@ -211,7 +244,7 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
     period: consolidation.period,
     generatedAt: options.generatedAt ?? '',
     sections,
-    overall: countsOf(all.map((r) => r.status)),
+    overall: countsOf(all.map(countedStatus)),
     usesBlue: catalogue.indicators.some((i) => i.blue === true),
     exceptions: all.filter((r) => r.status === 'Red'),
     changes: changesForPeriod(catalogue, period, since).map((c) => ({
@@ -222,5 +255,6 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
       const ind = findIndicator(catalogue, ref);
       return { ref, title: ind?.title ?? '', service: ind?.service ?? '' };
     }),
+    trendPeriods: options.history ? (all[0]?.trend ?? []).map((t) => t.period) : [],
   };
 }
