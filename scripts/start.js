@@ -18,7 +18,8 @@ function run(cmd, args) {
 if (hasExcel) {
   console.log('Starting the dev server and sideloading the add-in into Excel (office-addin-debugging)…');
   console.log('Trust the localhost certificate once with: npx office-addin-dev-certs install');
-  run(bin('office-addin-debugging'), ['start', 'manifest.xml', 'desktop', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000']);
+  // Fetched on demand: its dependency tree builds a native keychain module that Linux and CI never need.
+  run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging@7.0.0', 'start', 'manifest.xml', 'desktop', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000']);
 } else {
   console.log(`No Excel on this machine (${process.platform}): serving the browser preview of the task pane.`);
   console.log('  Open https://localhost:3000/taskpane.html (accept the self-signed certificate).');
