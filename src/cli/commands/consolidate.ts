@@ -4,7 +4,11 @@ import { PROPERTY } from '../../core/cabinet/layout';
 import { cabinetModel } from '../../core/cabinet/model';
 import { cabinetPlan } from '../../core/cabinet/plan';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
+import { effectiveCatalogue } from '../../core/catalogue/effective';
 import { consolidate } from '../../core/consolidate';
+import { addPeriod, type HistoryIssue } from '../../core/history/add';
+import { previousLookup, previousValues } from '../../core/history/read';
+import type { History } from '../../core/history/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import { errorCount } from '../../core/issues';
 import { parsePeriod, type Period } from '../../core/period';
@@ -14,11 +18,13 @@ import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
 import { formatCounts, issueJson, plural, print, printJson, say, type Context } from '../output';
-import { fileJson, readAll, totals, validateAll, type FileResult } from '../returns';
+import { fileJson, readAll, totals, type FileResult } from '../returns';
+import { historyIssueLine, loadHistory, saveHistory } from './history-file';
+import { validateBooks } from './validate-books';
 
 export const CONSOLIDATE_OPTIONS = {
-  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year'],
-  flags: ['json', 'force'],
+  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason'],
+  flags: ['json', 'force', 'reopen'],
 } as const;
 
 /** The period all returns agree on, when none was given. */
@@ -49,23 +55,65 @@ export interface ConsolidateRun {
   readonly consolidation: Consolidation;
   readonly bytes: Uint8Array;
   readonly fingerprint?: string;
+  /** With a history: the history with this period recorded, and what recording it said. */
+  readonly history?: { readonly next: History; readonly issues: readonly HistoryIssue[] };
 }
 
-/** Validate, consolidate and render, writing nothing: the demo reuses this. */
-export async function buildCabinet(ctx: Context, catalogue: Catalogue, files: readonly string[], options: {
-  period?: Period; password?: string; previous?: string; lastYear?: string;
-}): Promise<ConsolidateRun> {
+export interface BuildOptions {
+  readonly period?: Period;
+  readonly password?: string;
+  readonly previous?: string;
+  readonly lastYear?: string;
+  /** The BI master: direction, trends and last available results come from it, and the period is added to it. */
+  readonly history?: History;
+  readonly closedAt?: string;
+  readonly reopen?: boolean;
+  readonly reason?: string;
+}
+
+/**
+ * Validate, consolidate and render, writing nothing: the demo reuses this. Each period is checked
+ * against the catalogue as it applied then (targets of the day, indicators not yet added left out).
+ */
+export async function buildCabinet(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<ConsolidateRun> {
+  const run = await consolidateRun(ctx, catalogue, files, options);
+  if (!('bytes' in run)) throw new UsageError(run.history.issues.map((i) => i.message).join(' '));
+  return run;
+}
+
+/** What the history refused (a closed period, not reopened): nothing is rendered or written. */
+export interface RefusedRun {
+  readonly results: FileResult[];
+  readonly consolidation: Consolidation;
+  readonly history: { readonly next: History; readonly issues: readonly HistoryIssue[] };
+}
+
+export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<ConsolidateRun | RefusedRun> {
   const books = await readAll(ctx, files);
-  const previous = await cabinetValues(ctx, options.previous);
-  const lastYear = await cabinetValues(ctx, options.lastYear);
-  const results = validateAll(ctx, catalogue, books, options.period);
-  const period = options.period ?? agreedPeriod(results);
-  const consolidation = consolidate(catalogue, period, results.map((r) => ({ file: r.file, validation: r.validation })));
-  const model = cabinetModel(catalogue, consolidation, { previous, lastYear });
+  const history = options.history;
+  const fallback = history && history.periods.length > 0 ? undefined : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) };
+  // Without --period the returns say which quarter it is; a first pass finds it, quietly.
+  const period = options.period ?? agreedPeriod(validateBooks({ ...ctx, quiet: true }, catalogue, books, undefined));
+  const cat = effectiveCatalogue(catalogue, period);
+  const results = validateBooks(ctx, cat, books, period, history ? previousLookup(history) : undefined);
+  const consolidation = consolidate(cat, period, results.map((r) => ({ file: r.file, validation: r.validation })));
+  let recorded: ConsolidateRun['history'];
+  if (history) {
+    const r = addPeriod(history, consolidation, {
+      closedAt: options.closedAt ?? new Date().toISOString(), catalogueVersion: catalogue.version,
+      ...(options.reopen ? { reopen: true } : {}), ...(options.reason ? { reason: options.reason } : {}),
+    });
+    recorded = { next: r.history, issues: r.issues };
+    if (r.issues.some((i) => i.severity === 'error')) return { results, consolidation, history: recorded };
+  }
+  const compare = recorded
+    ? { ...previousValues(recorded.next, period), history: { history: recorded.next, catalogue } }
+    : { ...(fallback?.previous ? { previous: fallback.previous } : {}), ...(fallback?.lastYear ? { lastYear: fallback.lastYear } : {}) };
+  const model = cabinetModel(cat, consolidation, compare);
   const plan = cabinetPlan(model, options.password ? { password: options.password } : {});
   const bytes = await renderWorkbook(plan);
   const fingerprint = plan.properties.custom[PROPERTY.fingerprint];
-  return fingerprint === undefined ? { results, consolidation, bytes } : { results, consolidation, bytes, fingerprint };
+  return { results, consolidation, bytes, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(recorded ? { history: recorded } : {}) };
 }
 
 export function conflictLines(c: Consolidation): string[] {
@@ -80,29 +128,51 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   const outFull = resolvePath(ctx.io.cwd, out);
   const clash = args.positionals.find((f) => path.resolve(ctx.io.cwd, f) === outFull);
   if (clash !== undefined) throw new FileError(out, 'is also an input; inputs are never overwritten, choose another --out');
+  const historyFile = args.values.history;
+  const reopen = args.flags.has('reopen');
+  if (historyFile === undefined && (reopen || args.values.reason !== undefined)) throw new UsageError('consolidate: --reopen and --reason need --history MASTER.json');
+  if (historyFile !== undefined && resolvePath(ctx.io.cwd, historyFile) === outFull) throw new FileError(out, 'is also the --history file; choose another --out');
   const force = args.flags.has('force');
   checkWritable(ctx.io.cwd, out, force);
   const period = periodOption(args.values.period, 'consolidate');
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
-  const run = await buildCabinet(ctx, catalogue, args.positionals, {
+  const loaded = historyFile !== undefined ? loadHistory(ctx.io.cwd, historyFile, catalogue.organisation) : undefined;
+  const run = await consolidateRun(ctx, catalogue, args.positionals, {
     ...(period ? { period } : {}),
     ...(args.values.password ? { password: args.values.password } : {}),
     ...(args.values.previous ? { previous: args.values.previous } : {}),
     ...(args.values['last-year'] ? { lastYear: args.values['last-year'] } : {}),
+    ...(loaded ? { history: loaded.history, closedAt: ctx.io.env.SCORECARD_NOW ?? new Date().toISOString() } : {}),
+    ...(reopen ? { reopen } : {}),
+    ...(args.values.reason ? { reason: args.values.reason } : {}),
   });
-  writeAtomic(ctx.io.cwd, out, run.bytes, force);
   const c = run.consolidation;
-  const errors = errorCount(c.issues);
+  const refused = !('bytes' in run);
+  if ('bytes' in run) writeAtomic(ctx.io.cwd, out, run.bytes, force);
+  const backup = loaded && historyFile !== undefined && run.history && !refused ? saveHistory(ctx.io.cwd, historyFile, loaded, run.history.next) : undefined;
+  const historyIssues = run.history?.issues ?? [];
+  const errors = errorCount(c.issues) + historyIssues.filter((i) => i.severity === 'error').length;
   if (args.flags.has('json')) {
     printJson(ctx, {
       catalogue: label, period: c.period, files: run.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
-      output: out, fingerprint: run.fingerprint ?? null, counts: c.counts,
+      output: refused ? null : out, fingerprint: ('fingerprint' in run ? run.fingerprint : undefined) ?? null, counts: c.counts,
       issues: c.issues.filter((i) => i.code === 'conflict' || i.code === 'missing-return' || i.code === 'missing-indicator').map(issueJson),
-      errors, warnings: c.issues.length - errors,
+      ...(historyFile !== undefined ? { history: { file: historyFile, written: !refused, backup: backup ?? null, issues: historyIssues } } : {}),
+      errors, warnings: c.issues.length - errorCount(c.issues) + historyIssues.length - historyIssues.filter((i) => i.severity === 'error').length,
     });
     return errors > 0 ? 1 : 0;
   }
-  printConsolidation(ctx, label, run, out);
+  if (refused) {
+    for (const i of historyIssues) print(ctx, historyIssueLine(i));
+    print(ctx, `Nothing written: ${historyFile ?? 'the history'} already holds ${c.period}. To replace it: --reopen --reason "why".`);
+    return 1;
+  }
+  if ('bytes' in run) printConsolidation(ctx, label, run, out);
+  if (historyFile !== undefined) {
+    for (const i of historyIssues) print(ctx, historyIssueLine(i));
+    const periods = run.history?.next.periods.length ?? 0;
+    print(ctx, `Recorded ${c.period} in ${historyFile} (${plural(periods, 'quarter')} in the history${backup ? `; previous version kept as ${backup}` : ', new file'}).`);
+  }
   return errors > 0 ? 1 : 0;
 }
 
