@@ -2,6 +2,7 @@ import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../../catalogue';
 import { describeCatalogueError, type CatalogueResult } from '../../core/catalogue/parse';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { catalogueWorkbookPlan } from '../../core/catalogue/table';
+import { checkAgainst, diffCommand } from './catalogue-diff';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
@@ -19,7 +20,11 @@ export function catalogueJsonText(c: Catalogue): string {
   return `${JSON.stringify(c, null, 2)}\n`;
 }
 
-async function check(ctx: Context, file: string | undefined): Promise<number> {
+async function check(ctx: Context, file: string | undefined, against: string | undefined): Promise<number> {
+  if (against !== undefined) {
+    if (file === undefined) throw new UsageError('catalogue check: give the new catalogue (scorecard catalogue check NEW.json --against OLD.json)');
+    return checkAgainst(ctx, file, against);
+  }
   const result: CatalogueResult = file === undefined ? { ok: true, catalogue: defaultCatalogue(), errors: [] } : await checkCatalogueFile(ctx.io.cwd, file);
   const name = file ?? DEFAULT_CATALOGUE_NAME;
   if (result.ok) {
@@ -54,19 +59,21 @@ async function exportTable(ctx: Context, file: string | undefined, out: string, 
 export async function catalogueCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const command = `catalogue ${sub ?? ''}`.trim();
-  const args = parseArgs(rest, { values: ['out'], flags: ['force'] }, command);
+  if (sub === 'diff') return diffCommand(ctx, rest);
+  const args = parseArgs(rest, { values: ['out', 'against'], flags: ['force'] }, command);
   const [file, extra] = args.positionals;
+  if (args.values.against !== undefined && sub !== 'check') throw new UsageError(`${command}: --against is for catalogue check`);
   if (extra !== undefined) throw new UsageError(`${command}: one catalogue file at a time (unexpected ${extra})`);
   const force = args.flags.has('force');
   switch (sub) {
     case 'check':
-      return check(ctx, file);
+      return check(ctx, file, args.values.against);
     case 'import':
       if (file === undefined) throw new UsageError('catalogue import: give the catalogue workbook (scorecard catalogue import FILE.xlsx --out FILE.json)');
       return importTable(ctx, file, requireValue(args, 'out', command), force);
     case 'export':
       return exportTable(ctx, file, requireValue(args, 'out', command), force);
     default:
-      throw new UsageError(sub === undefined ? 'catalogue: say check, import or export (see scorecard catalogue --help)' : `catalogue: unknown subcommand ${sub}; use check, import or export`);
+      throw new UsageError(sub === undefined ? 'catalogue: say check, diff, import or export (see scorecard catalogue --help)' : `catalogue: unknown subcommand ${sub}; use check, diff, import or export`);
   }
 }
