@@ -7,6 +7,8 @@ export interface ThemeHints {
   readonly officeDark?: boolean;
   /** Office's body background, `#RRGGBB`, for hosts without `isDarkTheme`. */
   readonly officeBackground?: string;
+  /** The browser's `prefers-color-scheme: dark`: the preview's only hint, and a host's last resort. */
+  readonly prefersDark?: boolean;
 }
 
 function isDarkColour(hex: string): boolean | undefined {
@@ -18,19 +20,22 @@ function isDarkColour(hex: string): boolean | undefined {
 
 export function chooseTheme(h: ThemeHints): Theme {
   if (h.forcedColors) return teamsHighContrastTheme;
-  const dark = h.officeDark ?? (h.officeBackground ? isDarkColour(h.officeBackground) : undefined);
+  const dark = h.officeDark ?? (h.officeBackground ? isDarkColour(h.officeBackground) : undefined) ?? h.prefersDark;
   return dark ? webDarkTheme : webLightTheme;
 }
 
 /** Office.context.officeTheme is missing outside Excel and on older hosts: every read is guarded. */
+function media(query: string): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+}
+
 export function readThemeHints(): ThemeHints {
-  const forcedColors = typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    && window.matchMedia('(forced-colors: active)').matches;
+  const browser = { forcedColors: media('(forced-colors: active)'), prefersDark: media('(prefers-color-scheme: dark)') };
   try {
     const theme = officeGlobal()?.context?.officeTheme;
-    if (!theme) return { forcedColors };
-    return { forcedColors, officeDark: typeof theme.isDarkTheme === 'boolean' ? theme.isDarkTheme : undefined, officeBackground: theme.bodyBackgroundColor };
+    if (!theme) return browser;
+    return { ...browser, officeDark: typeof theme.isDarkTheme === 'boolean' ? theme.isDarkTheme : undefined, officeBackground: theme.bodyBackgroundColor };
   } catch {
-    return { forcedColors };
+    return browser;
   }
 }

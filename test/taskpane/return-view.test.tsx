@@ -1,15 +1,19 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { MESSAGES } from '../../src/core/messages';
 import type { ValidationResult } from '../../src/core/return/types';
 import { counts, deferred, fakeServices, validationResult } from './fake-services';
 import { renderApp } from './render';
 
+// The core's own sentences, as the CLI prints them: the pane must not repeat their ref and cell.
+const commentary = { ref: 'MC01', cell: "'Return (2)'!K12", status: 'Red' };
+const edited = { ref: 'MC02', cell: "'Return (2)'!G13", shown: '70', target: 80 };
 const redResult = validationResult({
   counts: counts({ Green: 3, Amber: 1, Red: 2, Complete: 1, Missing: 4 }),
   issues: [
-    { severity: 'error', code: 'commentary-required', ref: 'MC01', cell: 'Return!K12', message: 'MC01 is Red: add commentary.' },
-    { severity: 'warning', code: 'target-edited', ref: 'MC02', cell: 'Return!G13', message: 'The target was edited in the sheet.' },
-    { severity: 'error', code: 'no-period', message: 'The return has no Period cell.' },
+    { severity: 'warning', code: 'target-edited', ...edited, message: MESSAGES['target-edited'](edited) },
+    { severity: 'error', code: 'commentary-required', ...commentary, message: MESSAGES['commentary-required'](commentary) },
+    { severity: 'error', code: 'no-period', message: MESSAGES['no-period']({}) },
   ],
 });
 
@@ -22,43 +26,75 @@ describe('Return view', () => {
     fireEvent.click(validateButton());
     const summary = await screen.findByRole('list', { name: 'RAG counts' });
     expect(fake.calls.validate[0]?.[1]).toEqual({ period: '2024-25 Q2' });
-    for (const [status, n] of [['Green', 3], ['Amber', 1], ['Red', 2], ['Complete', 1], ['Missing', 4]] as const) {
-      expect(within(summary).getByText(`${status}: ${n}`)).toBeTruthy();
+    for (const [status, symbol, n] of [['Green', '✔', 3], ['Amber', '▲', 1], ['Red', '✖', 2], ['Complete', '■', 1], ['Missing', '?', 4]] as const) {
+      // A shape as well as a colour; the shape is hidden from screen readers, which read the word.
+      const badge = within(summary).getByTestId(`count-${status}`);
+      expect(badge.textContent).toBe(`${symbol}${status}: ${n}`);
+      expect(within(badge).getByText(symbol).getAttribute('aria-hidden')).toBe('true');
     }
     // Blue is off in this catalogue: no zero column for it.
     expect(within(summary).queryByText(/Blue/)).toBeNull();
     expect(screen.getByTestId('live-region').textContent).toContain('Red 2');
   });
 
-  it('lists every issue with severity, ref, cell and message', async () => {
+  it('groups the issues errors first, each group a list named with its count', async () => {
     await renderApp(fakeServices({ validate: async () => redResult }));
     fireEvent.click(validateButton());
-    const list = await screen.findByRole('list', { name: 'Issues (3)' });
-    const items = within(list).getAllByRole('listitem');
-    expect(items).toHaveLength(3);
-    expect(items[0]?.textContent).toMatch(/Error.*MC01.*Return!K12.*MC01 is Red: add commentary\./);
-    expect(items[1]?.textContent).toMatch(/Warning.*MC02.*Return!G13/);
-    expect(within(items[2] as HTMLElement).queryByRole('button')).toBeNull(); // no cell: nothing to go to
+    const errors = await screen.findByRole('list', { name: '2 errors' });
+    const warnings = screen.getByRole('list', { name: '1 warning' });
+    expect(screen.getByRole('heading', { name: '2 errors' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '1 warning' })).toBeTruthy();
+    expect(within(errors).getAllByRole('listitem').map((li) => li.getAttribute('data-code'))).toEqual(['commentary-required', 'no-period']);
+    expect(within(warnings).getAllByRole('listitem').map((li) => li.getAttribute('data-code'))).toEqual(['target-edited']);
+    // Errors come first in reading order too, not only in their own list.
+    expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('issue-counts').textContent).toBe('2 errors, 1 warning. Select an issue to go to its cell.');
+    expect(screen.getByTestId('live-region').textContent).toContain('2 errors, 1 warning.');
+  });
+
+  it('shows the ref and the cell once per row, and the message without them', async () => {
+    await renderApp(fakeServices({ validate: async () => redResult }));
+    fireEvent.click(validateButton());
+    const button = await screen.findByRole('button', { name: /^MC01, 'Return \(2\)'!K12: The RAG is Red, so a commentary is needed: say why/ });
+    const text = button.textContent ?? '';
+    expect(text.split('MC01')).toHaveLength(2);
+    expect(text.split("'Return (2)'!K12")).toHaveLength(2);
+    expect(button.getAttribute('title')).toBe("Go to 'Return (2)'!K12");
   });
 
   it.each([
-    ['Return!K12', 0],
-    ['Return!G13', 1],
-  ])('clicking the issue at %s selects that cell', async (cell, index) => {
+    ["'Return (2)'!K12", /^MC01, /],
+    ["'Return (2)'!G13", /^MC02, /],
+  ])('clicking the issue at %s selects that cell', async (cell, name) => {
     const fake = fakeServices({ validate: async () => redResult });
     await renderApp(fake);
     fireEvent.click(validateButton());
-    const list = await screen.findByRole('list', { name: 'Issues (3)' });
-    fireEvent.click(within(list).getAllByRole('button')[index] as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name }));
     await waitFor(() => expect(fake.calls.selectCell).toEqual([[cell]]));
+  });
+
+  it('an issue without a cell is text, not a button', async () => {
+    await renderApp(fakeServices({ validate: async () => redResult }));
+    fireEvent.click(validateButton());
+    const errors = await screen.findByRole('list', { name: '2 errors' });
+    const noPeriod = within(errors).getAllByRole('listitem')[1] as HTMLElement;
+    expect(within(noPeriod).queryByRole('button')).toBeNull();
+    expect(noPeriod.textContent).toContain('The return does not say which period it is for.');
   });
 
   it('issue buttons are native buttons, so Enter and Space activate them', async () => {
     await renderApp(fakeServices({ validate: async () => redResult }));
     fireEvent.click(validateButton());
-    const button = within(await screen.findByRole('list', { name: 'Issues (3)' })).getAllByRole('button')[0] as HTMLElement;
+    const button = await screen.findByRole('button', { name: /^MC01, / });
     expect(button.tagName).toBe('BUTTON');
     expect(button.getAttribute('type')).toBe('button');
+  });
+
+  it('says so when there are no issues', async () => {
+    await renderApp(fakeServices({ validate: async () => validationResult({ counts: counts({ Green: 2 }) }) }));
+    fireEvent.click(validateButton());
+    expect(await screen.findByText('No issues found.')).toBeTruthy();
+    expect(screen.getByTestId('issue-counts').textContent).toBe('0 errors, 0 warnings.');
   });
 
   it('disables Validate and Insert while validating and ignores a second click', async () => {

@@ -4,6 +4,7 @@ import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { ScorecardServices } from '../services';
 import { readFiles } from '../read-file';
+import { severityCounts } from '../issue-text';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ConflictsList } from './ConflictsList';
@@ -72,8 +73,8 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
           {result.missing.length === 0
             ? <Text>Every indicator due this period has a value.</Text>
             : <ul aria-label={`Missing (${result.missing.length})`}>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul>}
-          <h4>Issues</h4>
-          <IssuesList issues={result.issues} />
+          <h4>Issues: {severityCounts(result.issues)}</h4>
+          <IssuesList issues={result.issues} headingLevel={5} idPrefix="consolidation-issues" />
         </section>
       )}
     </div>

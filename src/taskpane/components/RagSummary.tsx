@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Badge, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { RAG_STYLE } from '../../core/plan/palette';
 import type { RagCounts } from '../../core/return/types';
 
 /** Counted statuses, in reading order; the colour repeats what the text says. */
@@ -13,6 +14,7 @@ const SHOWN: readonly { readonly key: keyof RagCounts; readonly color: BadgeProp
 ];
 
 const useStyles = makeStyles({
+  symbol: { marginInlineEnd: tokens.spacingHorizontalXXS },
   list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyleType: 'none', margin: 0, padding: 0 },
 });
 
@@ -29,7 +31,8 @@ export function RagSummary({ counts, label }: { readonly counts: RagCounts; read
       {shown.map((s) => (
         <li key={s.key} data-testid={`count-${s.key}`}>
           <Badge size="large" appearance={s.key === 'Missing' ? 'outline' : 'filled'} color={s.color}>
-            {s.key}: {counts[s.key]}
+            {/* The shape says it too (print in grey, colour blindness); the word is what is read out. */}
+            <span aria-hidden="true" className={styles.symbol}>{RAG_STYLE[s.key].symbol}</span>{s.key}: {counts[s.key]}
           </Badge>
         </li>
       ))}

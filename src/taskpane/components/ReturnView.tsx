@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import { errorCount } from '../../core/issues';
 import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { ScorecardServices } from '../services';
+import { severityCounts } from '../issue-text';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
@@ -41,8 +41,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     const r = await services.validate(catalogue, { period });
     setResult(r);
     setSignOff(r.signOff);
-    const errors = errorCount(r.issues);
-    announce(`Validated ${r.sheet}: ${ragSentence(r.counts)}. ${errors} error${errors === 1 ? '' : 's'}, ${r.issues.length - errors} warnings.`);
+    announce(`Validated ${r.sheet}: ${ragSentence(r.counts)}. ${severityCounts(r.issues)}.`);
   });
   const select = useAction((cell: string) => services.selectCell(cell));
 
@@ -97,8 +96,10 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
         <section aria-labelledby="result-heading" className={styles.view}>
           <h3 id="result-heading">{result.sheet}{result.period ? `, ${result.period}` : ''}</h3>
           <RagSummary counts={result.counts} label="RAG counts" />
-          <Text>{errorCount(result.issues)} errors, {result.issues.length - errorCount(result.issues)} warnings. Select an issue to go to its cell.</Text>
-          <IssuesList issues={result.issues} onSelect={(cell) => void select.run(cell)} />
+          <Text data-testid="issue-counts">
+            {severityCounts(result.issues)}.{result.issues.some((i) => i.cell) ? ' Select an issue to go to its cell.' : ''}
+          </Text>
+          <IssuesList issues={result.issues} idPrefix="return-issues" onSelect={(cell) => void select.run(cell)} />
         </section>
       )}
       <SignOffPanel services={services} catalogue={catalogue} signOff={signOff}
