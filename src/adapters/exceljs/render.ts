@@ -42,40 +42,66 @@ function cellValue(v: PlanValue): ExcelJS.CellValue {
   return v;
 }
 
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.numFmt !== undefined) cell.numFmt = s.numFmt;
+/**
+ * A plan style as an ExcelJS style object. Built once per distinct style and shared by every cell
+ * that has it: ExcelJS remembers the style id of an object it has seen, so a shared object is
+ * registered once instead of being serialised and de-duplicated cell by cell (most of the
+ * Cabinet sheet's write time at 30,000 rows).
+ */
+function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (s.numFmt !== undefined) out.numFmt = s.numFmt;
   if (s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined) {
-    cell.font = {
+    out.font = {
       name: 'Calibri', size: s.fontSize ?? 11,
       ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italic: true } : {}),
       ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
     };
   }
-  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.wrap || s.hAlign || s.vAlign) {
-    cell.alignment = {
+    out.alignment = {
       ...(s.wrap ? { wrapText: true } : {}), ...(s.hAlign ? { horizontal: s.hAlign } : {}), ...(s.vAlign ? { vertical: s.vAlign } : {}),
     };
   }
   if (s.border) {
     const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   // Per cell: ExcelJS drops row/column-level protection on write.
-  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+  if (s.locked !== undefined) out.protection = { locked: s.locked };
+  return out;
 }
 
-/** Later ranges win property by property, as if applied one after another. */
-function mergedStyles(sheet: SheetPlan): Map<string, CellStyle> {
-  const out = new Map<string, CellStyle>();
-  for (const { range, style } of sheet.styles) {
+/** Column numbers stay below 2^14 in Excel, so one number keys a cell. */
+const COLS = 16_384;
+
+/**
+ * Later ranges win property by property, as if applied one after another. Cells that got the same
+ * ranges in the same order share one style object (see excelStyle).
+ */
+function mergedStyles(sheet: SheetPlan): Map<number, Partial<ExcelJS.Style>> {
+  const applied = new Map<number, string>();
+  sheet.styles.forEach(({ range }, i) => {
     const b = parseRange(range);
     for (let r = b.top; r <= b.bottom; r++) {
       for (let c = b.left; c <= b.right; c++) {
-        const key = `${r},${c}`;
-        out.set(key, { ...out.get(key), ...style });
+        const key = r * COLS + c;
+        const before = applied.get(key);
+        applied.set(key, before === undefined ? String(i) : `${before},${i}`);
       }
     }
+  });
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  const out = new Map<number, Partial<ExcelJS.Style>>();
+  for (const [key, list] of applied) {
+    let style = shared.get(list);
+    if (!style) {
+      const merged = list.split(',').reduce<CellStyle>((m, i) => ({ ...m, ...sheet.styles[Number(i)]?.style }), {});
+      style = excelStyle(merged);
+      shared.set(list, style);
+    }
+    out.set(key, style);
   }
   return out;
 }
@@ -128,10 +154,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       if (v !== null) ws.getCell(block.row + i, block.col + j).value = cellValue(v);
     }));
   }
-  for (const [key, style] of mergedStyles(sheet)) {
-    const [r, c] = key.split(',').map(Number) as [number, number];
-    applyStyle(ws.getCell(r, c), style);
-  }
+  for (const [key, style] of mergedStyles(sheet)) ws.getCell(Math.floor(key / COLS), key % COLS).style = style;
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
