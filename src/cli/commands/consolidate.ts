@@ -12,6 +12,7 @@ import type { History } from '../../core/history/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import { errorCount } from '../../core/issues';
 import { parsePeriod, type Period } from '../../core/period';
+import { trendsSheetPlan } from '../../core/plan/dashboard';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
@@ -110,7 +111,10 @@ export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: 
     ? { ...previousValues(recorded.next, period), history: { history: recorded.next, catalogue } }
     : { ...(fallback?.previous ? { previous: fallback.previous } : {}), ...(fallback?.lastYear ? { lastYear: fallback.lastYear } : {}) };
   const model = cabinetModel(cat, consolidation, compare);
-  const plan = cabinetPlan(model, options.password ? { password: options.password } : {});
+  const pw = options.password ? { password: options.password } : {};
+  const cabinet = cabinetPlan(model, pw);
+  // With a history the workbook gains a Trends sheet (last five quarters, RAG counts with data bars).
+  const plan = model.trendPeriods.length > 0 ? { ...cabinet, sheets: [...cabinet.sheets, trendsSheetPlan(model, pw)] } : cabinet;
   const bytes = await renderWorkbook(plan);
   const fingerprint = plan.properties.custom[PROPERTY.fingerprint];
   return { results, consolidation, bytes, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(recorded ? { history: recorded } : {}) };
