@@ -1,3 +1,6 @@
+import { addPeriod } from '../../../src/core/history/add';
+import { emptyHistory } from '../../../src/core/history/parse';
+import { previousValues } from '../../../src/core/history/read';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import type { PreviousValues } from '../../../src/core/cabinet/previous';
 import { COUNTED_STATUSES } from '../../../src/core/rag';
@@ -110,5 +113,36 @@ describe('cabinetModel', () => {
     expect(r).toMatchObject({ status: 'Withheld', rag: 'Withheld (small numbers)' });
     expect(m.overall.Withheld).toBe(1);
     expect(m.overall.Green).toBe(0);
+  });
+});
+
+describe('cabinetModel with the BI master (history)', () => {
+  const Q4: typeof Q2 = { year: '2023-24', startYear: 2023, quarter: 4 };
+  const Q1next: typeof Q2 = { year: '2024-25', startYear: 2024, quarter: 1 };
+  const close = (h: ReturnType<typeof emptyHistory>, p: typeof Q2, e: Entry[]) =>
+    addPeriod(h, consolidationOf(cat, p, e), { closedAt: '2024-05-01', catalogueVersion: cat.version }).history;
+  let history = close(emptyHistory(cat.organisation), Q4, [{ ref: 'MC01', actual: 78 }, { ref: 'MC04', actual: 65 }, { ref: 'MC06', actual: 3 }]);
+  const now = consolidationOf(cat, Q1next, [{ ref: 'MC01', actual: 81 }, { ref: 'MC06', actual: 7 }]);
+  history = addPeriod(history, now, { closedAt: '2024-07-20', catalogueVersion: cat.version }).history;
+  const m = cabinetModel(cat, now, { ...previousValues(history, Q1next), history: { history, catalogue: cat } });
+  const r = (ref: string) => m.sections.flatMap((s) => s.rows).find((x) => x.ref === ref);
+
+  it('an annual measure not due shows its last available result with its period, stale, and is not counted as this quarter', () => {
+    expect(r('MC04')).toMatchObject({ status: 'Green', rag: '✔ Green (last available)', dataPeriod: '2023-24 Q4', stale: true });
+    expect(r('MC04')?.actual.value).toBe(65);
+    const counted = m.sections.flatMap((s) => s.rows).filter((x) => !x.stale && x.status === 'Green').length;
+    expect(m.overall.Green).toBe(counted);
+  });
+
+  it('direction of travel comes from the history', () => {
+    expect(r('MC01')?.direction.previous).toBe('Improving');
+  });
+
+  it('trends cover the last five quarters, oldest first, and a small count stays hidden in them', () => {
+    expect(m.trendPeriods).toEqual(['2023-24 Q1', '2023-24 Q2', '2023-24 Q3', '2023-24 Q4', '2024-25 Q1']);
+    const t = r('MC06')?.trend ?? [];
+    expect(t.map((p) => p.value.text)).toEqual(['', '', '', '<5', '7']);
+    expect(t.some((p) => p.value.value === 3)).toBe(false);
+    expect(r('MC01')?.trend?.map((p) => p.value.value ?? null)).toEqual([null, null, null, 78, 81]);
   });
 });
