@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { signatureProblem } from '../adapters/exceljs/read';
 import { FileError } from './errors';
 
 /** A path as the user wrote it, resolved against the command's working folder. */
@@ -27,13 +28,11 @@ export function readText(cwd: string, file: string): string {
   return Buffer.from(readBytes(cwd, file)).toString('utf8');
 }
 
-/** An .xlsx is a zip: check the signature first, so a CSV or a renamed file gets a plain reason. */
+/** An .xlsx is a zip: check the signature first, so a CSV, an .xls or an encrypted file gets a plain reason. */
 export function checkXlsx(file: string, bytes: Uint8Array): void {
   if (bytes.length === 0) throw new FileError(file, 'is empty (0 bytes)');
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    const legacy = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-    throw new FileError(file, legacy ? 'is an old .xls (or encrypted) workbook; save it as .xlsx' : 'not an .xlsx workbook (zip signature missing)');
-  }
+  const problem = signatureProblem(bytes);
+  if (problem) throw new FileError(file, problem);
 }
 
 /** Refuse to overwrite unless told to: the Never list. */

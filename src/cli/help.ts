@@ -25,13 +25,16 @@ Writes a Return workbook for performance leads: one row per indicator due in per
   --service S       only the indicators of service S (e.g. "Customer Services")
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
   --out FILE.xlsx   where to write; an existing file is kept unless --force`,
-  validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--json]
+  validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--json] [--csv FILE.csv [--force]]
 
 Checks each return against the catalogue and prints, per file, the RAG counts and every
 problem with its cell (error  CS01  Return!F12  message). Never changes a file.
   --period P        the period, when a return has no Period cell (or to check it says P)
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
   --json            one JSON document on stdout instead of text
+  --csv FILE.csv    also write one row per indicator (file, ref, actual, status, direction,
+                    commentary, action, cell); text starting = + - @ gets a leading ' so a
+                    spreadsheet never runs it as a formula. An existing file is kept unless --force
 Exit 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read.`,
   consolidate: `Usage: scorecard consolidate FILE.xlsx... --out FILE.xlsx [--period P] [--catalogue FILE]
                              [--password PW] [--previous CABINET.xlsx] [--last-year CABINET.xlsx]

@@ -1,19 +1,31 @@
+import * as path from 'node:path';
 import { parseArgs } from '../args';
-import { UsageError } from '../errors';
+import { resultsCsv } from '../csv';
+import { FileError, UsageError } from '../errors';
+import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption } from '../load';
 import { plural, print, printJson, say, type Context } from '../output';
 import { fileJson, printFileReport, readAll, totals, validateAll } from '../returns';
 
-export const VALIDATE_OPTIONS = { values: ['period', 'catalogue'], flags: ['json'] } as const;
+export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv'], flags: ['json', 'force'] } as const;
 
 export async function validateCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, VALIDATE_OPTIONS, 'validate');
   if (args.positionals.length === 0) throw new UsageError('validate: give at least one return workbook (scorecard validate FILE.xlsx...)');
   const period = periodOption(args.values.period, 'validate');
+  const csv = args.values.csv;
+  const force = args.flags.has('force');
+  if (csv !== undefined) {
+    // Checked before any reading: a run that cannot save its report should say so at once.
+    const full = resolvePath(ctx.io.cwd, csv);
+    if (args.positionals.some((f) => path.resolve(ctx.io.cwd, f) === full)) throw new FileError(csv, 'is also an input; validate never changes a return, choose another --csv');
+    checkWritable(ctx.io.cwd, csv, force);
+  }
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   const books = await readAll(ctx, args.positionals);
   const results = validateAll(ctx, catalogue, books, period);
   const t = totals(results);
+  if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force);
   if (args.flags.has('json')) {
     printJson(ctx, { catalogue: label, files: results.map(fileJson), errors: t.errors, warnings: t.warnings });
     return t.errors > 0 ? 1 : 0;

@@ -1,0 +1,29 @@
+import type { FileResult } from './returns';
+
+/**
+ * Per-row results as CSV, for people who take them into a spreadsheet. Text a spreadsheet would
+ * run as a formula (it starts with = + - @, a tab or a carriage return) gets a leading apostrophe,
+ * as OWASP advises against CSV injection; numbers stay numbers.
+ */
+export const CSV_COLUMNS = ['file', 'ref', 'actual', 'status', 'direction', 'commentary', 'action', 'cell'] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = typeof value === 'boolean' ? String(value).toUpperCase() : value;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180: CRLF line ends; a byte-order mark so Excel reads the UTF-8 (Arabic, Hebrew, emoji) as UTF-8. */
+export function resultsCsv(results: readonly FileResult[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of results) {
+    for (const row of r.validation.rows) {
+      lines.push([r.file, row.ref, row.actual ?? row.qualitative ?? null, row.status, row.direction, row.commentary, row.action, row.cell].map(csvField).join(','));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
