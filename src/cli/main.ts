@@ -1,6 +1,7 @@
 import { catalogueCommand } from './commands/catalogue';
 import { consolidateCommand } from './commands/consolidate';
 import { demoCommand } from './commands/demo';
+import { historyCommand } from './commands/history';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   catalogue: catalogueCommand,
   verify: verifyCommand,
   demo: demoCommand,
+  history: historyCommand,
 };
 
 function processIO(): CliIO {
