@@ -1,3 +1,5 @@
+import { HISTORY_USAGE } from './commands/history';
+
 /** Usage text for every command: what `--help` prints. */
 export const USAGE: Readonly<Record<string, string>> = {
   main: `scorecard: the Corporate Scorecard command line
@@ -13,6 +15,8 @@ Commands:
   catalogue check FILE                 check a catalogue (.json or .xlsx)
   catalogue import FILE.xlsx --out FILE.json
   catalogue export FILE.json --out FILE.xlsx
+  catalogue diff OLD NEW               what changed between two catalogues
+  history show MASTER.json             the BI master: every closed quarter, per indicator
   verify CABINET.xlsx                  have the numbers changed since export?
 
 Options for every command: --help, --quiet (results only, no chatter).
@@ -37,21 +41,28 @@ problem with its cell (error  CS01  Return!F12  message). Never changes a file.
                     spreadsheet never runs it as a formula. An existing file is kept unless --force
 Exit 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read.`,
   consolidate: `Usage: scorecard consolidate FILE.xlsx... --out FILE.xlsx [--period P] [--catalogue FILE]
-                             [--password PW] [--previous CABINET.xlsx] [--last-year CABINET.xlsx]
-                             [--json] [--force]
+                             [--password PW] [--history MASTER.json [--reopen --reason TEXT]]
+                             [--previous CABINET.xlsx] [--last-year CABINET.xlsx] [--json] [--force]
 
 Validates every return, combines them into one scorecard and writes the locked, print-ready
 Cabinet workbook. Conflicts (two returns giving different values) and missing returns are listed.
 All or nothing: if any input cannot be read, nothing is written. Inputs are never modified.
   --password PW     protect the Cabinet sheet with a password (protection is not security:
                     the fingerprint is the integrity check; see scorecard verify)
-  --previous FILE   last quarter's Cabinet workbook, for direction of travel
-  --last-year FILE  the same quarter last year's Cabinet workbook, for direction of travel
-  --json            one JSON document on stdout (files, conflicts, missing, output)
+  --history FILE    the BI master (JSON): the quarter is added to it (created if absent; the
+                    previous version kept as FILE.bak); direction of travel, trends and last
+                    available results come from it, and targets are those that applied then
+  --reopen          replace a quarter already closed in the history (the old values are kept
+                    as a revision); --reason TEXT says why, and is kept with the revision
+  --previous FILE   last quarter's Cabinet workbook, for direction of travel (without --history)
+  --last-year FILE  the same quarter last year's Cabinet workbook (without --history)
+  --json            one JSON document on stdout (files, conflicts, missing, output, history)
   --force           overwrite --out if it exists`,
   catalogue: `Usage: scorecard catalogue check FILE
        scorecard catalogue import FILE.xlsx --out FILE.json [--force]
        scorecard catalogue export FILE.json --out FILE.xlsx [--force]
+       scorecard catalogue check NEW --against OLD
+       scorecard catalogue diff OLD NEW [--json]
 
 check   validates a catalogue (.json, or a catalogue workbook) and lists every problem by JSON path
 import  turns the BI team's catalogue workbook into catalogue JSON (only if it is valid)
@@ -59,6 +70,10 @@ export  writes a catalogue as a workbook: sheet Indicators (one row per indicato
         after the fields, nested ones dotted like targets.2024-25 or tolerance.relative, lists like
         dueQuarters written Q1,Q2, the text null for null), Catalogue (top-level fields),
         Priorities, FlagshipActions and Changes. export then import gives back the same JSON.
+check --against OLD  also fails (exit 1) when a change since OLD has no change-log entry with a
+        date, reason and authority
+diff    lists additions, removals, and target, tolerance, polarity, floor, title and definition
+        changes, one per line
 Without FILE, check and export use the embedded catalogue.`,
   verify: `Usage: scorecard verify CABINET.xlsx
 
@@ -70,4 +85,5 @@ Exit 0 unchanged, 1 the numbers changed since export, 2 not readable or not a Ca
 Runs the whole flow on the embedded catalogue with realistic sample returns: writes filled
 Return workbooks, a validation report for each, the Cabinet workbook and a README.txt saying
 what each file is. DIR must be empty or new unless --force.`,
+  history: HISTORY_USAGE,
 };
