@@ -50,12 +50,19 @@ export interface XConditionalFormats {
 
 export interface XRange
   extends XLoadable,
-    Pick<Excel.Range, 'address' | 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'rowCount' | 'columnCount' | 'isNullObject' | 'columnHidden'> {
+    Pick<Excel.Range, 'address' | 'values' | 'formulas' | 'formulasR1C1' | 'numberFormat' | 'valueTypes' | 'rowCount' | 'columnCount' | 'isNullObject' | 'columnHidden'> {
   readonly format: XRangeFormat;
   readonly dataValidation: XDataValidation;
   readonly conditionalFormats: XConditionalFormats;
   merge(across?: boolean): void;
   select(): void;
+}
+
+/** ExcelApi 1.9: several rectangles formatted, validated or conditionally formatted as one. */
+export interface XRangeAreas {
+  readonly format: XRangeFormat;
+  readonly dataValidation: XDataValidation;
+  readonly conditionalFormats: XConditionalFormats;
 }
 
 export interface XProtection extends XLoadable, Pick<Excel.WorksheetProtection, 'protected' | 'options'> {
@@ -91,6 +98,8 @@ export interface XWorksheet extends XLoadable, Pick<Excel.Worksheet, 'name' | 'i
   readonly names: XNames;
   readonly onChanged: { add(handler: (event: XChangedEvent) => Promise<unknown>): XEventHandle };
   getRange(address?: string): XRange;
+  /** ExcelApi 1.9; comma-separated addresses. Excel rejects very long lists (about 8,000 characters). */
+  getRanges(address?: string): XRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   activate(): void;
 }

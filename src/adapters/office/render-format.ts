@@ -1,6 +1,6 @@
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PrintPlan, ProtectionPlan } from '../../core/plan/types';
 import { parseRect, rectSize } from './address';
-import type { XBorderIndex, XRange, XWorksheet } from './excel-types';
+import type { XBorderIndex, XDataValidation, XRange, XRangeFormat, XWorksheet } from './excel-types';
 
 /** Excel character widths to the points Office.js wants (Calibri 11: 7 px a character + 5 px padding). */
 export function widthToPoints(chars: number): number {
@@ -14,7 +14,6 @@ const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 export function applyStyle(range: XRange, address: string, style: CellStyle): number {
   // Each property set is one action in the request (about 120 bytes of JSON with its object path).
   let bytes = 120 * (Object.keys(style).length + (style.border ? 5 : 0) + 1);
-  const f = range.format;
   if (style.numFmt !== undefined) {
     const rect = parseRect(address);
     const { rows, cols } = rect ? rectSize(rect) : { rows: 1, cols: 1 };
@@ -22,6 +21,13 @@ export function applyStyle(range: XRange, address: string, style: CellStyle): nu
     range.numberFormat = new Array<string[]>(rows).fill(row);
     bytes += rows * cols * (style.numFmt.length + 3);
   }
+  applyFormat(range, address, style);
+  return bytes;
+}
+
+/** The format properties of a style (not its number format), on a range or a RangeAreas. */
+export function applyFormat(range: { readonly format: XRangeFormat }, address: string, style: CellStyle): void {
+  const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
@@ -39,11 +45,10 @@ export function applyStyle(range: XRange, address: string, style: CellStyle): nu
     for (const e of edges) f.borders.getItem(e).style = 'Continuous';
   }
   if (style.locked !== undefined) f.protection.locked = style.locked;
-  return bytes;
 }
 
 /** Clear, then set: a second render must replace the rule, not fail on the old one. */
-export function applyValidation(range: XRange, v: DataValidationPlan): void {
+export function applyValidation(range: { readonly dataValidation: XDataValidation }, v: DataValidationPlan): void {
   const dv = range.dataValidation;
   dv.clear();
   const rule = v.rule;

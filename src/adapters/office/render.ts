@@ -1,18 +1,18 @@
 import { a1Range, columnLetters, quoteSheet } from '../../core/grid';
-import type { CellBlock, SheetPlan, WorkbookPlan } from '../../core/plan/types';
-import { parseRect } from './address';
-import { cellInput, inputBytes } from './cell-input';
+import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import { parseRect, rectAddress } from './address';
 import type { XContext, XWorksheet } from './excel-types';
-import { addConditionalFormat, addDataBar, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
+import { coalesceBlocks, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
+import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
+import { addressLists, formatWrites, joinAddresses, mergeRects, styleGroups, validationGroups, type Group } from './render-groups';
 
 /**
  * Excel on the web rejects a request over 5 MB. Each write sync is kept under this estimate of
- * the JSON payload (4 MB: a fifth of margin for the estimate). A return or Cabinet sheet of a
- * whole council's catalogue (hundreds of rows, even 1,000) fits in one write sync; beyond that
- * the number of syncs grows with payload size (about one per 4 MB), never per row as such.
+ * the JSON payload (4 MB: a fifth of margin for the estimate). Compact rendering sends what a row
+ * adds once per row at most (values), and formulas, formats and validations once per column or
+ * group, so a return of 10,000 rows fits one write sync; splitting stays as the safety net.
  */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 4_000_000;
-const OP_BYTES = 120;
 
 export interface RenderOptions {
   /** `new`: add a sheet under a free name (`Return (2)` …); `existing`: draw over the named sheet. */
@@ -28,6 +28,16 @@ export interface RenderOptions {
   readonly unprotectPassword?: string;
   /** State already read by the caller in its own read sync; render then needs no read of its own. */
   readonly known?: SheetState;
+  /**
+   * ExcelApi 1.9: equal styles and validations go to one `getRanges()` RangeAreas each. Without
+   * it they are still merged into rectangles, one action per rectangle.
+   */
+  readonly rangeAreas?: boolean;
+  /**
+   * Default true: formula columns as one R1C1 fill, number formats per column, styles and
+   * validations grouped. False writes the plan entry by entry (the reference the tests compare with).
+   */
+  readonly compact?: boolean;
 }
 
 /** What render must know before writing: names in use and whether the target is protected. */
@@ -114,24 +124,34 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
     col.format.columnWidth = widthToPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   }
-  for (const r of plan.rowHeights ?? []) {
-    await budget.room(OP_BYTES);
-    sheet.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+  const compact = options.compact ?? true;
+  if (compact) await writeRowHeightsCompact(sheet, plan, budget, options.rangeAreas ?? false);
+  else {
+    for (const r of plan.rowHeights ?? []) {
+      await budget.room(OP_BYTES);
+      sheet.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+    }
   }
-  for (const block of plan.cells) await writeBlock(sheet, block, budget);
-  for (const s of plan.styles) {
-    const rect = parseRect(s.range);
-    const cells = rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) : 1;
-    await budget.room((s.style.numFmt ? cells * (s.style.numFmt.length + 3) : 0) + OP_BYTES * (Object.keys(s.style).length + (s.style.border ? 4 : 0) + 1));
-    applyStyle(sheet.getRange(s.range), s.range, s.style);
+  for (const block of compact ? coalesceBlocks(plan.cells) : plan.cells) await writeBlock(sheet, block, budget, compact);
+  if (compact) await writeStylesCompact(sheet, plan, budget, options.rangeAreas ?? false);
+  else {
+    for (const s of plan.styles) {
+      const rect = parseRect(s.range);
+      const cells = rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) : 1;
+      await budget.room((s.style.numFmt ? cells * (s.style.numFmt.length + 3) : 0) + OP_BYTES * (Object.keys(s.style).length + (s.style.border ? 4 : 0) + 1));
+      applyStyle(sheet.getRange(s.range), s.range, s.style);
+    }
   }
   for (const m of plan.merges ?? []) {
     await budget.room(OP_BYTES);
     sheet.getRange(m).merge(false);
   }
-  for (const v of plan.validations) {
-    await budget.room(OP_BYTES * 4 + JSON.stringify(v).length);
-    applyValidation(sheet.getRange(v.range), v);
+  if (compact) await writeValidationsCompact(sheet, plan, budget, options.rangeAreas ?? false);
+  else {
+    for (const v of plan.validations) {
+      await budget.room(OP_BYTES * 4 + JSON.stringify(v).length);
+      applyValidation(sheet.getRange(v.range), v);
+    }
   }
   const bars = plan.dataBars ?? [];
   const cfRanges = new Set([...plan.conditionalFormats.map((r) => r.range), ...bars.map((b) => b.range)]);
@@ -155,38 +175,68 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
   return { sheet: name, syncs: budget.syncs, payloadBytes: budget.total, skipped };
 }
 
-/** One block as `range.formulas` (constants and formulas alike), split by rows when it alone is too big. */
-async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: Budget): Promise<void> {
-  const width = Math.max(0, ...block.values.map((r) => r.length));
-  if (width === 0) return;
-  const max = budget.max;
-  let start = 0;
-  let rows: (string | number | boolean | null)[][] = [];
-  let bytes = OP_BYTES;
-  const flushRows = async (): Promise<void> => {
-    if (rows.length === 0) return;
-    await budget.room(bytes);
-    const r = block.row + start;
-    sheet.getRange(a1Range(r, block.col, r + rows.length - 1, block.col + width - 1)).formulas = rows;
-    start += rows.length;
-    rows = [];
-    bytes = OP_BYTES;
+/**
+ * Where a group is written: its merged rectangles, as RangeAreas lists or one address each.
+ * A border grid drawn over merged rectangles (edges and inside lines) is the grid the separate
+ * ranges drew; over a RangeAreas the inside lines of each area are not certain, so borders
+ * always go one rectangle at a time.
+ */
+function groupAddresses(g: Group<CellStyle> | Group<DataValidationPlan>, rangeAreas: boolean): { address: string; areas: boolean }[] {
+  if (g.raw) return [{ address: g.raw, areas: false }];
+  const rects = mergeRects(g.rects);
+  const border = 'border' in g.value && g.value.border === true;
+  if (!rangeAreas || border || rects.length === 1) return rects.map((r) => ({ address: rectAddress(r), areas: false }));
+  return addressLists(rects).map((address) => ({ address, areas: address.includes(',') }));
+}
+
+/** Runs of rows of one height, one action per run (or per list of runs over a RangeAreas). */
+async function writeRowHeightsCompact(sheet: XWorksheet, plan: SheetPlan, budget: Budget, rangeAreas: boolean): Promise<void> {
+  const heights = new Map<number, number>();
+  for (const r of plan.rowHeights ?? []) heights.set(r.row, r.height);
+  const runs = new Map<number, string[]>();
+  let run: { first: number; last: number; height: number } | undefined;
+  const close = (): void => {
+    if (run) runs.set(run.height, [...(runs.get(run.height) ?? []), `${run.first}:${run.last}`]);
   };
-  for (const planRow of block.values) {
-    // A ragged row is padded with null: Office.js leaves those cells as they are.
-    const row: (string | number | boolean | null)[] = [];
-    let rowBytes = 2;
-    for (let c = 0; c < width; c++) {
-      const v = planRow[c];
-      const input = v === undefined ? null : cellInput(v);
-      row.push(input);
-      rowBytes += input === null ? 5 : inputBytes(input);
+  for (const [row, height] of [...heights].sort((a, b) => a[0] - b[0])) {
+    if (run && run.height === height && run.last + 1 === row) run.last = row;
+    else {
+      close();
+      run = { first: row, last: row, height };
     }
-    if (rows.length > 0 && bytes + rowBytes > max) await flushRows();
-    rows.push(row);
-    bytes += rowBytes;
   }
-  await flushRows();
+  close();
+  for (const [height, list] of runs) {
+    const lists = rangeAreas ? joinAddresses(list) : list;
+    for (const address of lists) {
+      await budget.room(OP_BYTES + address.length);
+      (address.includes(',') ? sheet.getRanges(address) : sheet.getRange(address)).format.rowHeight = height;
+    }
+  }
+}
+
+async function writeStylesCompact(sheet: XWorksheet, plan: SheetPlan, budget: Budget, rangeAreas: boolean): Promise<void> {
+  for (const w of formatWrites(plan.styles)) {
+    await budget.room(OP_BYTES + (typeof w.value === 'string' ? w.value.length : JSON.stringify(w.value).length));
+    const range = sheet.getRange(w.address);
+    if (typeof w.value === 'string') setEveryCell(range, 'numberFormat', w.value);
+    else range.numberFormat = w.value;
+  }
+  for (const g of styleGroups(plan.styles)) {
+    for (const { address, areas } of groupAddresses(g, rangeAreas)) {
+      await budget.room(address.length + OP_BYTES * (Object.keys(g.value).length + (g.value.border ? 5 : 0) + 1));
+      applyFormat(areas ? sheet.getRanges(address) : sheet.getRange(address), address, g.value);
+    }
+  }
+}
+
+async function writeValidationsCompact(sheet: XWorksheet, plan: SheetPlan, budget: Budget, rangeAreas: boolean): Promise<void> {
+  for (const g of validationGroups(plan.validations)) {
+    for (const { address, areas } of groupAddresses(g, rangeAreas)) {
+      await budget.room(address.length + OP_BYTES * 4 + JSON.stringify(g.value).length);
+      applyValidation(areas ? sheet.getRanges(address) : sheet.getRange(address), g.value);
+    }
+  }
 }
 
 function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: SheetPlan, state: SheetState, options: RenderOptions, skipped: string[]): void {

@@ -75,7 +75,7 @@ export function ragFormatPlan(read: ReadReturn, result: ValidationResult): Sheet
   return { ...empty, styles };
 }
 
-export async function validateActive(ctx: XContext, catalogue: Catalogue, period: string | undefined, opts: { documentProperties: boolean }): Promise<ValidationResult> {
+export async function validateActive(ctx: XContext, catalogue: Catalogue, period: string | undefined, opts: { documentProperties: boolean; rangeAreas?: boolean }): Promise<ValidationResult> {
   const found = await readActiveReturn(ctx);
   if (!found) {
     const read = readReturn({ sheet: RETURN_SHEET, values: [] });
@@ -86,7 +86,7 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, period
   const result = validateReturn(catalogue, read, periodOption(period));
   const plan = ragFormatPlan(read, result);
   try {
-    await renderSheetPlan(ctx, plan, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, known: found.state });
+    await renderSheetPlan(ctx, plan, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
   } catch {
     // A password-protected return cannot be reformatted; its own live rules still colour it.
   }

@@ -54,7 +54,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
   const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations };
   const loadCatalogue = catalogueLoader({ readWorkbookGrids: (b) => files.readWorkbookGrids(b), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const consolidations = new Map<string, Consolidation>();
-  const renderOptions = { pageLayout, documentProperties };
+  // getRanges (RangeAreas) is ExcelApi 1.9, like page layout.
+  const renderOptions = { pageLayout, documentProperties, rangeAreas: pageLayout };
 
   /** Every return sheet in this workbook, validated: two read syncs (names, then used ranges). */
   async function workbookConsolidation(ctx: XContext, catalogue: Catalogue, period: Period, also?: () => void): Promise<Consolidation> {

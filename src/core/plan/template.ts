@@ -89,7 +89,7 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
   const col = (k: ColumnKey): string => a1(row, TEMPLATE_COLUMN[k]);
   if (ind.kind === 'qualitative') {
     return [{ range: col('status'), rule: { type: 'list', values: QUALITATIVE_STATUSES }, allowBlank: true, errorStyle: 'stop',
-      prompt: { title: ind.id, message: 'Choose On track, At risk, Off track or Complete.' },
+      prompt: { title: HEADER.status, message: 'Choose On track, At risk, Off track or Complete.' },
       error: { title: 'Status', message: 'Choose On track, At risk, Off track or Complete.' } }];
   }
   const sb = ind.suppressBelow ?? null;
@@ -103,7 +103,9 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
     range: col('actual'), rule: { type: 'decimal', min: ind.range?.min, max: ind.range?.max }, allowBlank: true,
     // Excel's stop style rejects text, so `<5` is only typable behind a warning.
     errorStyle: sb !== null ? 'warning' : 'stop',
-    prompt: { title: ind.id, message: `A number from ${limits}${unitWords}.${sb !== null ? ` Counts below ${sb}: type <${sb}.` : ''}` },
+    // The title names the column, not the indicator (its Ref is frozen beside it): rows with the
+    // same rule then share one validation, which keeps a 10,000-row template to one write.
+    prompt: { title: HEADER.actual, message: `A number from ${limits}${unitWords}.${sb !== null ? ` Counts below ${sb}: type <${sb}.` : ''}` },
     error: { title: 'Actual', message: `Expected a number from ${limits}${sb !== null ? ` or <${sb}` : ''}.` },
   }];
 }

@@ -1,14 +1,28 @@
 import { parseRect, rectAddress, rectSize, type Rect } from '../../adapters/office/address';
-import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeFormat } from '../../adapters/office/excel-types';
+import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../adapters/office/excel-types';
 import { quoteSheet } from '../../core/grid';
 import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
+import { toA1 } from '../../adapters/office/r1c1';
 import { parseInput, storeInput } from './input';
 import { cellAt, forEachCell, intersects, peekCell, type FakeCell, type FakeConditionalFormat, type FakeSheet } from './state';
 
 export type SheetRef = () => FakeSheet;
 
+/** What formatting, validation and conditional formats act on: one range, or a RangeAreas. */
+export interface FakeTarget {
+  readonly sheetRef: SheetRef;
+  rects(): Rect[];
+}
+
+/**
+ * Input for `values`, `formulas`, `formulasR1C1` and `numberFormat`: a 2-D array the size of
+ * the range, or one value (string, number or boolean) that Excel applies to every cell. Office.js
+ * types only the array, but the reference documents the single value and Excel accepts it.
+ */
+type Input = unknown[][] | string | number | boolean;
+
 /** A range proxy: a sheet (resolved at sync time) and a rectangle, or a null object. */
-export class FakeRange extends FakeObject implements XRange {
+export class FakeRange extends FakeObject implements XRange, FakeTarget {
   constructor(ctx: FakeContext, readonly sheetRef: SheetRef, readonly rectRef: () => Rect | undefined) {
     super(ctx);
   }
@@ -21,12 +35,16 @@ export class FakeRange extends FakeObject implements XRange {
     if (!r) throw new FakeOfficeError('InvalidArgument', 'The range does not exist (a null object or a bad address).');
     return r;
   }
+  rects(): Rect[] { return [this.rect()]; }
 
   get address(): string { return this.get('address'); }
   get values(): unknown[][] { return this.get('values'); }
   set values(v: unknown[][]) { this.writeCells(v); }
   get formulas(): unknown[][] { return this.get('formulas'); }
   set formulas(v: unknown[][]) { this.writeCells(v); }
+  get formulasR1C1(): unknown[][] { throw new FakeOfficeError('NotModelled', 'The fake does not read formulasR1C1; read formulas.'); }
+  /** Each cell stores the formula relative to itself, in A1, as Excel shows it. */
+  set formulasR1C1(v: unknown[][]) { this.writeCells(v, true); }
   get numberFormat(): unknown[][] { return this.get('numberFormat'); }
   set numberFormat(v: unknown[][]) {
     this.write(bytesOf(v), () => {
@@ -65,32 +83,44 @@ export class FakeRange extends FakeObject implements XRange {
     });
   }
 
-  /** Apply a 2-D input matrix cell by cell; null leaves a cell as it is (as Office.js does). */
-  eachInput(matrix: unknown[][], fn: (cell: FakeCell, input: unknown) => void): void {
+  /** Apply a 2-D input matrix (or one value for every cell) cell by cell; null leaves a cell as it is (as Office.js does). */
+  eachInput(input: Input, fn: (cell: FakeCell, input: unknown, row: number, col: number) => void): void {
     const r = this.rect();
     const { rows, cols } = rectSize(r);
-    if (matrix.length !== rows || matrix.some((row) => row.length !== cols)) {
+    const matrix = Array.isArray(input) ? input : undefined;
+    if (matrix === undefined && (input === null || typeof input === 'object')) {
+      throw new FakeOfficeError('InvalidArgument', 'The input must be a two-dimensional array or a single string, number or boolean.');
+    }
+    if (matrix && (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== cols))) {
       throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
     }
     const sheet = this.sheetRef();
     forEachCell(r, (row, col, i, j) => {
-      const input = matrix[i]?.[j];
-      if (input !== null && input !== undefined) fn(cellAt(sheet, row, col), input);
+      const value = matrix ? matrix[i]?.[j] : input;
+      if (value !== null && value !== undefined) fn(cellAt(sheet, row, col), value, row, col);
     });
   }
 
-  private writeCells(matrix: unknown[][]): void {
-    this.write(bytesOf(matrix), () => {
+  private writeCells(input: Input, r1c1 = false): void {
+    this.write(bytesOf(input), () => {
       const sheet = this.sheetRef();
+      const at = (i: number, j: number): unknown => (Array.isArray(input) ? input[i]?.[j] : input);
       if (sheet.protection.protected) {
         forEachCell(this.rect(), (row, col, i, j) => {
-          if (matrix[i]?.[j] !== null && peekCell(sheet, row, col)?.locked !== false) {
+          if (at(i, j) !== null && peekCell(sheet, row, col)?.locked !== false) {
             throw new FakeOfficeError('AccessDenied', `The cell you're trying to change is on a protected sheet (${sheet.name}).`);
           }
         });
       }
       const evaluate = this.ctx.core.evaluate;
-      this.eachInput(matrix, (cell, input) => storeInput(cell, parseInput(input), evaluate && ((f) => evaluate(sheet.name, f))));
+      this.eachInput(input, (cell, value, row, col) => {
+        let text = value;
+        if (r1c1 && typeof value === 'string' && value.startsWith('=')) {
+          text = toA1(value, row, col);
+          if (text === undefined) throw new FakeOfficeError('NotModelled', `The fake cannot read the R1C1 formula ${value}.`);
+        }
+        storeInput(cell, parseInput(text), evaluate && ((f) => evaluate(sheet.name, f)));
+      });
       const event = { worksheetId: sheet.id, address: rectAddress(this.rect()), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
       this.ctx.core.pendingEvents.push({ sheet, event });
     });
@@ -132,17 +162,17 @@ function valueType(c: FakeCell | undefined): Excel.RangeValueType {
 }
 
 /** Writes one formatting property on every cell of the range. */
-function styler(ctx: FakeContext, range: FakeRange, set: (cell: FakeCell) => void): void {
+function styler(ctx: FakeContext, range: FakeTarget, set: (cell: FakeCell) => void): void {
   ctx.enqueue(80, () => {
     const sheet = range.sheetRef();
     assertFormattable(sheet);
-    forEachCell(range.rect(), (row, col) => set(cellAt(sheet, row, col)));
+    for (const rect of range.rects()) forEachCell(rect, (row, col) => set(cellAt(sheet, row, col)));
   });
 }
 
 class FakeRangeFormat implements XRangeFormat {
   readonly protection: FakeFormatProtection;
-  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeTarget) {
     this.protection = new FakeFormatProtection(ctx, range);
   }
   private s(set: (cell: FakeCell) => void): void { styler(this.ctx, this.range, set); }
@@ -155,11 +185,16 @@ class FakeRangeFormat implements XRangeFormat {
   }))(this.s.bind(this));
   readonly borders = {
     getItem: (index: XBorderIndex) => {
-      const s = this.s.bind(this);
+      const { ctx, range } = this;
+      const draw = (v: string): void => ctx.enqueue(80, () => {
+        const sheet = range.sheetRef();
+        assertFormattable(sheet);
+        for (const r of range.rects()) for (const key of borderLines(index, r)) sheet.lines.set(key, v);
+      });
       return {
-        set style(v: string) { s((c) => { c.borders = [...new Set([...(c.borders ?? []), `${index}:${v}`])]; }); },
+        set style(v: string) { draw(v); },
         get style(): string { throw notRead('border.style'); },
-        set color(_v: string) { s(() => undefined); },
+        set color(_v: string) { ctx.enqueue(80, () => undefined); },
         get color(): string { throw notRead('border.color'); },
       } as ReturnType<XRangeFormat['borders']['getItem']>;
     },
@@ -171,53 +206,68 @@ class FakeRangeFormat implements XRangeFormat {
   set verticalAlignment(v: XRangeFormat['verticalAlignment']) { this.s((c) => { c.vAlign = v; }); }
   get verticalAlignment(): XRangeFormat['verticalAlignment'] { throw notRead('verticalAlignment'); }
   set columnWidth(v: number) {
-    this.ctx.enqueue(80, () => { const r = this.range.rect(); assertFormattable(this.range.sheetRef()); for (let c = r.col; c <= r.lastCol; c++) this.range.sheetRef().columnWidths.set(c, v); });
+    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let c = r.col; c <= r.lastCol; c++) this.range.sheetRef().columnWidths.set(c, v); });
   }
   get columnWidth(): number { throw notRead('columnWidth'); }
   set rowHeight(v: number) {
-    this.ctx.enqueue(80, () => { const r = this.range.rect(); assertFormattable(this.range.sheetRef()); for (let x = r.row; x <= r.lastRow; x++) this.range.sheetRef().rowHeights.set(x, v); });
+    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let x = r.row; x <= r.lastRow; x++) this.range.sheetRef().rowHeights.set(x, v); });
   }
   get rowHeight(): number { throw notRead('rowHeight'); }
+}
+
+/** The line keys (see FakeSheet.lines) one border index of a rectangle draws. */
+function borderLines(index: XBorderIndex, r: Rect): string[] {
+  const out: string[] = [];
+  const across = (row: number): void => { for (let c = r.col; c <= r.lastCol; c++) out.push(`h:${row}:${c}`); };
+  const down = (col: number): void => { for (let x = r.row; x <= r.lastRow; x++) out.push(`v:${x}:${col}`); };
+  if (index === 'EdgeTop') across(r.row);
+  else if (index === 'EdgeBottom') across(r.lastRow + 1);
+  else if (index === 'EdgeLeft') down(r.col);
+  else if (index === 'EdgeRight') down(r.lastCol + 1);
+  else if (index === 'InsideHorizontal') for (let x = r.row + 1; x <= r.lastRow; x++) across(x);
+  else for (let c = r.col + 1; c <= r.lastCol; c++) down(c);
+  return out;
 }
 
 const notRead = (name: string): FakeOfficeError => new FakeOfficeError('PropertyNotLoaded', `The fake does not load '${name}'; inspect the workbook state instead.`);
 
 class FakeFormatProtection extends FakeObject {
-  constructor(ctx: FakeContext, private readonly range: FakeRange) { super(ctx); }
+  constructor(ctx: FakeContext, private readonly range: FakeTarget) { super(ctx); }
   get locked(): boolean { return this.get('locked'); }
   set locked(v: boolean) { styler(this.ctx, this.range, (c) => { c.locked = v; }); }
   protected override read(name: string): unknown {
     if (name !== 'locked') return super.read(name);
     const sheet = this.range.sheetRef();
-    const r = this.range.rect();
     const states = new Set<boolean>();
-    forEachCell(r, (row, col) => states.add(peekCell(sheet, row, col)?.locked !== false));
+    for (const r of this.range.rects()) forEachCell(r, (row, col) => states.add(peekCell(sheet, row, col)?.locked !== false));
     return states.size === 1 ? [...states][0] : null;
   }
 }
 
+/** Data validation of a range or of every area of a RangeAreas (kept as one validation per area). */
 class FakeDataValidation implements XDataValidation {
-  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {}
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeTarget) {}
   private update(bytes: number, fn: (v: NonNullable<FakeSheet['validations'][number]>) => void): void {
     this.ctx.enqueue(bytes, () => {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
-      const r = this.range.rect();
-      let v = sheet.validations.find((x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.lastRow === r.lastRow && x.rect.lastCol === r.lastCol);
-      if (!v) {
-        if (sheet.validations.some((x) => intersects(x.rect, r))) throw new FakeOfficeError('InvalidOperation', 'The range already has a different data validation: clear it first.');
-        v = { rect: r };
-        sheet.validations.push(v);
+      for (const r of this.range.rects()) {
+        let v = sheet.validations.find((x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.lastRow === r.lastRow && x.rect.lastCol === r.lastCol);
+        if (!v) {
+          if (sheet.validations.some((x) => intersects(x.rect, r))) throw new FakeOfficeError('InvalidOperation', 'The range already has a different data validation: clear it first.');
+          v = { rect: r };
+          sheet.validations.push(v);
+        }
+        fn(v);
       }
-      fn(v);
     });
   }
   clear(): void {
     this.ctx.enqueue(60, () => {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
-      const r = this.range.rect();
-      sheet.validations = sheet.validations.filter((x) => !intersects(x.rect, r));
+      const rects = this.range.rects();
+      sheet.validations = sheet.validations.filter((x) => !rects.some((r) => intersects(x.rect, r)));
     });
   }
   set rule(rule: Excel.DataValidationRule) { this.update(bytesOf(rule), (v) => { v.rule = rule; }); }
@@ -231,14 +281,14 @@ class FakeDataValidation implements XDataValidation {
 }
 
 class FakeConditionalFormats implements XConditionalFormats {
-  constructor(private readonly ctx: FakeContext, private readonly range: FakeRange) {}
+  constructor(private readonly ctx: FakeContext, private readonly range: FakeTarget) {}
   clearAll(): void {
     this.ctx.enqueue(60, () => {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
-      const r = this.range.rect();
+      const rects = this.range.rects();
       // Simplification: a rule touching the range goes entirely (Excel would trim it to the rest).
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, r));
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !rects.some((r) => intersects(cf.rect, r)));
     });
   }
   add(type: 'Custom' | 'DataBar'): XConditionalFormat {
@@ -246,7 +296,9 @@ class FakeConditionalFormats implements XConditionalFormats {
     this.ctx.enqueue(80, () => {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
-      cf.rect = this.range.rect();
+      const rects = this.range.rects();
+      if (rects.length !== 1 || !rects[0]) throw new FakeOfficeError('NotModelled', 'The fake keeps a conditional format on one rectangle only.');
+      cf.rect = rects[0];
       cf.priority = sheet.conditionalFormats.length;
       sheet.conditionalFormats.push(cf);
     });
@@ -268,6 +320,26 @@ class FakeConditionalFormats implements XConditionalFormats {
       set stopIfTrue(s: boolean) { q(() => { cf.stopIfTrue = s; }); },
       get stopIfTrue(): boolean { throw notRead('stopIfTrue'); },
     };
+  }
+}
+
+/** `worksheet.getRanges("H15:H20, J15:K20")`: the areas, resolved at sync time. */
+export class FakeRangeAreas implements XRangeAreas, FakeTarget {
+  readonly format: XRangeFormat;
+  readonly dataValidation: XDataValidation;
+  readonly conditionalFormats: XConditionalFormats;
+  constructor(ctx: FakeContext, readonly sheetRef: SheetRef, private readonly address: string) {
+    this.format = new FakeRangeFormat(ctx, this);
+    this.dataValidation = new FakeDataValidation(ctx, this);
+    this.conditionalFormats = new FakeConditionalFormats(ctx, this);
+  }
+  rects(): Rect[] {
+    if (this.address.length > 8000) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    return this.address.split(/[,;]/).map((a) => {
+      const r = parseRect(a.trim());
+      if (!r) throw new FakeOfficeError('InvalidArgument', `'${a}' is not a range address.`);
+      return r;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { parseRect } from '../../adapters/office/address';
 import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
-import { FakeRange, rangeOn, type SheetRef } from './range';
+import { FakeRange, FakeRangeAreas, rangeOn, type SheetRef } from './range';
 import { findSheet, newSheet, usedRect, type FakeSheet } from './state';
 
 type Ref = () => FakeSheet | undefined;
@@ -51,6 +51,10 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   };
 
   getRange(address = 'A1'): FakeRange { return rangeOn(this.ctx, this.sheet, address); }
+  getRanges(address = 'A1:XFD1048576'): FakeRangeAreas {
+    this.write(bytesOf(address), () => undefined);
+    return new FakeRangeAreas(this.ctx, this.sheet, address);
+  }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, this.sheet, () => usedRect(this.sheet(), valuesOnly));
   }

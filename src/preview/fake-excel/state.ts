@@ -21,7 +21,6 @@ export interface FakeCell {
   wrap?: boolean;
   hAlign?: string;
   vAlign?: string;
-  borders?: string[];
 }
 
 export interface FakeConditionalFormat {
@@ -66,6 +65,12 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
+  /**
+   * Border lines, each stored once whichever range drew it: `h:R:C` is the line above row R at
+   * column C (the bottom of row R−1), `v:R:C` the line left of column C at row R. So a grid drawn
+   * row by row equals the same grid drawn as one range with inside borders, as it looks in Excel.
+   */
+  lines: Map<string, string>;
   protection: { protected: boolean; options: Excel.WorksheetProtectionOptions; password?: string };
   freeze: { rows: number; cols: number };
   page: FakePageLayout;
@@ -106,6 +111,7 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     columnWidths: new Map(),
     hiddenColumns: new Set(),
     rowHeights: new Map(),
+    lines: new Map(),
     protection: { protected: false, options: {} },
     freeze: { rows: 0, cols: 0 },
     page: { margins: {}, rowBreaks: [] },

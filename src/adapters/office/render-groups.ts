@@ -1,0 +1,175 @@
+import type { CellStyle, DataValidationPlan, StyleRange } from '../../core/plan/types';
+import { parseRect, rectAddress, rectSize, type Rect } from './address';
+
+/**
+ * A plan's styles and validations, cell by cell, cost one request action each: 10,000 rows of a
+ * return would need several syncs. Here equal styles (and equal validations) are gathered into
+ * groups, written once per group: over a RangeAreas (ExcelApi 1.9), else once per merged rectangle.
+ *
+ * Invariant: the workbook ends as if the plan's entries were applied one by one, in order. An
+ * entry joins an earlier group with the same key only when no group after that one could touch
+ * the same property of the same cells (checked on bounding boxes, so it errs towards more groups).
+ */
+export interface Group<T> {
+  readonly key: string;
+  readonly value: T;
+  /** Bare address when the plan's range is not a plain rectangle (written as is, never merged). */
+  readonly raw?: string;
+  readonly rects: Rect[];
+  bbox: Rect;
+  readonly props: readonly string[];
+}
+
+interface Entry<T> {
+  readonly key: string;
+  readonly value: T;
+  readonly range: string;
+  readonly props: readonly string[];
+}
+
+const SCAN_DEPTH = 64;
+const WHOLE: Rect = { row: 1, col: 1, lastRow: Number.MAX_SAFE_INTEGER, lastCol: Number.MAX_SAFE_INTEGER };
+
+const touches = (a: Rect, b: Rect): boolean => a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
+const union = (a: Rect, b: Rect): Rect => ({ row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), lastRow: Math.max(a.lastRow, b.lastRow), lastCol: Math.max(a.lastCol, b.lastCol) });
+
+function groupInOrder<T>(entries: readonly Entry<T>[]): Group<T>[] {
+  const groups: Group<T>[] = [];
+  let unique = 0;
+  for (const e of entries) {
+    const rect = parseRect(e.range);
+    let target: Group<T> | undefined;
+    if (rect) {
+      for (let i = groups.length - 1; i >= Math.max(0, groups.length - SCAN_DEPTH); i--) {
+        const g = groups[i] as Group<T>;
+        if (g.key === e.key && !g.raw) {
+          target = g;
+          break;
+        }
+        if (touches(g.bbox, rect) && g.props.some((p) => e.props.includes(p))) break;
+      }
+    }
+    if (target && rect) {
+      target.rects.push(rect);
+      target.bbox = union(target.bbox, rect);
+    } else if (rect) groups.push({ key: e.key, value: e.value, rects: [rect], bbox: rect, props: e.props });
+    else groups.push({ key: `raw ${unique++}`, value: e.value, raw: e.range, rects: [], bbox: WHOLE, props: e.props });
+  }
+  return groups;
+}
+
+/** Format properties of a style (number formats go separately: only a Range, not a RangeAreas, has them). */
+export function formatPart(style: CellStyle): CellStyle | undefined {
+  const rest: Record<string, unknown> = { ...style };
+  delete rest.numFmt;
+  return Object.keys(rest).length > 0 ? (rest as CellStyle) : undefined;
+}
+
+export function styleGroups(styles: readonly StyleRange[]): Group<CellStyle>[] {
+  const entries: Entry<CellStyle>[] = [];
+  for (const s of styles) {
+    const style = formatPart(s.style);
+    if (!style) continue;
+    const key = JSON.stringify(Object.entries(style).sort(([a], [b]) => a.localeCompare(b)));
+    entries.push({ key, value: style, range: s.range, props: Object.keys(style) });
+  }
+  return groupInOrder(entries);
+}
+
+export function validationGroups(validations: readonly DataValidationPlan[]): Group<DataValidationPlan>[] {
+  return groupInOrder(validations.map((v) => {
+    const { range, ...rule } = v;
+    return { key: JSON.stringify(rule), value: v, range, props: ['dataValidation'] };
+  }));
+}
+
+/** Fewer, larger rectangles covering the same cells: vertical runs first, then side by side. */
+export function mergeRects(rects: readonly Rect[]): Rect[] {
+  const pass = (list: Rect[], along: 'row' | 'col'): Rect[] => {
+    const [start, end, o1, o2] = along === 'row' ? (['row', 'lastRow', 'col', 'lastCol'] as const) : (['col', 'lastCol', 'row', 'lastRow'] as const);
+    const sorted = [...list].sort((a, b) => a[o1] - b[o1] || a[o2] - b[o2] || a[start] - b[start]);
+    const out: Rect[] = [];
+    for (const r of sorted) {
+      const last = out[out.length - 1];
+      if (last && last[o1] === r[o1] && last[o2] === r[o2] && r[start] <= last[end] + 1) out[out.length - 1] = { ...last, [end]: Math.max(last[end], r[end]) };
+      else out.push(r);
+    }
+    return out;
+  };
+  return pass(pass([...rects], 'row'), 'col');
+}
+
+/** Comma-separated addresses for `getRanges`, each list under `maxChars` (Excel rejects about 8,000). */
+export function addressLists(rects: readonly Rect[], maxChars = 2000): string[] {
+  return joinAddresses(rects.map(rectAddress), maxChars);
+}
+
+export function joinAddresses(addresses: readonly string[], maxChars = 2000): string[] {
+  const lists: string[] = [];
+  let current = '';
+  for (const a of addresses) {
+    if (current && current.length + a.length + 1 > maxChars) {
+      lists.push(current);
+      current = '';
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+/** A run of one column's number formats: one value for all, or a column of values (null = leave). */
+export interface FormatWrite {
+  readonly address: string;
+  readonly value: string | (string | null)[][];
+}
+
+const LARGE = 64;
+const MAX_GAP = 16;
+
+/**
+ * Number formats of the plan's styles as few writes: small ranges are gathered cell by cell (the
+ * last format wins, as in plan order) and written per column run, one value when the run shares
+ * it; large ranges are written as one value, after what was gathered before them.
+ */
+export function formatWrites(styles: readonly StyleRange[]): FormatWrite[] {
+  const out: FormatWrite[] = [];
+  let pending = new Map<number, Map<number, string>>();
+  const flush = (): void => {
+    for (const [col, cells] of [...pending].sort((a, b) => a[0] - b[0])) {
+      const rows = [...cells.keys()].sort((a, b) => a - b);
+      let i = 0;
+      while (i < rows.length) {
+        let j = i;
+        while (j + 1 < rows.length && (rows[j + 1] as number) - (rows[j] as number) <= MAX_GAP) j++;
+        const first = rows[i] as number;
+        const last = rows[j] as number;
+        const column: (string | null)[][] = [];
+        for (let r = first; r <= last; r++) column.push([cells.get(r) ?? null]);
+        const one = column[0]?.[0];
+        const same = column.every((c) => c[0] === one && one !== null);
+        out.push({ address: rectAddress({ row: first, col, lastRow: last, lastCol: col }), value: same && one ? one : column });
+        i = j + 1;
+      }
+    }
+    pending = new Map();
+  };
+  for (const s of styles) {
+    const fmt = s.style.numFmt;
+    if (fmt === undefined) continue;
+    const rect = parseRect(s.range);
+    const size = rect && rectSize(rect);
+    if (!rect || !size || size.rows * size.cols > LARGE) {
+      flush();
+      out.push({ address: s.range, value: fmt });
+      continue;
+    }
+    for (let c = rect.col; c <= rect.lastCol; c++) {
+      const col = pending.get(c) ?? new Map<number, string>();
+      pending.set(c, col);
+      for (let r = rect.row; r <= rect.lastRow; r++) col.set(r, fmt);
+    }
+  }
+  flush();
+  return out;
+}
