@@ -29,7 +29,7 @@ export async function createPreviewWorkbook(period: string = DEMO_PERIOD, option
     const labels = { [LABEL.preparedBy]: r.preparedBy, [LABEL.ready]: r.ready ? 'Yes' : null };
     const filled = fillReturnPlan(base, r.entries, labels);
     const name = i === 0 ? RETURN_SHEET : r.service.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
-    await fake.run((ctx) => renderSheetPlan(ctx, { ...filled, name }, { mode: 'new', pageLayout: true, documentProperties: true, rangeAreas: true, activate: i === 0 }));
+    await fake.run((ctx) => renderSheetPlan(ctx, { ...filled, name }, { mode: 'new', pageLayout: true, documentProperties: true, activate: i === 0 }));
   }
   return fake;
 }
