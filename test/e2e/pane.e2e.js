@@ -8,6 +8,8 @@ const os = require('os');
 const path = require('path');
 const ExcelJS = require('exceljs');
 const { chromium } = require('playwright-core');
+const { axeScan, overflow, tabWalk } = require('./a11y');
+const { demoReturns, resent } = require('./returns');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -30,9 +32,11 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
   const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'catalogue', 'default-catalogue.json'), 'utf8'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true, viewport: { width: 420, height: 900 },
+    executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true, viewport: { width: 360, height: 900 },
   });
   const problems = [];
+  const axeResults = {};
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-e2e-files-'));
   let step = 0;
   let page;
   const shot = (name) => page.screenshot({ path: path.join(artifacts, name), fullPage: true });
@@ -51,6 +55,14 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       throw new Error(`step ${step} (${name}): ${e.message.split('\n')[0]}${problems.length ? `\npage errors: ${problems.join(' | ')}` : ''}`);
     }
   };
+  /** axe-core on the view as it is now: zero serious or critical; and nothing sticks out of a narrow pane. */
+  const a11y = (view) => run(`axe and layout: ${view}`, async () => {
+    const r = await axeScan(page);
+    axeResults[view] = { serious: r.serious.length, other: r.other.map((v) => `${v.id} (${v.impact})`) };
+    check(r.serious.length === 0, `axe on ${view}: ${r.serious.map((v) => `${v.id} ${v.impact} (${v.nodes}): ${v.target}`).join('; ')}`);
+    const o = await overflow(page);
+    check(!o.scrolls && o.wide.length === 0, `${view} is wider than the pane: ${o.wide.join(', ')}`);
+  });
   try {
     // Offline: Office.js must fail to load harmlessly, as on a machine without the CDN.
     await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
@@ -106,15 +118,28 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       await page.waitForFunction((want) => window.__scorecardPreview.selection() === want, cell);
       await docShot('pane-return.png', page.getByRole('tablist', { name: 'Views' }));
     });
-    await run('no serious accessibility violations (axe-core) on the Return view', async () => {
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      // Tabster's focus-trap sentinels (Fluent's arrow-key navigation) are aria-hidden and tabbable by
-      // design (they pass focus straight on), so they are left out of the check.
-      const context = { include: [['body']], exclude: [['[data-tabster-dummy]']] };
-      const violations = await page.evaluate(async (c) => (await window.axe.run(c, { resultTypes: ['violations'] })).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0] ? v.nodes[0].target.join(' ') : ''}`), context);
-      check(violations.length === 0, `axe: ${violations.join('; ')}`);
+    await a11y('Return, after validate with issues listed');
+    await run('keyboard: Tab reaches every control in order, each with a visible focus', async () => {
+      const stops = await tabWalk(page, 40);
+      const names = stops.map((st) => st.name);
+      const want = ['Embedded default', 'Period', 'Service', 'Return', 'Insert template', 'Validate', 'Re-validate when the sheet changes', candidate.id];
+      let at = -1;
+      for (const w of want) {
+        const next = names.findIndex((n, i) => i > at && n.startsWith(w));
+        check(next > at, `Tab order: ${w} missing after ${names[at] ?? 'the start'}; stops were ${names.join(' → ')}`);
+        at = next;
+      }
+      const hidden = stops.filter((st) => !st.focusVisible || !st.onScreen);
+      check(hidden.length === 0, `no visible focus on: ${hidden.map((st) => `${st.role} ${st.name}`).join(', ')}`);
+      const unnamed = stops.filter((st) => !st.name);
+      check(unnamed.length === 0, `controls with no name: ${unnamed.map((st) => st.role).join(', ')}`);
+    });
+    await run('Space on an issue selects its cell', async () => {
+      const issue = page.locator('[data-testid=issue][data-cell]').last();
+      const cell = await issue.getAttribute('data-cell');
+      await issue.getByRole('button').focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction((want) => window.__scorecardPreview.selection() === want, cell);
     });
     await run('Enter on another issue selects its cell too', async () => {
       const other = page.locator('[data-testid=issue][data-cell]').filter({ hasNotText: 'commentary' }).first();
@@ -123,9 +148,12 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       await page.keyboard.press('Enter');
       await page.waitForFunction((want) => window.__scorecardPreview.selection() === want, cell);
     });
-    await run('create the locked Cabinet sheet', async () => {
+    await run('Cabinet preview', async () => {
       await page.getByRole('tab', { name: 'Cabinet' }).click();
       await page.getByText(/^Based on /).waitFor();
+    });
+    await a11y('Cabinet, after the preview');
+    await run('create the locked Cabinet sheet', async () => {
       await page.getByRole('button', { name: 'Create locked Cabinet sheet' }).click();
       await page.getByText(/Created sheet Cabinet/).waitFor();
       const sheets = await page.evaluate(() => window.__scorecardPreview.sheets());
@@ -144,13 +172,62 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       check(ws.sheetProtection && ws.sheetProtection.sheet, `${ws.name} is not protected`);
       await docShot('pane-cabinet.png', page.getByRole('tablist', { name: 'Views' }));
     });
+    await run('consolidate the demo returns and one sent twice', async () => {
+      const files = demoReturns(path.join(work, 'demo'));
+      const again = await resent(files[0], path.join(work, `${path.basename(files[0], '.xlsx')} (resent).xlsx`));
+      await page.getByLabel('Period').selectOption('2024-25 Q2');
+      await page.getByRole('tab', { name: 'Consolidate' }).click();
+      await page.locator('input[type=file][multiple]').setInputFiles([...files, again.file]);
+      await page.getByRole('button', { name: `Consolidate ${files.length + 1} returns for 2024-25 Q2` }).click();
+      await page.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' }).waitFor({ timeout: 60000 });
+      const rows = await page.getByRole('table', { name: 'Returns consolidated' }).getByRole('row').count();
+      check(rows === files.length + 2, `files table has ${rows - 1} rows for ${files.length + 1} files`);
+      const conflicts = page.getByRole('list', { name: /^Conflicts \(\d+\)$/ });
+      check(await conflicts.count() === 1, 'no conflicts listed');
+      check((await conflicts.textContent()).includes(again.ref), `the changed indicator ${again.ref} is not among the conflicts`);
+      await docShot('pane-consolidate.png', page.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' }));
+    });
+    await a11y('Consolidate, with files and conflicts');
+    await run('a catalogue file that is not valid: the errors are listed and the old catalogue stays', async () => {
+      await page.getByRole('radio', { name: 'File' }).check();
+      await page.locator('input[type=file][accept*=json]').setInputFiles({
+        name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, organisation: 42, indicators: [{}] })),
+      });
+      await page.getByText('Catalogue not loaded', { exact: true }).waitFor();
+      check(await page.getByRole('list', { name: 'Catalogue errors' }).getByRole('listitem').count() > 0, 'no catalogue errors listed');
+      check((await page.getByTestId('catalogue-organisation').textContent()) === catalogue.organisation, 'the loaded catalogue changed');
+      await shot('pane-catalogue-error.png');
+    });
+    await a11y('catalogue error state');
+    for (const [name, media, wantTheme] of [
+      ['pane-dark.png', { colorScheme: 'dark', forcedColors: 'none' }, 'dark'],
+      ['pane-high-contrast.png', { colorScheme: 'dark', forcedColors: 'active' }, 'high contrast'],
+    ]) {
+      await run(`${wantTheme} theme: the Return view with issues`, async () => {
+        await page.emulateMedia(media);
+        await page.reload();
+        await page.getByTestId('catalogue-organisation').waitFor();
+        await page.getByRole('button', { name: 'Insert template' }).click();
+        await page.getByText(/Inserted sheet .* for /).waitFor();
+        await page.getByRole('button', { name: 'Validate', exact: true }).click();
+        await page.locator('[data-testid=issue]').first().waitFor();
+        const background = await page.locator('main').evaluate((el) => getComputedStyle(el).backgroundColor);
+        const [r, g, b] = (background.match(/\d+/g) || []).map(Number);
+        check(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `the pane's background is ${background}, not dark`);
+        await docShot(name, page.getByRole('tablist', { name: 'Views' }));
+      });
+      await a11y(`Return in the ${wantTheme} theme`);
+    }
     check(problems.length === 0, `the page threw: ${problems.join(' | ')}`);
     fs.mkdirSync(docs, { recursive: true });
-    for (const name of ['pane-return.png', 'pane-cabinet.png']) fs.copyFileSync(path.join(artifacts, name), path.join(docs, name));
+    fs.writeFileSync(path.join(artifacts, 'axe-results.json'), `${JSON.stringify(axeResults, null, 2)}\n`);
+    for (const [view, r] of Object.entries(axeResults)) process.stdout.write(`axe ${view}: ${r.serious} serious or critical${r.other.length ? `; minor: ${r.other.join(', ')}` : ''}\n`);
+    for (const name of ['pane-return.png', 'pane-consolidate.png', 'pane-cabinet.png', 'pane-dark.png', 'pane-high-contrast.png']) fs.copyFileSync(path.join(artifacts, name), path.join(docs, name));
     return step;
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 

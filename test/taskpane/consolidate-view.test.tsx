@@ -46,8 +46,8 @@ describe('Consolidate view', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     const rows = within(screen.getByRole('table', { name: 'Returns consolidated' })).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
-      ['customer.xlsx (Return)', 'Customer Services', 'Signed off', '0', '1'],
-      ['asc.xlsx (Return)', 'Adult Social Care', 'Edited after sign-off', '2', '0'],
+      ['Customer Services customer.xlsx', 'Signed off', '0', '1'],
+      ['Adult Social Care asc.xlsx', 'Edited after sign-off', '2', '0'],
     ]);
     expect(screen.getByRole('list', { name: 'Conflicts (1)' }).textContent)
       .toBe('MC01: customer.xlsx Return!F12 says 80 (Green); asc.xlsx Return!F9 says 70 (Red)');

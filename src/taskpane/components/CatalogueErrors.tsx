@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { createFocusOutlineStyle, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { CatalogueError } from '../../core/catalogue/parse';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '240px', overflowY: 'auto' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '240px', overflowY: 'auto', ...createFocusOutlineStyle() },
   path: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -22,7 +22,8 @@ export function CatalogueErrors({ message, errors }: { readonly message: string;
         <MessageBarTitle>Catalogue not loaded</MessageBarTitle>
         {message} Fix the file and load it again; the previous catalogue stays in use.
         {errors.length > 0 && (
-          <ul className={styles.list} aria-label="Catalogue errors">
+          // Focusable so that keyboard users can scroll a long list (it scrolls within the bar).
+          <ul className={styles.list} aria-label="Catalogue errors" tabIndex={0}>
             {errors.map((e, i) => (
               <li key={`${e.path}-${i}`}>
                 <code className={styles.path}>{e.path}</code> {e.message}{shown(e.value)}

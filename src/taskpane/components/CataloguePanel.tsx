@@ -114,7 +114,7 @@ export function CataloguePanel({ services, loaded, onLoaded }: CataloguePanelPro
       </RadioGroup>
       {kind === 'file' && (
         <Field label="Catalogue file (JSON or .xlsx)">
-          <input type="file" accept=".json,.xlsx,application/json" disabled={load.busy} onChange={(e) => void onFile(e)} />
+          {(field) => <input {...field} type="file" accept=".json,.xlsx,application/json" disabled={load.busy} onChange={(e) => void onFile(e)} />}
         </Field>
       )}
       {kind === 'url' && (

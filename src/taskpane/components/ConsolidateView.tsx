@@ -48,8 +48,11 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
   return (
     <div className={styles.view}>
       <Field label="Return workbooks (.xlsx)" hint="Pick every service's return for this period">
-        <input type="file" multiple accept=".xlsx" disabled={run.busy}
-          onChange={(e) => { setFiles(Array.from(e.target.files ?? [])); setResult(undefined); }} />
+        {/* A native input gets the Field's label and hint only through the render function. */}
+        {(field) => (
+          <input {...field} type="file" multiple accept=".xlsx" disabled={run.busy}
+            onChange={(e) => { setFiles(Array.from(e.target.files ?? [])); setResult(undefined); }} />
+        )}
       </Field>
       <Button appearance="primary" disabled={run.busy || files.length === 0} onClick={() => void run.run()}>
         {files.length === 0 ? 'Consolidate' : `Consolidate ${files.length} return${files.length === 1 ? '' : 's'} for ${period}`}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FileSummary } from '../../core/consolidate-types';
 import type { SignOffState } from '../../core/return/types';
 
@@ -11,7 +11,13 @@ export const SIGN_OFF_TEXT: Readonly<Record<SignOffState, string>> = {
 };
 
 // Fluent's fixed layout gives every column the same width: in a narrow pane the names need the room.
-const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+// Four columns, not five: the service heads its file name, so nothing is pushed past a 320 px pane.
+const useStyles = makeStyles({
+  table: { tableLayout: 'auto', width: '100%' },
+  file: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  count: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  countHead: { justifyContent: 'flex-end' },
+});
 
 export function FilesTable({ files }: { readonly files: readonly FileSummary[] }): React.JSX.Element {
   const styles = useStyles();
@@ -19,21 +25,22 @@ export function FilesTable({ files }: { readonly files: readonly FileSummary[] }
     <Table className={styles.table} aria-label="Returns consolidated" size="small">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>File</TableHeaderCell>
-          <TableHeaderCell>Service</TableHeaderCell>
+          <TableHeaderCell>Return</TableHeaderCell>
           <TableHeaderCell>Sign-off</TableHeaderCell>
-          <TableHeaderCell>Errors</TableHeaderCell>
-          <TableHeaderCell>Warnings</TableHeaderCell>
+          <TableHeaderCell className={styles.countHead}>Errors</TableHeaderCell>
+          <TableHeaderCell className={styles.countHead}>Warnings</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {files.map((f) => (
           <TableRow key={`${f.file}|${f.sheet}`}>
-            <TableCell>{f.file}{f.sheet ? ` (${f.sheet})` : ''}</TableCell>
-            <TableCell>{f.service ?? '—'}</TableCell>
+            <TableCell>
+              <Text weight="semibold">{f.service ?? 'Service not known'}</Text>{' '}
+              <Text size={200} className={styles.file}>{f.file}{f.sheet && f.sheet !== 'Return' ? ` (${f.sheet})` : ''}</Text>
+            </TableCell>
             <TableCell>{SIGN_OFF_TEXT[f.signOffState]}</TableCell>
-            <TableCell>{f.errors}</TableCell>
-            <TableCell>{f.warnings}</TableCell>
+            <TableCell className={styles.count}>{f.errors}</TableCell>
+            <TableCell className={styles.count}>{f.warnings}</TableCell>
           </TableRow>
         ))}
       </TableBody>
