@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { fillReturn, tempDir } from '../cli/helpers';
+import { bounded, PERIOD, writeTemplate } from './corpus';
+
+/**
+ * verify recomputes the fingerprint of the Cabinet sheet's data. Its documented scope is the data
+ * as shown (ref, data period, target, actual, numerator, denominator, RAG, directions): any edit
+ * there is caught; words around the data (commentary, titles) are not numbers and are not.
+ * Edits are made in the sheet XML, as Excel saves them, so the stored property survives.
+ */
+let dir = '';
+let sheetPart = '';
+const cells: Record<string, string> = {};
+
+beforeAll(async () => {
+  dir = tempDir();
+  await writeTemplate(dir);
+  await fillReturn(dir, 'template.xlsx', 'filled.xlsx', {
+    CS01: { Actual: 84.2, Numerator: 842, Denominator: 1000 }, CS02: { Actual: 4.1 },
+    CS03: { Actual: 10, Commentary: 'Two advisers off sick', Action: 'Agency cover' }, CS04: { Status: 'On track' },
+  }, { 'Ready for sign-off': 'Yes' });
+  const r = await bounded(dir, ['consolidate', 'filled.xlsx', '--period', PERIOD, '--out', 'cabinet.xlsx']);
+  expect(r.code).not.toBe(2);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'cabinet.xlsx'));
+  const ws = wb.worksheets.find((w) => w.name.startsWith('Cabinet')) as ExcelJS.Worksheet;
+  sheetPart = `xl/worksheets/sheet${wb.worksheets.indexOf(ws) + 1}.xml`;
+  let header: Record<string, number> | undefined;
+  ws.eachRow((row) => {
+    const first = row.getCell(1).value;
+    if (first === 'Ref' && !header) {
+      header = {};
+      row.eachCell((c, n) => { if (typeof c.value === 'string') header![c.value] = n; });
+    } else if (header && (first === 'CS01' || first === 'CS03')) {
+      // The first row for a ref is its indicator row; the exceptions list repeats Reds further down.
+      for (const [name, col] of Object.entries(header)) cells[`${first} ${name}`] ??= row.getCell(col).address;
+    }
+  });
+}, 60_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The Cabinet workbook with one cell replaced by `value`, written as tampered-N.xlsx. */
+async function tamper(key: string, value: string | number): Promise<string> {
+  const address = cells[key];
+  if (!address) throw new Error(`no cell for ${key}: ${Object.keys(cells).join(', ')}`);
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+  const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+  const re = new RegExp(`<c r="${address}"((?: [a-z]+="[^"]*")*)(?:/>|>[\\s\\S]*?</c>)`);
+  const cell = (_: string, attrs: string): string => {
+    const kept = attrs.replace(/ t="[^"]*"/, '');
+    return typeof value === 'number' ? `<c r="${address}"${kept}><v>${value}</v></c>` : `<c r="${address}"${kept} t="inlineStr"><is><t>${value}</t></is></c>`;
+  };
+  const changed = xml.replace(re, cell);
+  expect(changed).not.toBe(xml);
+  zip.file(sheetPart, changed);
+  const file = `tampered-${key.replace(/\W+/g, '-')}.xlsx`;
+  fs.writeFileSync(path.join(dir, file), await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}
+
+describe('verify', () => {
+  it('says unchanged for the file as exported', async () => {
+    const r = await bounded(dir, ['verify', 'cabinet.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/unchanged/);
+  });
+
+  it.each([
+    ['an actual', 'CS01 Actual', 79.9],
+    ['an actual replaced by text', 'CS01 Actual', 'n/a'],
+    ['a RAG text', 'CS03 RAG', 'Green'],
+    ['a numerator', 'CS01 Numerator', 900],
+    ['a denominator', 'CS01 Denominator', 999],
+    ['a target', 'CS01 Target', 10],
+    ['a ref', 'CS01 Ref', 'CS99'],
+    ['a direction', 'CS01 Direction (vs last quarter)', 'Improving'],
+  ])('catches %s changed after export (exit 1)', async (_what, key, value) => {
+    const r = await bounded(dir, ['verify', await tamper(key, value)]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED/);
+  });
+
+  it.each([
+    ['commentary', 'CS03 Commentary / action', 'Rewritten by someone else'],
+    ['the indicator title', 'CS01 Indicator', 'Renamed'],
+  ])('does not count an edit to %s as a number change (exit 0, per the fingerprint scope)', async (_what, key, value) => {
+    const r = await bounded(dir, ['verify', await tamper(key, value)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/unchanged/);
+  });
+
+  it('exits 2 with one line when the fingerprint property was removed', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+    zip.remove('docProps/custom.xml');
+    fs.writeFileSync(path.join(dir, 'stripped.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'stripped.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/stripped\.xlsx.*ScorecardFingerprint|stripped\.xlsx.*fingerprint/i);
+  });
+});
