@@ -23,6 +23,9 @@ const useStyles = makeStyles({
   pane: {
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM,
     minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1,
+    // The flex gaps space the pane; a browser's default heading margins would double them.
+    '& h2, & h3, & h4, & h5': { margin: 0 },
+    '& ul': { marginTop: 0, marginBottom: 0 },
   },
   pickers: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });

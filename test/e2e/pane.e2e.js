@@ -207,10 +207,12 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
         await page.emulateMedia(media);
         await page.reload();
         await page.getByTestId('catalogue-organisation').waitFor();
+        await page.getByLabel('Service').selectOption(candidate.service);
         await page.getByRole('button', { name: 'Insert template' }).click();
         await page.getByText(/Inserted sheet .* for /).waitFor();
+        await page.evaluate(([cell]) => window.__scorecardPreview.setCell(cell, 12), [actualCell]);
         await page.getByRole('button', { name: 'Validate', exact: true }).click();
-        await page.locator('[data-testid=issue]').first().waitFor();
+        await page.locator('[data-testid=issue][data-code=commentary-required]').first().waitFor();
         const background = await page.locator('main').evaluate((el) => getComputedStyle(el).backgroundColor);
         const [r, g, b] = (background.match(/\d+/g) || []).map(Number);
         check(0.2126 * r + 0.7152 * g + 0.0722 * b < 80, `the pane's background is ${background}, not dark`);

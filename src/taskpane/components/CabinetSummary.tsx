@@ -40,10 +40,12 @@ export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }
       {preview.exceptions.length === 0
         ? <Text>No indicator is Red.</Text>
         : (
-          <ul aria-label={`Exceptions (${preview.exceptions.length})`}>
+          <ul className={styles.list} aria-label={`Exceptions (${preview.exceptions.length})`}>
             {preview.exceptions.map((e) => (
-              <li key={e.ref}>
-                <strong>{e.ref}</strong> {sentence(e.title)} Commentary: {e.commentary ? sentence(e.commentary) : '(none).'} Action: {e.action ? sentence(e.action) : '(none).'}
+              <li key={e.ref} className={styles.item}>
+                <Text><strong>{e.ref}</strong> {sentence(e.title)}</Text>{' '}
+                <Text size={200}><strong>Commentary:</strong> {e.commentary ? sentence(e.commentary) : '(none).'}</Text>{' '}
+                <Text size={200}><strong>Action:</strong> {e.action ? sentence(e.action) : '(none).'}</Text>
               </li>
             ))}
           </ul>

@@ -69,13 +69,15 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
         <section className={styles.view} aria-labelledby="consolidation-heading">
           <h3 id="consolidation-heading">Scorecard for {result.period}</h3>
           <RagSummary counts={result.counts} label="Consolidated RAG counts" />
-          <FilesTable files={result.files} />
+          {/* What needs chasing first; the table of every file (up to 200) after it. */}
           <h4>Conflicts</h4>
           <ConflictsList conflicts={result.conflicts} />
           <h4>Missing returns</h4>
           {result.missing.length === 0
             ? <Text>Every indicator due this period has a value.</Text>
             : <ul aria-label={`Missing (${result.missing.length})`}>{result.missing.map((m) => <li key={m}>{m}</li>)}</ul>}
+          <h4>Returns ({result.files.length})</h4>
+          <FilesTable files={result.files} />
           <h4>Issues: {severityCounts(result.issues)}</h4>
           <IssuesList issues={result.issues} headingLevel={5} idPrefix="consolidation-issues" />
         </section>
