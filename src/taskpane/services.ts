@@ -60,6 +60,11 @@ export interface ScorecardServices {
   cabinetPreview(catalogue: Catalogue, period: string): Promise<CabinetPreview>;
   createCabinetSheet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<{ readonly sheet: string }>;
   downloadCabinet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<InputFile>;
+  /**
+   * A new Dashboard sheet (never over an existing one) with native charts: RAG counts per priority
+   * as a stacked bar, and the trend of indicator `ref` (default: the first with a value) as a line.
+   */
+  createDashboard(catalogue: Catalogue, period: string, ref?: string): Promise<{ readonly sheet: string }>;
   markReady(catalogue: Catalogue, preparedBy: string): Promise<SignOff>;
   signOff(catalogue: Catalogue, signer: { readonly name: string; readonly role: string }): Promise<SignOff>;
 }

@@ -40,7 +40,7 @@ export interface Fake {
 export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalogue: Catalogue = miniCatalogue()): Fake {
   const calls: Fake['calls'] = {
     loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [],
-    onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], markReady: [], signOff: [],
+    onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], createDashboard: [], markReady: [], signOff: [],
   };
   const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
   const base: ScorecardServices = {
@@ -58,6 +58,7 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     consolidate: async () => consolidation(),
     cabinetPreview: async () => cabinetPreview(),
     createCabinetSheet: async () => ({ sheet: 'Cabinet 2024-25 Q2' }),
+    createDashboard: async () => ({ sheet: 'Dashboard' }),
     downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),
     markReady: async (_c, preparedBy) => ({ ready: true, preparedBy, cells: {} }),
     signOff: async (_c, s) => ({ ready: true, signedOffBy: s.name, role: s.role, signedOffOn: '2024-10-15', cells: {} }),

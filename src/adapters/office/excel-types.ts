@@ -90,8 +90,30 @@ export interface XNames {
   add(name: string, reference: string): unknown;
 }
 
+/** Charts (ExcelApi 1.1): the two kinds the Dashboard draws, by their Excel.ChartType strings. */
+export type XChartType = 'BarStacked' | 'Line';
+
+export interface XChartSeries {
+  readonly format: {
+    readonly fill: Pick<Excel.ChartFill, 'setSolidColor'>;
+    readonly line: Pick<Excel.ChartLineFormat, 'color'>;
+  };
+}
+
+export interface XChart extends Pick<Excel.Chart, 'name'> {
+  readonly title: Pick<Excel.ChartTitle, 'text'>;
+  readonly legend: Pick<Excel.ChartLegend, 'position' | 'visible'>;
+  readonly series: { getItemAt(index: number): XChartSeries };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XCharts {
+  add(type: XChartType, sourceData: XRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XChart;
+}
+
 export interface XWorksheet extends XLoadable, Pick<Excel.Worksheet, 'name' | 'id' | 'isNullObject' | 'tabColor' | 'visibility'> {
   readonly protection: XProtection;
+  readonly charts: XCharts;
   readonly freezePanes: { freezeRows(count?: number): void; freezeColumns(count?: number): void; freezeAt(range: string): void; unfreeze(): void };
   readonly pageLayout: XPageLayout;
   readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };

@@ -10,6 +10,7 @@ import { templatePlan } from '../../core/plan/template';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { CabinetPreview, HostInfo, InputFile, ScorecardServices } from '../../taskpane/services';
 import { catalogueLoader } from './catalogue-load';
+import { dashboardService } from './charts';
 import type { ExcelRun, XContext } from './excel-types';
 import { lazyFileAdapters, type FileAdapters } from './file-adapters';
 import { loadGrid, selectCell } from './read';
@@ -181,6 +182,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         }
         return { sheet: first ?? '' };
       }),
+
+    createDashboard: dashboardService({ run: deps.run, basis, held: () => consolidations.values(), now, render: renderOptions }),
 
     downloadCabinet: async (catalogue, period, options) => {
       const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));

@@ -1,6 +1,7 @@
 import { parseRect } from '../../adapters/office/address';
 import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
+import { FakeCharts } from './charts';
 import { FakeRange, FakeRangeAreas, rangeOn, type SheetRef } from './range';
 import { findSheet, newSheet, usedRect, type FakeSheet } from './state';
 
@@ -29,6 +30,7 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   set visibility(v: XWorksheet['visibility']) { this.write(60, () => { this.sheet().visibility = v; }); }
 
   readonly protection: XProtection = new FakeProtection(this.ctx, () => this.sheet());
+  readonly charts = new FakeCharts(this.ctx, () => this.sheet());
   readonly freezePanes = {
     freezeRows: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: n, cols: 0 }; }),
     freezeColumns: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: 0, cols: n }; }),
