@@ -61,7 +61,11 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
   set columnHidden(hidden: boolean) {
     this.write(80, () => {
       const r = this.rect();
-      for (let c = r.col; c <= r.lastCol; c++) (hidden ? this.sheetRef().hiddenColumns.add(c) : this.sheetRef().hiddenColumns.delete(c));
+      const hiddenColumns = this.sheetRef().hiddenColumns;
+      for (let c = r.col; c <= r.lastCol; c++) {
+        if (hidden) hiddenColumns.add(c);
+        else hiddenColumns.delete(c);
+      }
     });
   }
 
