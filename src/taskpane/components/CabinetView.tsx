@@ -6,6 +6,7 @@ import { cabinetFileName } from '../download';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { CabinetSummary } from './CabinetSummary';
+import { DashboardPanel } from './DashboardPanel';
 import { DownloadLink } from './DownloadLink';
 import { ErrorBar } from './ErrorBar';
 
@@ -73,6 +74,7 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
       <ErrorBar title="Could not build the Cabinet workbook" message={download.error} onDismiss={download.dismiss}
         hint="If the returns have errors, fix them; otherwise close and reopen the pane, then try again." />
       {file && <Text>Your download should start; if it does not: <DownloadLink file={file} /></Text>}
+      <DashboardPanel services={services} catalogue={catalogue} period={period} />
     </div>
   );
 }
