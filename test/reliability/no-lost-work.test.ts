@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-// The module object itself (not an import wrapper), so a spy on it reaches src/cli/files.ts.
-import fs = require('node:fs');
 import * as path from 'node:path';
 import { writeAtomic } from '../../src/cli/files';
 import { fillReturn, tempDir } from '../cli/helpers';
 import { bounded, listing, PERIOD, writeTemplate } from './corpus';
+// The module object itself (not an import wrapper), so a spy on it reaches src/cli/files.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require('node:fs') as typeof import('node:fs');
 
 /** No lost work: nothing is overwritten without --force, writes are atomic, inputs are never touched. */
 let dir = '';
@@ -79,7 +80,7 @@ describe('atomic writes', () => {
     const real = fs.writeFileSync;
     jest.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
       const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data as Uint8Array);
-      real(file, bytes.subarray(0, bytes.length >> 1), options as fs.WriteFileOptions);
+      real(file, bytes.subarray(0, bytes.length >> 1), options as import('node:fs').WriteFileOptions);
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
     expect(() => writeAtomic(sub, 'cabinet.xlsx', 'x'.repeat(10_000), true)).toThrow(/cabinet\.xlsx: could not be written/);
