@@ -1,7 +1,7 @@
 import type { CellValue, Grid } from '../../core/grid';
 import { RETURN_SHEET } from '../../core/return/layout';
 import { parseRect, splitSheet } from './address';
-import type { XContext, XWorksheet } from './excel-types';
+import type { XContext, XRange, XWorksheet } from './excel-types';
 
 /**
  * Queue the one load a grid needs (values, number formats, value types and address of the used
@@ -12,7 +12,12 @@ export function loadGrid(sheet: XWorksheet): () => Grid | undefined {
   sheet.load('name, isNullObject');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(['address', 'values', 'numberFormat', 'valueTypes', 'isNullObject']);
-  return () => (sheet.isNullObject || used.isNullObject ? undefined : toGrid(sheet.name, used.address, used.values, used.numberFormat, used.valueTypes));
+  return () => loadedGrid(sheet, used);
+}
+
+/** Only after the sync that carried loadGrid's load. */
+function loadedGrid(sheet: XWorksheet, used: XRange): Grid | undefined {
+  return sheet.isNullObject || used.isNullObject ? undefined : toGrid(sheet.name, used.address, used.values, used.numberFormat, used.valueTypes);
 }
 
 /** Office.js ranges as a Grid: error cells (`#DIV/0!`, valueType Error) become `{ error }`. */

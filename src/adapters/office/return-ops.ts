@@ -25,13 +25,14 @@ const isReturnGrid = (g: Grid | undefined): g is Grid => !!g && g.values.some((r
 export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; state: SheetState } | undefined> {
   const active = ctx.workbook.worksheets.getActiveWorksheet();
   const grid = loadGrid(active);
-  active.protection.load(['protected', 'options']);
+  const protection = ctx.workbook.worksheets.getActiveWorksheet().protection;
+  protection.load(['protected', 'options']);
   ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
   const names = ctx.workbook.worksheets.items.map((s) => s.name);
   const found = grid();
   if (isReturnGrid(found)) {
-    return { grid: found, state: { sheetNames: names, takenNames: [], protected: active.protection.protected, protectionOptions: active.protection.options } };
+    return { grid: found, state: { sheetNames: names, takenNames: [], protected: protection.protected, protectionOptions: protection.options } };
   }
   if (!names.some((n) => n.toLowerCase() === RETURN_SHEET.toLowerCase())) return undefined;
   const ret = ctx.workbook.worksheets.getItem(RETURN_SHEET);
