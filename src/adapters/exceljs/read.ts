@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue, Grid } from '../../core/grid';
 import { customPropertiesOf } from './doc-props';
+import { openFastWorkbook, type FastWorkbook } from './fast-read';
 
 /**
  * .xlsx bytes as Grids, one per worksheet, with what Excel shows: formulas as their cached result,
@@ -59,8 +60,8 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
   return zip;
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
-  const zip = await openZip(bytes);
+async function loadWorkbook(bytes: Uint8Array, opened?: JSZip): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
+  const zip = opened ?? await openZip(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -127,8 +128,31 @@ function is1904(wb: ExcelJS.Workbook): boolean {
   return Boolean((wb.properties as { date1904?: boolean }).date1904);
 }
 
+/** The values-only reader, or undefined when it cannot read this file (ExcelJS then reads it). */
+async function fast(zip: JSZip): Promise<FastWorkbook | undefined> {
+  try {
+    return await openFastWorkbook(zip);
+  } catch {
+    return undefined;
+  }
+}
+
+async function fastGrid(book: FastWorkbook, index: number): Promise<Grid | undefined> {
+  try {
+    return await book.grid(index);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook> {
-  const { wb, zip } = await loadWorkbook(bytes);
+  const opened = await openZip(bytes);
+  const book = await fast(opened);
+  if (book) {
+    const sheets = await Promise.all(book.names.map((_, i) => fastGrid(book, i)));
+    if (sheets.every((s): s is Grid => s !== undefined)) return { sheets, properties: await customPropertiesOf(opened) };
+  }
+  const { wb, zip } = await loadWorkbook(bytes, opened);
   const date1904 = is1904(wb);
   const sheets = wb.worksheets.map((ws) => gridOf(ws, date1904));
   return { sheets, properties: await customPropertiesOf(zip) };
@@ -136,7 +160,16 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook
 
 /** One sheet by name (exact, else ignoring case); undefined when the workbook has no such sheet. */
 export async function readGrid(bytes: Uint8Array, sheetName: string): Promise<Grid | undefined> {
-  const { wb } = await loadWorkbook(bytes);
+  const opened = await openZip(bytes);
+  const book = await fast(opened);
+  if (book) {
+    const exact = book.names.indexOf(sheetName);
+    const index = exact >= 0 ? exact : book.names.findIndex((n) => n.toLowerCase() === sheetName.toLowerCase());
+    if (index < 0) return undefined;
+    const grid = await fastGrid(book, index);
+    if (grid) return grid;
+  }
+  const { wb } = await loadWorkbook(bytes, opened);
   const ws = wb.worksheets.find((w) => w.name === sheetName)
     ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
   return ws ? gridOf(ws, is1904(wb)) : undefined;
@@ -146,4 +179,11 @@ export async function readGrid(bytes: Uint8Array, sheetName: string): Promise<Gr
 export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
   const { wb } = await loadWorkbook(bytes);
   return wb.worksheets.map((w) => w.name);
+}
+
+/** Every sheet through ExcelJS's full load, never the values-only reader: the reference it is tested against. */
+export async function readWorkbookGridsWithExcelJS(bytes: Uint8Array): Promise<ReadWorkbook> {
+  const { wb, zip } = await loadWorkbook(bytes);
+  const date1904 = is1904(wb);
+  return { sheets: wb.worksheets.map((ws) => gridOf(ws, date1904)), properties: await customPropertiesOf(zip) };
 }
