@@ -3,7 +3,7 @@
  * the same fingerprint comes out in the task pane, the CLI and a test.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -16,9 +16,15 @@ const K = new Uint32Array([
 
 /** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder and Node do. */
 export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
+  // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -26,72 +32,101 @@ export function utf8Bytes(text: string): Uint8Array {
         i++;
       } else c = 0xfffd;
     } else if (c >= 0xdc00 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 63);
+      out[n++] = 0x80 | (c & 63);
+    } else {
+      out[n++] = 0xf0 | (c >> 18);
+      out[n++] = 0x80 | ((c >> 12) & 63);
+      out[n++] = 0x80 | ((c >> 6) & 63);
+      out[n++] = 0x80 | (c & 63);
+    }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, n);
 }
 
-/** Message padded to a multiple of 64 bytes: 0x80, zeros, then the bit length big-endian. */
-function pad(bytes: Uint8Array): Uint8Array {
-  const total = Math.ceil((bytes.length + 9) / 64) * 64;
-  const out = new Uint8Array(total);
-  out.set(bytes);
-  out[bytes.length] = 0x80;
-  const bits = bytes.length * 8;
-  const view = new DataView(out.buffer);
-  view.setUint32(total - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(total - 4, bits >>> 0);
-  return out;
-}
+// Reused between calls (the hash is synchronous): no allocation per block.
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const TAIL = new Uint8Array(128);
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
+/** One 64-byte block of `data` at `off` into H. Int32 arithmetic with `| 0` keeps V8 on small integers. */
+function block(data: Uint8Array, off: number): void {
+  const w = W;
+  const k = K;
+  for (let t = 0; t < 16; t++) {
+    const i = off + t * 4;
+    w[t] = ((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0);
+  }
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15] ?? 0;
+    const y = w[t - 2] ?? 0;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) | 0;
+  }
+  let a = H[0] ?? 0, b = H[1] ?? 0, c = H[2] ?? 0, d = H[3] ?? 0;
+  let e = H[4] ?? 0, f = H[5] ?? 0, g = H[6] ?? 0, h = H[7] ?? 0;
+  for (let t = 0; t < 64; t++) {
+    const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (h + s1 + ch + (k[t] ?? 0) + (w[t] ?? 0)) | 0;
+    const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + s0 + maj) | 0;
+  }
+  H[0] = (H[0] ?? 0) + a; H[1] = (H[1] ?? 0) + b; H[2] = (H[2] ?? 0) + c; H[3] = (H[3] ?? 0) + d;
+  H[4] = (H[4] ?? 0) + e; H[5] = (H[5] ?? 0) + f; H[6] = (H[6] ?? 0) + g; H[7] = (H[7] ?? 0) + h;
+}
 
 export function sha256Bytes(bytes: Uint8Array): Uint8Array {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const data = pad(bytes);
-  const view = new DataView(data.buffer);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < data.length; off += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(off + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const a = w[t - 15] ?? 0;
-      const b = w[t - 2] ?? 0;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0] ?? 0, h[1] ?? 0, h[2] ?? 0, h[3] ?? 0, h[4] ?? 0, h[5] ?? 0, h[6] ?? 0, h[7] ?? 0];
-    for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + ch + (K[t] ?? 0) + (w[t] ?? 0)) >>> 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (s0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (add[i] ?? 0)) >>> 0;
+  H.set(INITIAL);
+  const whole = bytes.length - (bytes.length % 64);
+  for (let off = 0; off < whole; off += 64) block(bytes, off);
+  // The last partial block, 0x80, zeros and the bit length big-endian: one or two blocks.
+  const rest = bytes.length - whole;
+  const tail = rest + 9 <= 64 ? 64 : 128;
+  TAIL.fill(0);
+  TAIL.set(bytes.subarray(whole));
+  TAIL[rest] = 0x80;
+  const bits = bytes.length * 8;
+  const hi = Math.floor(bits / 0x100000000);
+  const lo = bits >>> 0;
+  for (let i = 0; i < 4; i++) {
+    TAIL[tail - 8 + i] = (hi >>> (24 - i * 8)) & 0xff;
+    TAIL[tail - 4 + i] = (lo >>> (24 - i * 8)) & 0xff;
   }
+  block(TAIL, 0);
+  if (tail === 128) block(TAIL, 64);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i] ?? 0);
+  for (let i = 0; i < 8; i++) {
+    const v = H[i] ?? 0;
+    out[i * 4] = v >>> 24;
+    out[i * 4 + 1] = (v >>> 16) & 0xff;
+    out[i * 4 + 2] = (v >>> 8) & 0xff;
+    out[i * 4 + 3] = v & 0xff;
+  }
   return out;
 }
+
+const INITIAL = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function toHex(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  for (const b of bytes) s += HEX[b] ?? '';
   return s;
 }
 

@@ -47,7 +47,30 @@ function hasEntry(row: ReturnRow): boolean {
   });
 }
 
-const sameService = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const normService = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The catalogue's indicators grouped by normalised service name, in catalogue order, worked out
+ * once per catalogue: re-normalising every indicator for every return was most of a 200-return
+ * consolidation's validation time.
+ */
+const byService = new WeakMap<Catalogue, ReadonlyMap<string, readonly Catalogue['indicators'][number][]>>();
+
+function indicatorsOf(catalogue: Catalogue, service: string): readonly Catalogue['indicators'][number][] {
+  let groups = byService.get(catalogue);
+  if (!groups) {
+    const built = new Map<string, Catalogue['indicators'][number][]>();
+    for (const ind of catalogue.indicators) {
+      const key = normService(ind.service);
+      const list = built.get(key);
+      if (list) list.push(ind);
+      else built.set(key, [ind]);
+    }
+    groups = built;
+    byService.set(catalogue, groups);
+  }
+  return groups.get(normService(service)) ?? [];
+}
 
 /**
  * Check a read return against the catalogue. Pure: never changes `read` or the catalogue.
@@ -79,8 +102,8 @@ export function validateReturn(catalogue: Catalogue, read: ReadReturn, options: 
   }
   const service = options.service ?? read.service;
   if (service && period) {
-    for (const ind of catalogue.indicators) {
-      if (!sameService(ind.service, service) || !isDue(ind, period) || seen.has(ind.id.toUpperCase())) continue;
+    for (const ind of indicatorsOf(catalogue, service)) {
+      if (!isDue(ind, period) || seen.has(ind.id.toUpperCase())) continue;
       const params = { ref: ind.id, service: ind.service, period: formatPeriod(period) };
       issues.push({ severity: 'error', code: 'missing-indicator', ref: ind.id, message: message('missing-indicator', params) });
     }
