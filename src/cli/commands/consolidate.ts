@@ -11,13 +11,15 @@ import { previousLookup, previousValues } from '../../core/history/read';
 import type { History } from '../../core/history/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import { errorCount } from '../../core/issues';
-import { parsePeriod, type Period } from '../../core/period';
+import { formatPeriod, parsePeriod, type Period } from '../../core/period';
+import { findReturnGrids } from '../../core/pipeline';
+import { readReturn } from '../../core/return/read';
 import { trendsSheetPlan } from '../../core/plan/dashboard';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
-import { loadCatalogue, periodOption, readWorkbook } from '../load';
+import { loadCatalogue, periodOption, readWorkbook, type Workbook } from '../load';
 import { formatCounts, issueJson, plural, print, printJson, say, type Context } from '../output';
 import { fileJson, readAll, totals, type FileResult } from '../returns';
 import { historyIssueLine, loadHistory, saveHistory } from './history-file';
@@ -28,10 +30,20 @@ export const CONSOLIDATE_OPTIONS = {
   flags: ['json', 'force', 'reopen'],
 } as const;
 
-/** The period all returns agree on, when none was given. */
-function agreedPeriod(results: readonly FileResult[]): Period {
+/**
+ * The period all returns agree on, when none was given: read from each return sheet's Period
+ * cell, without validating (the returns are validated once, for that period).
+ */
+function agreedPeriod(books: readonly Workbook[]): Period {
   const seen = new Map<string, string>();
-  for (const r of results) if (r.validation.period && !seen.has(r.validation.period)) seen.set(r.validation.period, r.file);
+  for (const book of books) {
+    for (const grid of findReturnGrids(book.sheets)) {
+      const text = readReturn(grid).periodText;
+      const p = text ? parsePeriod(text) : undefined;
+      const key = p ? formatPeriod(p) : undefined;
+      if (key !== undefined && !seen.has(key)) seen.set(key, book.file);
+    }
+  }
   const periods = [...seen.keys()];
   if (periods.length === 0) throw new UsageError('consolidate: no return states its period; give --period (like 2024-25 Q2)');
   if (periods.length > 1) {
@@ -94,7 +106,7 @@ export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: 
   const history = options.history;
   const fallback = history && history.periods.length > 0 ? undefined : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) };
   // Without --period the returns say which quarter it is; a first pass finds it, quietly.
-  const period = options.period ?? agreedPeriod(validateBooks({ ...ctx, quiet: true }, catalogue, books, undefined));
+  const period = options.period ?? agreedPeriod(books);
   const cat = effectiveCatalogue(catalogue, period);
   const results = validateBooks(ctx, cat, books, period, history ? previousLookup(history) : undefined);
   const consolidation = consolidate(cat, period, results.map((r) => ({ file: r.file, validation: r.validation })));
