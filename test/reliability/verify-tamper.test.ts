@@ -36,7 +36,11 @@ beforeAll(async () => {
       row.eachCell((c, n) => { if (typeof c.value === 'string') header![c.value] = n; });
     } else if (header && (first === 'CS01' || first === 'CS03')) {
       // The first row for a ref is its indicator row; the exceptions list repeats Reds further down.
-      for (const [name, col] of Object.entries(header)) cells[`${first} ${name}`] ??= row.getCell(col).address;
+      const seen = cells[`${first} Ref`] !== undefined;
+      for (const [name, col] of Object.entries(header)) {
+        if (!seen) cells[`${first} ${name}`] = row.getCell(col).address;
+        else cells[`${first} exception ${name}`] ??= row.getCell(col).address;
+      }
     }
   });
 }, 60_000);
@@ -78,6 +82,8 @@ describe('verify', () => {
     ['a target', 'CS01 Target', 10],
     ['a ref', 'CS01 Ref', 'CS99'],
     ['a direction', 'CS01 Direction (vs last quarter)', 'Improving'],
+    ["a Red's RAG in the exceptions list", 'CS03 exception RAG', 'Green'],
+    ["a Red's actual in the exceptions list", 'CS03 exception Actual', 95],
   ])('catches %s changed after export (exit 1)', async (_what, key, value) => {
     const r = await bounded(dir, ['verify', await tamper(key, value)]);
     expect(r.code).toBe(1);

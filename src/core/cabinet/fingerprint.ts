@@ -1,8 +1,8 @@
 import type { CellValue, Grid } from '../grid';
-import type { PlanValue } from '../plan/types';
+import type { PlanValue, SheetPlan } from '../plan/types';
 import { sha256Hex } from '../sha256';
 import { rowCells } from './cells';
-import { COLUMNS, FINGERPRINT_COLUMNS, type ColumnKey } from './layout';
+import { COLUMNS, columnOf, FINGERPRINT_COLUMNS, type ColumnKey } from './layout';
 import type { CabinetModel } from './model';
 import { readCabinetTable } from './previous';
 
@@ -53,4 +53,41 @@ export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
   const rows = table.rows.map((row) =>
     FINGERPRINT_COLUMNS.map((k: ColumnKey) => canonicalCell(row[table.columns[k] as number])));
   return sha256Hex(canonicalText(table.period, rows));
+}
+
+/**
+ * The sheet fingerprint: SHA-256 over every non-blank cell of the Cabinet sheet except the free-text
+ * columns (indicator titles, commentary / action), as `row,col<TAB>value` lines in row-major order
+ * after `scorecard-sheet v1`. The data fingerprint covers the indicator table; this one covers the
+ * copies of its numbers elsewhere (summary counts, exceptions, changes), so an exception turned
+ * from Red to Green is caught too, while a typo fixed in commentary is not a changed number.
+ */
+export const SHEET_FINGERPRINT_VERSION = 'scorecard-sheet v1';
+const FREE_TEXT = new Set([columnOf('indicator'), columnOf('commentary')]);
+
+function sheetCanonical(cells: Iterable<{ readonly row: number; readonly col: number; readonly value: PlanValue | CellValue | undefined }>): string {
+  const lines: { row: number; col: number; text: string }[] = [];
+  for (const c of cells) {
+    const text = canonicalCell(c.value);
+    if (text !== '' && !FREE_TEXT.has(c.col)) lines.push({ row: c.row, col: c.col, text });
+  }
+  lines.sort((a, b) => a.row - b.row || a.col - b.col);
+  return [SHEET_FINGERPRINT_VERSION, ...lines.map((l) => `${l.row},${l.col}\t${l.text}`)].join('\n');
+}
+
+export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
+  function* cells() {
+    for (const b of sheet.cells) {
+      for (const [r, line] of b.values.entries()) for (const [c, value] of line.entries()) yield { row: b.row + r, col: b.col + c, value };
+    }
+  }
+  return sha256Hex(sheetCanonical(cells()));
+}
+
+export function sheetFingerprintOfGrid(grid: Grid): string {
+  const { row: top, col: left } = grid.origin ?? { row: 1, col: 1 };
+  function* cells() {
+    for (const [r, line] of grid.values.entries()) for (const [c, value] of line.entries()) yield { row: top + r, col: left + c, value };
+  }
+  return sha256Hex(sheetCanonical(cells()));
 }

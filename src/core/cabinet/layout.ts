@@ -44,6 +44,8 @@ export const TITLE_LABEL = {
 
 export const PROPERTY = {
   fingerprint: 'ScorecardFingerprint',
+  /** Every cell of the sheet but the free text (indicator titles, commentary): see sheetFingerprint. */
+  sheetFingerprint: 'ScorecardSheetFingerprint',
   period: 'ScorecardPeriod',
   catalogueVersion: 'ScorecardCatalogueVersion',
   generated: 'ScorecardGenerated',

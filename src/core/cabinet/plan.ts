@@ -1,6 +1,6 @@
 import { a1Range } from '../grid';
 import type { SheetPlan, WorkbookPlan } from '../plan/types';
-import { cabinetFingerprint } from './fingerprint';
+import { cabinetFingerprint, sheetFingerprintOfPlan } from './fingerprint';
 import { cabinetSheetName, COLUMNS, PROPERTY, TITLE } from './layout';
 import type { CabinetModel } from './model';
 import { MARGINS, pageBreaks, pageCapacity } from './print';
@@ -68,6 +68,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
       keywords: 'scorecard; Cabinet; performance',
       custom: {
         [PROPERTY.fingerprint]: fingerprint,
+        [PROPERTY.sheetFingerprint]: sheetFingerprintOfPlan(sheet),
         [PROPERTY.period]: model.period,
         [PROPERTY.catalogueVersion]: model.catalogueVersion,
         [PROPERTY.generated]: model.generatedAt,

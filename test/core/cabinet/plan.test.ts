@@ -1,4 +1,5 @@
-import { fingerprintFromCabinetGrid, cabinetFingerprint } from '../../../src/core/cabinet/fingerprint';
+import { fingerprintFromCabinetGrid, cabinetFingerprint, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
+import type { SheetPlan } from '../../../src/core/plan/types';
 import { cabinetSheetName } from '../../../src/core/cabinet/layout';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
@@ -82,6 +83,7 @@ describe('cabinetPlan', () => {
     expect(plan.properties.custom).toEqual({
       ScorecardFingerprint: cabinetFingerprint(model), ScorecardPeriod: '2023-24 Q2',
       ScorecardCatalogueVersion: '2023-06-29', ScorecardGenerated: '2023-10-20',
+      ScorecardSheetFingerprint: sheetFingerprintOfPlan(plan.sheets[0] as SheetPlan),
     });
     expect(cabinetFingerprint(model)).toMatch(/^[0-9a-f]{64}$/);
   });
