@@ -140,8 +140,28 @@ function conditional(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRu
   return { type: 'expression', priority: cf.priority, formulae: [cf.formula], style };
 }
 
-async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
-  const ws = wb.addWorksheet(sheet.name, sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {});
+/** What both workbooks (in memory and streaming) offer for a sheet's defined names. */
+export interface NameTarget { readonly definedNames: { add(ref: string, name: string): void } }
+
+/** A new worksheet for the plan, hidden and tab-coloured as it says. */
+export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Partial<ExcelJS.AddWorksheetOptions>): W }, sheet: SheetPlan): W {
+  // Panes go in as an option: the streaming writer only takes views when the sheet is added.
+  const views: Partial<ExcelJS.WorksheetView>[] = [];
+  if (sheet.freeze) {
+    const { rows, cols } = sheet.freeze;
+    views.push({ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows + 1, cols + 1), activeCell: a1(rows + 1, cols + 1) });
+  }
+  return wb.addWorksheet(sheet.name, {
+    ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}), ...(views.length > 0 ? { views } : {}),
+  });
+}
+
+/**
+ * Everything but the cell values and styles: columns, row heights, merges, rules, panes, print,
+ * names and protection (panes: addPlanSheet). Shared by the in-memory and the streaming renderer; the streaming one
+ * calls it before any row is committed (the stream writer's Worksheet has the same methods).
+ */
+export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan): Promise<void> {
   if (sheet.hidden) ws.state = 'hidden';
   for (const c of sheet.columns) {
     const col = ws.getColumn(c.col);
@@ -149,12 +169,6 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
     col.width = c.width === 9 ? 9.0001 : c.width;
     if (c.hidden) col.hidden = true;
   }
-  for (const block of sheet.cells) {
-    block.values.forEach((row, i) => row.forEach((v, j) => {
-      if (v !== null) ws.getCell(block.row + i, block.col + j).value = cellValue(v);
-    }));
-  }
-  for (const [key, style] of mergedStyles(sheet)) ws.getCell(Math.floor(key / COLS), key % COLS).style = style;
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
@@ -166,10 +180,6 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       ref: bar.range,
       rules: [{ type: 'dataBar', priority: 1000 + i, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(bar.color) }, gradient: false } as ExcelJS.DataBarRuleType],
     });
-  }
-  if (sheet.freeze) {
-    const { rows, cols } = sheet.freeze;
-    ws.views = [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows + 1, cols + 1), activeCell: a1(rows + 1, cols + 1) }];
   }
   const pr = sheet.print;
   if (pr) {
@@ -190,6 +200,43 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       sort: pp.allowSort ?? false, autoFilter: pp.allowAutoFilter ?? false,
     });
   }
+}
+
+/**
+ * Each plan row's cells in order: value (or null) and style (or undefined). The streaming
+ * renderer writes and commits one row at a time from this.
+ */
+export function planRows(sheet: SheetPlan): Map<number, Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }>> {
+  const rows = new Map<number, Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }>>();
+  const at = (r: number): Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }> => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    return row;
+  };
+  for (const block of sheet.cells) {
+    block.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v !== null) at(block.row + i).set(block.col + j, { value: cellValue(v) });
+    }));
+  }
+  for (const [key, style] of mergedStyles(sheet)) {
+    const row = at(Math.floor(key / COLS));
+    const col = key % COLS;
+    const cell = row.get(col);
+    if (cell) cell.style = style;
+    else row.set(col, { value: null, style });
+  }
+  return rows;
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+  const ws = addPlanSheet(wb, sheet);
+  for (const block of sheet.cells) {
+    block.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v !== null) ws.getCell(block.row + i, block.col + j).value = cellValue(v);
+    }));
+  }
+  for (const [key, style] of mergedStyles(sheet)) ws.getCell(Math.floor(key / COLS), key % COLS).style = style;
+  await applySheetChrome(wb, ws, sheet);
 }
 
 /** `B3` on sheet `Return` → `Return!$B$3`; a range that names its sheet is kept. */

@@ -1,0 +1,49 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { writeCustomProperties } from './doc-props';
+import { addPlanSheet, applySheetChrome, planRows } from './render';
+
+/**
+ * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row is
+ * written and committed in turn, so a 30,000-row Cabinet never sits in memory as cell objects.
+ * Node only (streams); the task pane keeps renderWorkbook.
+ */
+export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const p = plan.properties;
+  if (p.title !== undefined) wb.title = p.title;
+  if (p.subject !== undefined) wb.subject = p.subject;
+  if (p.creator !== undefined) wb.creator = p.creator;
+  if (p.company !== undefined) wb.company = p.company;
+  if (p.keywords !== undefined) wb.keywords = p.keywords;
+  for (const sheet of plan.sheets) {
+    // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
+    const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
+    // Before any row is committed: merges, heights and page breaks reach rows not written yet.
+    await applySheetChrome(wb, ws, sheet);
+    const rows = planRows(sheet);
+    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+      const row = ws.getRow(r);
+      for (const [c, cell] of rows.get(r) ?? []) {
+        const target = row.getCell(c);
+        if (cell.value !== null) target.value = cell.value;
+        if (cell.style) target.style = cell.style;
+      }
+      row.commit();
+      rows.delete(r);
+    }
+    (ws as unknown as { commit(): void }).commit();
+  }
+  await wb.commit();
+  await done;
+  const bytes = new Uint8Array(Buffer.concat(chunks));
+  return Object.keys(p.custom).length > 0 ? writeCustomProperties(bytes, p.custom) : bytes;
+}
