@@ -151,8 +151,12 @@ export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Parti
     const { rows, cols } = sheet.freeze;
     views.push({ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows + 1, cols + 1), activeCell: a1(rows + 1, cols + 1) });
   }
+  // Fit-to-page too: the streaming writer writes <sheetPr> (where fitToPage lives) when it opens the sheet.
+  const pr = sheet.print;
+  const pageSetup: Partial<ExcelJS.PageSetup> | undefined = pr ? { paperSize: 9, orientation: pr.orientation, fitToPage: true, fitToWidth: pr.fitToWidth, fitToHeight: pr.fitToHeight } : undefined;
   return wb.addWorksheet(sheet.name, {
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}), ...(views.length > 0 ? { views } : {}),
+    ...(pageSetup ? { pageSetup } : {}),
   });
 }
 
