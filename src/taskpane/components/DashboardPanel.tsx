@@ -9,6 +9,8 @@ import { ErrorBar } from './ErrorBar';
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // Indicator titles are long: the picker must not push the pane wider than Excel's 320-420 px.
+  picker: { minWidth: 0, maxWidth: '100%', width: '100%' },
 });
 
 /** `''` lets the sheet chart the first indicator that has a value. */
@@ -43,7 +45,7 @@ export function DashboardPanel({ services, catalogue, period }: DashboardPanelPr
     <section className={styles.panel} aria-labelledby="dashboard-heading">
       <h3 id="dashboard-heading">Dashboard</h3>
       <Field label="Indicator for the trend chart" hint="The trend covers the quarters consolidated in this pane, with small numbers left out.">
-        <Select value={ref} disabled={create.busy} onChange={(_, d) => setRef(d.value)}>
+        <Select className={styles.picker} select={{ className: styles.picker }} value={ref} disabled={create.busy} onChange={(_, d) => setRef(d.value)}>
           <option value={FIRST}>First indicator with a value</option>
           {indicators.map((i) => <option key={i.id} value={i.id}>{`${i.id}: ${i.title}`}</option>)}
         </Select>
