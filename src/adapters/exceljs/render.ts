@@ -7,18 +7,24 @@ import { writeCustomProperties } from './doc-props';
  * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
  * Bytes in, bytes out (no fs), so it runs in the browser too.
  */
-export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const p = plan.properties;
+type DocTarget = { title: string; subject: string; creator: string; company: string; keywords: string };
+
+/** The standard document properties of a plan (custom ones go in afterwards via doc-props.ts). Shared by both renderers. */
+export function applyDocProperties(wb: DocTarget, p: WorkbookPlan['properties']): void {
   if (p.title !== undefined) wb.title = p.title;
   if (p.subject !== undefined) wb.subject = p.subject;
   if (p.creator !== undefined) wb.creator = p.creator;
   if (p.company !== undefined) wb.company = p.company;
   if (p.keywords !== undefined) wb.keywords = p.keywords;
+}
+
+export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  applyDocProperties(wb, plan.properties);
   for (const sheet of plan.sheets) await renderSheet(wb, sheet);
   const written = await wb.xlsx.writeBuffer();
   const bytes = new Uint8Array(written as ArrayBuffer);
-  return Object.keys(p.custom).length > 0 ? writeCustomProperties(bytes, p.custom) : bytes;
+  return Object.keys(plan.properties.custom).length > 0 ? writeCustomProperties(bytes, plan.properties.custom) : bytes;
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;

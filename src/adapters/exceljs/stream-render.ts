@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
-import { addPlanSheet, applySheetChrome, planRows } from './render';
+import { addPlanSheet, applyDocProperties, applySheetChrome, planRows } from './render';
 
 /**
  * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row is
@@ -18,12 +18,7 @@ export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Arr
     stream.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const p = plan.properties;
-  if (p.title !== undefined) wb.title = p.title;
-  if (p.subject !== undefined) wb.subject = p.subject;
-  if (p.creator !== undefined) wb.creator = p.creator;
-  if (p.company !== undefined) wb.company = p.company;
-  if (p.keywords !== undefined) wb.keywords = p.keywords;
+  applyDocProperties(wb as unknown as Parameters<typeof applyDocProperties>[0], plan.properties);
   for (const sheet of plan.sheets) {
     // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
     const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
@@ -45,5 +40,5 @@ export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Arr
   await wb.commit();
   await done;
   const bytes = new Uint8Array(Buffer.concat(chunks));
-  return Object.keys(p.custom).length > 0 ? writeCustomProperties(bytes, p.custom) : bytes;
+  return Object.keys(plan.properties.custom).length > 0 ? writeCustomProperties(bytes, plan.properties.custom) : bytes;
 }
