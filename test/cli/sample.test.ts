@@ -101,8 +101,9 @@ describe('fillReturnPlan', () => {
 
   it('adds a row for a ref the sheet lacks, and leaves the plan it was given alone', () => {
     const before = JSON.stringify(plan);
-    const filled = cellsOf(fillReturnPlan(plan, [{ ref: 'HSG01', actual: 1200, title: 'Households in TA' }]));
+    const filled = cellsOf(fillReturnPlan(plan, [{ ref: 'CS01', actual: 77, commentary: 'typed' }, { ref: 'HSG01', actual: 1200, title: 'Households in TA' }], { 'Prepared by': 'A Lead' }));
     expect(JSON.stringify(plan)).toBe(before);
+    expect(filled.get(`${rowOf('CS01')},${colOf(HEADER.actual)}`)).toBe(77);
     const added = [...filled].find(([, v]) => v === 'HSG01');
     expect(added).toBeDefined();
     const row = Number(added?.[0].split(',')[0]);

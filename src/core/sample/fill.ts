@@ -42,21 +42,20 @@ function inRange(range: string, row: number, col: number): boolean {
   return row >= r1 && row <= r2 && col >= c1 && col <= c2;
 }
 
-/** Write one value: into the block that covers the cell, else as a new one-cell block. */
-function setCell(blocks: CellBlock[], row: number, col: number, value: PlanValue): void {
-  const i = blocks.findIndex((b) => row >= b.row && row < b.row + b.values.length && col >= b.col && col < b.col + (b.values[row - b.row]?.length ?? 0));
-  const b = blocks[i];
-  if (b === undefined) {
-    blocks.push({ row, col, values: [[value]] });
-    return;
-  }
-  const values = b.values.map((r, ri) => (ri === row - b.row ? r.map((v, ci) => (ci === col - b.col ? value : v)) : r));
-  blocks[i] = { ...b, values };
+interface MutableBlock { row: number; col: number; values: PlanValue[][] }
+
+/** Write one value in place: into the block that covers the cell, else as a new one-cell block. */
+function setCell(blocks: MutableBlock[], row: number, col: number, value: PlanValue): void {
+  const b = blocks.find((x) => row >= x.row && row < x.row + x.values.length && col >= x.col && col < x.col + (x.values[row - x.row]?.length ?? 0));
+  const line = b?.values[row - b.row];
+  if (b === undefined || line === undefined) blocks.push({ row, col, values: [[value]] });
+  else line[col - b.col] = value;
 }
 
 /** The sheet with the entries typed in, and label values (Prepared by, Signed off by …) beside their labels. */
 export function fillReturnPlan(plan: SheetPlan, entries: readonly ReturnEntry[], labels: Readonly<Record<string, PlanValue>> = {}): SheetPlan {
-  const blocks = [...plan.cells];
+  // One copy up front, then writes in place: copying a block per entry made large fills quadratic.
+  const blocks: MutableBlock[] = plan.cells.map((b) => ({ ...b, values: b.values.map((r) => [...r]) }));
   const cells = [...cellMap(blocks)].map(([k, v]) => {
     const [r = 0, c = 0] = k.split(',').map(Number);
     return { r, c, v };
