@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
-import { a1, columnLetters, columnNumber, quoteSheet } from '../../core/grid';
+import { a1, columnLetters, quoteSheet } from '../../core/grid';
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
+import { parseRange, planRows, type PlanRows } from './plan-rows';
+
+export { parseRange };
 
 /**
  * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
@@ -29,20 +32,7 @@ export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-/** `B2:D10` (or `B2`) as 1-based bounds. */
-export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [from = '', to = from] = range.replace(/\$/g, '').split(':');
-  const cell = (ref: string): [number, number] => {
-    const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
-    if (!m) throw new Error(`not an A1 range: ${range}`);
-    return [Number(m[2]), columnNumber(m[1] ?? '')];
-  };
-  const [r1, c1] = cell(from);
-  const [r2, c2] = cell(to);
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
-
-function cellValue(v: PlanValue): ExcelJS.CellValue {
+export function cellValue(v: PlanValue): ExcelJS.CellValue {
   if (v !== null && typeof v === 'object') return { formula: v.formula } as ExcelJS.CellFormulaValue;
   // A plain string stays a string even when it starts with = + - @: ExcelJS writes it as text.
   return v;
@@ -76,39 +66,6 @@ function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   }
   // Per cell: ExcelJS drops row/column-level protection on write.
   if (s.locked !== undefined) out.protection = { locked: s.locked };
-  return out;
-}
-
-/** Column numbers stay below 2^14 in Excel, so one number keys a cell. */
-const COLS = 16_384;
-
-/**
- * Later ranges win property by property, as if applied one after another. Cells that got the same
- * ranges in the same order share one style object (see excelStyle).
- */
-function mergedStyles(sheet: SheetPlan): Map<number, Partial<ExcelJS.Style>> {
-  const applied = new Map<number, string>();
-  sheet.styles.forEach(({ range }, i) => {
-    const b = parseRange(range);
-    for (let r = b.top; r <= b.bottom; r++) {
-      for (let c = b.left; c <= b.right; c++) {
-        const key = r * COLS + c;
-        const before = applied.get(key);
-        applied.set(key, before === undefined ? String(i) : `${before},${i}`);
-      }
-    }
-  });
-  const shared = new Map<string, Partial<ExcelJS.Style>>();
-  const out = new Map<number, Partial<ExcelJS.Style>>();
-  for (const [key, list] of applied) {
-    let style = shared.get(list);
-    if (!style) {
-      const merged = list.split(',').reduce<CellStyle>((m, i) => ({ ...m, ...sheet.styles[Number(i)]?.style }), {});
-      style = excelStyle(merged);
-      shared.set(list, style);
-    }
-    out.set(key, style);
-  }
   return out;
 }
 
@@ -167,8 +124,8 @@ export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Parti
 }
 
 /**
- * Everything but the cell values and styles: columns, row heights, merges, rules, panes, print,
- * names and protection (panes: addPlanSheet). Shared by the in-memory and the streaming renderer; the streaming one
+ * Everything but the rows (values, styles, heights, page breaks: planRows): columns, merges, rules,
+ * print, names and protection (panes: addPlanSheet). Shared by the in-memory and the streaming renderer; the streaming one
  * calls it before any row is committed (the stream writer's Worksheet has the same methods).
  */
 export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan): Promise<void> {
@@ -179,7 +136,6 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
     col.width = c.width === 9 ? 9.0001 : c.width;
     if (c.hidden) col.hidden = true;
   }
-  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
@@ -199,7 +155,6 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
       ...(pr.margins ? { margins: pr.margins } : {}),
     };
     ws.headerFooter = { ...(pr.header ? { oddHeader: pr.header } : {}), ...(pr.footer ? { oddFooter: pr.footer } : {}) };
-    for (const r of pr.rowBreaks ?? []) ws.getRow(r).addPageBreak();
   }
   for (const n of sheet.names ?? []) wb.definedNames.add(absoluteRef(sheet.name, n.range), n.name);
   if (sheet.protection) {
@@ -212,40 +167,32 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
   }
 }
 
-/**
- * Each plan row's cells in order: value (or null) and style (or undefined). The streaming
- * renderer writes and commits one row at a time from this.
- */
-export function planRows(sheet: SheetPlan): Map<number, Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }>> {
-  const rows = new Map<number, Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }>>();
-  const at = (r: number): Map<number, { value: ExcelJS.CellValue | null; style?: Partial<ExcelJS.Style> }> => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    return row;
+/** Each merged style id's ExcelJS object, built once and shared by every cell that has it (see excelStyle). */
+export function styleCache(rows: PlanRows): (id: number | undefined) => Partial<ExcelJS.Style> | undefined {
+  const built = new Map<number, Partial<ExcelJS.Style>>();
+  return (id) => {
+    if (id === undefined) return undefined;
+    let style = built.get(id);
+    if (!style) built.set(id, (style = excelStyle(rows.style(id))));
+    return style;
   };
-  for (const block of sheet.cells) {
-    block.values.forEach((row, i) => row.forEach((v, j) => {
-      if (v !== null) at(block.row + i).set(block.col + j, { value: cellValue(v) });
-    }));
-  }
-  for (const [key, style] of mergedStyles(sheet)) {
-    const row = at(Math.floor(key / COLS));
-    const col = key % COLS;
-    const cell = row.get(col);
-    if (cell) cell.style = style;
-    else row.set(col, { value: null, style });
-  }
-  return rows;
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
   const ws = addPlanSheet(wb, sheet);
-  for (const block of sheet.cells) {
-    block.values.forEach((row, i) => row.forEach((v, j) => {
-      if (v !== null) ws.getCell(block.row + i, block.col + j).value = cellValue(v);
-    }));
+  const plan = planRows(sheet);
+  const styleOf = styleCache(plan);
+  for (const r of plan.rows()) {
+    const row = ws.getRow(r.row);
+    for (const c of r.cells) {
+      const cell = row.getCell(c.col);
+      if (c.value !== null) cell.value = cellValue(c.value);
+      const style = styleOf(c.style);
+      if (style) cell.style = style;
+    }
+    if (r.height !== undefined) row.height = r.height;
+    if (r.pageBreak) row.addPageBreak();
   }
-  for (const [key, style] of mergedStyles(sheet)) ws.getCell(Math.floor(key / COLS), key % COLS).style = style;
   await applySheetChrome(wb, ws, sheet);
 }
 

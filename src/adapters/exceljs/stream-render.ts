@@ -2,7 +2,10 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
-import { addPlanSheet, applyDocProperties, applySheetChrome, planRows } from './render';
+import { addPlanSheet, applyDocProperties, applySheetChrome, cellValue, styleCache } from './render';
+import { planRows } from './plan-rows';
+
+const UNSTYLED: Partial<ExcelJS.Style> = {};
 
 /**
  * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row is
@@ -22,18 +25,22 @@ export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Arr
   for (const sheet of plan.sheets) {
     // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
     const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
-    // Before any row is committed: merges, heights and page breaks reach rows not written yet.
+    // Before any row is committed: merges reach rows not written yet. Heights and page breaks go
+    // with their rows; setting them first made the writer hold every row and shift() through them.
     await applySheetChrome(wb, ws, sheet);
-    const rows = planRows(sheet);
-    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-      const row = ws.getRow(r);
-      for (const [c, cell] of rows.get(r) ?? []) {
-        const target = row.getCell(c);
-        if (cell.value !== null) target.value = cell.value;
-        if (cell.style) target.style = cell.style;
+    const plan = planRows(sheet);
+    const styleOf = styleCache(plan);
+    for (const r of plan.rows()) {
+      const row = ws.getRow(r.row);
+      for (const c of r.cells) {
+        const target = row.getCell(c.col);
+        if (c.value !== null) target.value = cellValue(c.value);
+        // A fresh {} per unstyled cell would be serialised and looked up cell by cell.
+        target.style = styleOf(c.style) ?? UNSTYLED;
       }
+      if (r.height !== undefined) row.height = r.height;
+      if (r.pageBreak) row.addPageBreak();
       row.commit();
-      rows.delete(r);
     }
     (ws as unknown as { commit(): void }).commit();
   }
