@@ -49,13 +49,10 @@ export function utf8Bytes(text: string): Uint8Array {
   return out.slice(0, n);
 }
 
-// Reused between calls (the hash is synchronous): no allocation per block.
 const W = new Int32Array(64);
-const H = new Int32Array(8);
-const TAIL = new Uint8Array(128);
 
-/** One 64-byte block of `data` at `off` into H. Int32 arithmetic with `| 0` keeps V8 on small integers. */
-function block(data: Uint8Array, off: number): void {
+/** One 64-byte block of `data` at `off` into `H`. Int32 arithmetic with `| 0` keeps V8 on small integers. */
+function block(H: Int32Array, data: Uint8Array, off: number): void {
   const w = W;
   const k = K;
   for (let t = 0; t < 16; t++) {
@@ -90,37 +87,113 @@ function block(data: Uint8Array, off: number): void {
   H[4] = (H[4] ?? 0) + e; H[5] = (H[5] ?? 0) + f; H[6] = (H[6] ?? 0) + g; H[7] = (H[7] ?? 0) + h;
 }
 
-export function sha256Bytes(bytes: Uint8Array): Uint8Array {
-  H.set(INITIAL);
-  const whole = bytes.length - (bytes.length % 64);
-  for (let off = 0; off < whole; off += 64) block(bytes, off);
-  // The last partial block, 0x80, zeros and the bit length big-endian: one or two blocks.
-  const rest = bytes.length - whole;
-  const tail = rest + 9 <= 64 ? 64 : 128;
-  TAIL.fill(0);
-  TAIL.set(bytes.subarray(whole));
-  TAIL[rest] = 0x80;
-  const bits = bytes.length * 8;
-  const hi = Math.floor(bits / 0x100000000);
-  const lo = bits >>> 0;
-  for (let i = 0; i < 4; i++) {
-    TAIL[tail - 8 + i] = (hi >>> (24 - i * 8)) & 0xff;
-    TAIL[tail - 4 + i] = (lo >>> (24 - i * 8)) & 0xff;
-  }
-  block(TAIL, 0);
-  if (tail === 128) block(TAIL, 64);
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 8; i++) {
-    const v = H[i] ?? 0;
-    out[i * 4] = v >>> 24;
-    out[i * 4 + 1] = (v >>> 16) & 0xff;
-    out[i * 4 + 2] = (v >>> 8) & 0xff;
-    out[i * 4 + 3] = v & 0xff;
-  }
-  return out;
+const INITIAL = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+
+/**
+ * SHA-256 fed piece by piece: text is UTF-8 encoded straight into a 64-byte block, so hashing a
+ * 30,000-row Cabinet never builds the whole canonical text or its bytes. A surrogate pair split
+ * between two pieces is joined, so the digest equals that of the pieces concatenated.
+ */
+export interface Sha256 {
+  update(text: string): Sha256;
+  updateBytes(bytes: Uint8Array): Sha256;
+  digest(): Uint8Array;
+  hex(): string;
 }
 
-const INITIAL = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+export function createSha256(): Sha256 {
+  const H = new Int32Array(INITIAL);
+  const buf = new Uint8Array(128);
+  let fill = 0;
+  let total = 0;
+  let high = 0; // a high surrogate waiting for the next piece
+  const push = (byte: number): void => {
+    buf[fill++] = byte;
+    if (fill === 64) {
+      block(H, buf, 0);
+      fill = 0;
+      total += 64;
+    }
+  };
+  const code = (c: number): void => {
+    if (c < 0x80) push(c);
+    else if (c < 0x800) {
+      push(0xc0 | (c >> 6));
+      push(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      push(0xe0 | (c >> 12));
+      push(0x80 | ((c >> 6) & 63));
+      push(0x80 | (c & 63));
+    } else {
+      push(0xf0 | (c >> 18));
+      push(0x80 | ((c >> 12) & 63));
+      push(0x80 | ((c >> 6) & 63));
+      push(0x80 | (c & 63));
+    }
+  };
+  const flushHigh = (): void => {
+    if (high !== 0) code(0xfffd);
+    high = 0;
+  };
+  const self: Sha256 = {
+    update(text) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (high !== 0) {
+          if (c >= 0xdc00 && c <= 0xdfff) {
+            code(0x10000 + ((high - 0xd800) << 10) + (c - 0xdc00));
+            high = 0;
+            continue;
+          }
+          flushHigh();
+        }
+        if (c < 0x80) push(c);
+        else if (c >= 0xd800 && c <= 0xdbff) high = c;
+        else if (c >= 0xdc00 && c <= 0xdfff) code(0xfffd);
+        else code(c);
+      }
+      return self;
+    },
+    updateBytes(bytes) {
+      flushHigh();
+      for (let i = 0; i < bytes.length; i++) push(bytes[i] ?? 0);
+      return self;
+    },
+    digest() {
+      flushHigh();
+      const bits = (total + fill) * 8;
+      // 0x80, zeros and the bit length big-endian: one or two blocks.
+      const end = fill + 9 <= 64 ? 64 : 128;
+      buf.fill(0, fill);
+      buf[fill] = 0x80;
+      const hi = Math.floor(bits / 0x100000000);
+      const lo = bits >>> 0;
+      for (let i = 0; i < 4; i++) {
+        buf[end - 8 + i] = (hi >>> (24 - i * 8)) & 0xff;
+        buf[end - 4 + i] = (lo >>> (24 - i * 8)) & 0xff;
+      }
+      block(H, buf, 0);
+      if (end === 128) block(H, buf, 64);
+      const out = new Uint8Array(32);
+      for (let i = 0; i < 8; i++) {
+        const v = H[i] ?? 0;
+        out[i * 4] = v >>> 24;
+        out[i * 4 + 1] = (v >>> 16) & 0xff;
+        out[i * 4 + 2] = (v >>> 8) & 0xff;
+        out[i * 4 + 3] = v & 0xff;
+      }
+      return out;
+    },
+    hex() {
+      return toHex(self.digest());
+    },
+  };
+  return self;
+}
+
+export function sha256Bytes(bytes: Uint8Array): Uint8Array {
+  return createSha256().updateBytes(bytes).digest();
+}
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -132,5 +205,5 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
-  return toHex(sha256Bytes(utf8Bytes(text)));
+  return createSha256().update(text).hex();
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sha256Bytes, sha256Hex, utf8Bytes } from '../../src/core/sha256';
+import { createSha256, sha256Bytes, sha256Hex, utf8Bytes } from '../../src/core/sha256';
 
 const nodeHex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -36,5 +36,30 @@ describe('sha256Hex', () => {
   it('hashes a million bytes correctly', () => {
     const bytes = new Uint8Array(1_000_000).fill(0x61);
     expect(Buffer.from(sha256Bytes(bytes)).toString('hex')).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+});
+
+describe('createSha256 (piece by piece)', () => {
+  const units = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 90 });
+
+  it('gives the digest of the pieces concatenated, however the text is cut (surrogate pairs split included)', () => {
+    fc.assert(fc.property(fc.array(units, { maxLength: 12 }), (pieces) => {
+      const h = createSha256();
+      for (const p of pieces) h.update(p);
+      return h.hex() === nodeHex(pieces.join(''));
+    }), { numRuns: 400 });
+  });
+
+  it('joins a surrogate pair cut between two pieces, and a lone high surrogate at the end is U+FFFD', () => {
+    expect(createSha256().update('a\ud83d').update('\ude00b').hex()).toBe(nodeHex('a\u{1F600}b'));
+    expect(createSha256().update('x\ud83d').hex()).toBe(nodeHex('x\ufffd'));
+    expect(createSha256().update('\ud83d').updateBytes(new Uint8Array([0x41])).hex()).toBe(createHash('sha256').update(Buffer.from([0xef, 0xbf, 0xbd, 0x41])).digest('hex'));
+  });
+
+  it('mixes text and bytes in order', () => {
+    fc.assert(fc.property(units, fc.uint8Array({ maxLength: 200 }), units, (a, bytes, b) => {
+      const ours = createSha256().update(a).updateBytes(bytes).update(b).hex();
+      return ours === createHash('sha256').update(a, 'utf8').update(bytes).update(b, 'utf8').digest('hex');
+    }), { numRuns: 200 });
   });
 });

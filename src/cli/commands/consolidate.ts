@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { PROPERTY } from '../../core/cabinet/layout';
-import { cabinetModel } from '../../core/cabinet/model';
+import { cabinetModel, type CabinetOptions } from '../../core/cabinet/model';
 import { cabinetPlan } from '../../core/cabinet/plan';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import { effectiveCatalogue } from '../../core/catalogue/effective';
@@ -15,6 +15,7 @@ import { formatPeriod, parsePeriod, type Period } from '../../core/period';
 import { findReturnGrids } from '../../core/pipeline';
 import { readReturn } from '../../core/return/read';
 import { trendsSheetPlan } from '../../core/plan/dashboard';
+import type { WorkbookPlan } from '../../core/plan/types';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
@@ -101,14 +102,29 @@ export interface RefusedRun {
   readonly history: { readonly next: History; readonly issues: readonly HistoryIssue[] };
 }
 
-export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<ConsolidateRun | RefusedRun> {
+/** Read and validate every return; the workbooks go out of scope here, so they are not held through the render. */
+async function readAndValidate(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<{ period: Period; cat: Catalogue; results: FileResult[] }> {
   const books = await readAll(ctx, files);
-  const history = options.history;
-  const fallback = history && history.periods.length > 0 ? undefined : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) };
   // Without --period the returns say which quarter it is; a first pass finds it, quietly.
   const period = options.period ?? agreedPeriod(books);
   const cat = effectiveCatalogue(catalogue, period);
-  const results = validateBooks(ctx, cat, books, period, history ? previousLookup(history) : undefined);
+  const results = validateBooks(ctx, cat, books, period, options.history ? previousLookup(options.history) : undefined);
+  return { period, cat, results };
+}
+
+/** The Cabinet workbook's plan; the report model is dropped once the plan holds what it said. */
+function cabinetWorkbookPlan(cat: Catalogue, consolidation: Consolidation, compare: CabinetOptions, password: string | undefined): WorkbookPlan {
+  const model = cabinetModel(cat, consolidation, compare);
+  const pw = password ? { password } : {};
+  const cabinet = cabinetPlan(model, pw);
+  // With a history the workbook gains a Trends sheet (last five quarters, RAG counts with data bars).
+  return model.trendPeriods.length > 0 ? { ...cabinet, sheets: [...cabinet.sheets, trendsSheetPlan(model, pw)] } : cabinet;
+}
+
+export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<ConsolidateRun | RefusedRun> {
+  const { period, cat, results } = await readAndValidate(ctx, catalogue, files, options);
+  const history = options.history;
+  const fallback = history && history.periods.length > 0 ? undefined : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) };
   const consolidation = consolidate(cat, period, results.map((r) => ({ file: r.file, validation: r.validation })));
   let recorded: ConsolidateRun['history'];
   if (history) {
@@ -122,11 +138,7 @@ export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: 
   const compare = recorded
     ? { ...previousValues(recorded.next, period), history: { history: recorded.next, catalogue } }
     : { ...(fallback?.previous ? { previous: fallback.previous } : {}), ...(fallback?.lastYear ? { lastYear: fallback.lastYear } : {}) };
-  const model = cabinetModel(cat, consolidation, compare);
-  const pw = options.password ? { password: options.password } : {};
-  const cabinet = cabinetPlan(model, pw);
-  // With a history the workbook gains a Trends sheet (last five quarters, RAG counts with data bars).
-  const plan = model.trendPeriods.length > 0 ? { ...cabinet, sheets: [...cabinet.sheets, trendsSheetPlan(model, pw)] } : cabinet;
+  const plan = cabinetWorkbookPlan(cat, consolidation, compare, options.password);
   // Streamed: the in-memory render of a 30,000-row Cabinet was most of the run's peak memory.
   const bytes = await streamRenderWorkbook(plan);
   const fingerprint = plan.properties.custom[PROPERTY.fingerprint];

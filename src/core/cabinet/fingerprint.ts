@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from '../grid';
 import type { PlanValue, SheetPlan } from '../plan/types';
-import { sha256Hex } from '../sha256';
+import { createSha256 } from '../sha256';
 import { rowCells } from './cells';
 import { COLUMNS, columnOf, FINGERPRINT_COLUMNS, type ColumnKey } from './layout';
 import type { CabinetModel } from './model';
@@ -28,21 +28,28 @@ export function canonicalCell(v: PlanValue | CellValue | undefined): string {
   return '';
 }
 
-export function canonicalText(period: string, rows: readonly (readonly string[])[]): string {
+/** The data fingerprint's text, fed to the hash line by line (never built whole: 30,000 rows is megabytes). */
+function hashCanonical(period: string, rows: Iterable<readonly string[]>): string {
+  const h = createSha256();
   const header = FINGERPRINT_COLUMNS.map((k) => COLUMNS.find((c) => c.key === k)?.header ?? k).join('\t');
-  return [FINGERPRINT_VERSION, `period\t${canonicalCell(period)}`, header, ...rows.map((r) => r.join('\t'))].join('\n');
-}
-
-export function cabinetCanonical(model: CabinetModel): string {
-  const rows = model.sections.flatMap((s) => s.rows).map((row) => {
-    const cells = rowCells(row);
-    return FINGERPRINT_COLUMNS.map((k) => canonicalCell(cells[k]));
-  });
-  return canonicalText(model.period, rows);
+  h.update(FINGERPRINT_VERSION).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
+  for (const r of rows) {
+    h.update('\n');
+    r.forEach((cell, i) => (i > 0 ? h.update('\t').update(cell) : h.update(cell)));
+  }
+  return h.hex();
 }
 
 export function cabinetFingerprint(model: CabinetModel): string {
-  return sha256Hex(cabinetCanonical(model));
+  function* rows() {
+    for (const s of model.sections) {
+      for (const row of s.rows) {
+        const cells = rowCells(row);
+        yield FINGERPRINT_COLUMNS.map((k) => canonicalCell(cells[k]));
+      }
+    }
+  }
+  return hashCanonical(model.period, rows());
 }
 
 /** The same hash from a Cabinet sheet read back; undefined when the sheet has no indicator table or period. */
@@ -52,7 +59,7 @@ export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
   if (FINGERPRINT_COLUMNS.some((k) => table.columns[k] === undefined)) return undefined;
   const rows = table.rows.map((row) =>
     FINGERPRINT_COLUMNS.map((k: ColumnKey) => canonicalCell(row[table.columns[k] as number])));
-  return sha256Hex(canonicalText(table.period, rows));
+  return hashCanonical(table.period, rows);
 }
 
 /**
@@ -64,30 +71,38 @@ export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
  */
 export const SHEET_FINGERPRINT_VERSION = 'scorecard-sheet v1';
 const FREE_TEXT = new Set([columnOf('indicator'), columnOf('commentary')]);
+/** Excel's column count: a cell's (row, col) as one number. */
+const COLS = 16_384;
 
-function sheetCanonical(cells: Iterable<{ readonly row: number; readonly col: number; readonly value: PlanValue | CellValue | undefined }>): string {
-  const lines: { row: number; col: number; text: string }[] = [];
-  for (const c of cells) {
-    const text = canonicalCell(c.value);
-    if (text !== '' && !FREE_TEXT.has(c.col)) lines.push({ row: c.row, col: c.col, text });
+type Emit = (row: number, col: number, value: PlanValue | CellValue | undefined) => void;
+
+/** Row-major over (row, col) keys packed in one number, so 300,000 cells sort without an object each. */
+function sheetHash(visit: (emit: Emit) => void): string {
+  const keys: number[] = [];
+  const texts: string[] = [];
+  visit((row, col, value) => {
+    if (FREE_TEXT.has(col)) return;
+    const text = canonicalCell(value);
+    if (text === '') return;
+    keys.push(row * COLS + col);
+    texts.push(text);
+  });
+  const order = Array.from(keys.keys()).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+  const h = createSha256().update(SHEET_FINGERPRINT_VERSION);
+  for (const i of order) {
+    const key = keys[i] ?? 0;
+    h.update(`\n${Math.floor(key / COLS)},${key % COLS}\t`).update(texts[i] ?? '');
   }
-  lines.sort((a, b) => a.row - b.row || a.col - b.col);
-  return [SHEET_FINGERPRINT_VERSION, ...lines.map((l) => `${l.row},${l.col}\t${l.text}`)].join('\n');
+  return h.hex();
 }
 
 export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
-  function* cells() {
-    for (const b of sheet.cells) {
-      for (const [r, line] of b.values.entries()) for (const [c, value] of line.entries()) yield { row: b.row + r, col: b.col + c, value };
-    }
-  }
-  return sha256Hex(sheetCanonical(cells()));
+  return sheetHash((emit) => {
+    for (const b of sheet.cells) b.values.forEach((line, r) => line.forEach((value, c) => emit(b.row + r, b.col + c, value)));
+  });
 }
 
 export function sheetFingerprintOfGrid(grid: Grid): string {
   const { row: top, col: left } = grid.origin ?? { row: 1, col: 1 };
-  function* cells() {
-    for (const [r, line] of grid.values.entries()) for (const [c, value] of line.entries()) yield { row: top + r, col: left + c, value };
-  }
-  return sha256Hex(sheetCanonical(cells()));
+  return sheetHash((emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value))));
 }

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { cabinetFingerprint, FINGERPRINT_VERSION, SHEET_FINGERPRINT_VERSION, sheetFingerprintOfGrid, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
+import { COLUMNS, FINGERPRINT_COLUMNS } from '../../../src/core/cabinet/layout';
+import { cabinetModel } from '../../../src/core/cabinet/model';
+import { cabinetPlan } from '../../../src/core/cabinet/plan';
+import type { SheetPlan } from '../../../src/core/plan/types';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
+import { consolidationOf, planToGrid, Q2, type Entry } from './helpers';
+
+// Exports already sent to members are checked against these definitions: they must never drift.
+const cat = miniCatalogue();
+const entries: Entry[] = [
+  { ref: 'MC01', actual: 81.24, commentary: 'Calls  up\tagain', action: 'More staff' },
+  { ref: 'MC02', actual: 25 },
+  { ref: 'MC03', actual: 12345 },
+  { ref: 'MC05', qualitative: 'At risk', commentary: 'Lease delayed', action: 'Escalated' },
+  { ref: 'MC06', actual: 3, numerator: 3, denominator: 40 },
+];
+const model = cabinetModel(cat, consolidationOf(cat, Q2, entries, ['MC07']), { generatedAt: '2023-10-20' });
+const plan = cabinetPlan(model);
+const grid = planToGrid(plan);
+const sha = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const canonical = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v).trim().replace(/\s+/g, ' '));
+
+describe('fingerprint definitions', () => {
+  it('data fingerprint: SHA-256 of the version, the period, the header and one tab-separated line per indicator', () => {
+    const col = (k: string): number => COLUMNS.findIndex((c) => c.key === k);
+    const header = grid.values.findIndex((r) => r[0] === 'Ref' && r.includes('Actual'));
+    const rows = grid.values.slice(header + 1).filter((r) => typeof r[0] === 'string' && /^MC\d\d$/.test(r[0])).slice(0, model.sections.flatMap((s) => s.rows).length);
+    const text = [
+      FINGERPRINT_VERSION, `period\t${model.period}`, FINGERPRINT_COLUMNS.map((k) => COLUMNS[col(k)]?.header).join('\t'),
+      ...rows.map((r) => FINGERPRINT_COLUMNS.map((k) => canonical(r[col(k)])).join('\t')),
+    ].join('\n');
+    expect(cabinetFingerprint(model)).toBe(sha(text));
+  });
+
+  it('sheet fingerprint: SHA-256 of `row,col<TAB>value` lines in row-major order, free text left out', () => {
+    const free = new Set(['indicator', 'commentary'].map((k) => COLUMNS.findIndex((c) => c.key === k) + 1));
+    const lines: string[] = [];
+    grid.values.forEach((r, i) => r.forEach((v, j) => {
+      const t = canonical(v);
+      if (t !== '' && !free.has(j + 1)) lines.push(`${i + 1},${j + 1}\t${t}`);
+    }));
+    const expected = sha([SHEET_FINGERPRINT_VERSION, ...lines].join('\n'));
+    expect(sheetFingerprintOfPlan(plan.sheets[0] as SheetPlan)).toBe(expected);
+    expect(sheetFingerprintOfGrid(grid)).toBe(expected);
+  });
+
+  it('gives the same result for blocks in any order (row-major whatever the plan wrote first)', () => {
+    const sheet = plan.sheets[0] as SheetPlan;
+    const reversed: SheetPlan = { ...sheet, cells: [...sheet.cells].reverse() };
+    expect(sheetFingerprintOfPlan(reversed)).toBe(sheetFingerprintOfPlan(sheet));
+  });
+});
