@@ -15,6 +15,8 @@ export interface CliFigures {
   exceljsReadSeconds: number;
   ratioVsExceljsRead: number;
   peakRssMb: number;
+  /** Read and consolidate were run this many times, alternately; seconds are medians, RSS the highest. */
+  runs: number;
   /** Peak RSS with a quarter of the files: flat means each workbook is released. */
   peakRssMbQuarterFiles: number;
 }
@@ -43,22 +45,38 @@ function child(mode: 'read' | 'consolidate', dir: string, returns: string, limit
   return JSON.parse(last) as ChildResult;
 }
 
-/** `consolidate` of many returns against a bare ExcelJS read of the same files, each in its own process. */
-export async function measureCli(files: number, perFile: number, log: (t: string) => void): Promise<CliFigures> {
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+/**
+ * `consolidate` of many returns against a bare ExcelJS read of the same files, each in its own
+ * process, alternated `runs` times: on a noisy machine one pair can differ by a third either way.
+ */
+export async function measureCli(files: number, perFile: number, log: (t: string) => void, runs = 1): Promise<CliFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'scorecard-bench-'));
   try {
     log(`  writing ${files} returns × ${perFile} indicators…`);
     const returns = await writeReturns(dir, files, perFile);
     if (readdirSync(returns).length !== files) throw new Error('bench: returns were not all written');
-    log('  timing a bare ExcelJS read, then scorecard consolidate…');
-    const read = child('read', dir, returns, files);
-    const full = child('consolidate', dir, returns, files);
+    const reads: ChildResult[] = [];
+    const fulls: ChildResult[] = [];
+    for (let i = 1; i <= runs; i++) {
+      log(`  run ${i} of ${runs}: a bare ExcelJS read, then scorecard consolidate…`);
+      reads.push(child('read', dir, returns, files));
+      fulls.push(child('consolidate', dir, returns, files));
+    }
     const quarter = child('consolidate', dir, returns, Math.max(1, Math.floor(files / 4)));
+    const seconds = median(fulls.map((r) => r.seconds));
+    const readSeconds = median(reads.map((r) => r.seconds));
     return {
       files, indicatorsPerFile: perFile,
-      seconds: round(full.seconds), exceljsReadSeconds: round(read.seconds),
-      ratioVsExceljsRead: round(full.seconds / read.seconds),
-      peakRssMb: Math.round(full.peakRssMb), peakRssMbQuarterFiles: Math.round(quarter.peakRssMb),
+      seconds: round(seconds), exceljsReadSeconds: round(readSeconds),
+      ratioVsExceljsRead: round(seconds / readSeconds),
+      peakRssMb: Math.round(Math.max(...fulls.map((r) => r.peakRssMb))), runs,
+      peakRssMbQuarterFiles: Math.round(quarter.peakRssMb),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: types, lint, every jest suite, then the pane end to end in headless Chromium.
+// `npm test`: types, lint, every jest suite, the quick bench, then the pane end to end in headless Chromium.
 // Stops at the first stage that fails; ends with one plain line CI reads: "N passed, N failed, N skipped".
 'use strict';
 const { spawnSync } = require('child_process');
@@ -17,6 +17,7 @@ const stages = [
   ['types', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
   ['lint', [bin('eslint', 'bin/eslint.js'), 'src']],
   ['unit, property and CLI tests', [bin('jest', 'bin/jest.js'), ...extra]],
+  ['quick bench', [path.join(root, 'scripts', 'bench-check.js')]],
   ['pane end to end', [path.join(root, 'scripts', 'e2e.js')]],
 ];
 
