@@ -61,7 +61,7 @@ async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   try {
     const { runPaneE2e } = require(path.join(root, 'test', 'e2e', 'pane.e2e.js'));
-    const steps = await runPaneE2e({ baseUrl: `http://127.0.0.1:${port}`, artifacts, docs: path.join(root, 'docs', 'screenshots') });
+    const steps = await runPaneE2e({ baseUrl: `http://127.0.0.1:${port}`, artifacts, ...(process.env.SCORECARD_UPDATE_SCREENSHOTS ? { docs: path.join(root, 'docs', 'screenshots') } : {}) });
     if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed: steps, failed: 0, skipped: 0 })}\n`);
     process.stdout.write(`e2e passed: ${steps} steps in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-artifacts/\n`);
   } catch (e) {
