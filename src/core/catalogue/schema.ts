@@ -70,6 +70,10 @@ export const indicatorSchema = z.looseObject({
   suppressZero: z.boolean().optional(),
   statutory: z.boolean().optional(),
   aggregation: z.enum(AGGREGATIONS).optional(),
+  /** rolling12: how four quarters make a year; by default levels are averaged, counts, money and days summed. */
+  rollingMethod: z.enum(['mean', 'sum']).optional(),
+  /** rolling12: `aggregate` when the lead already reports the 12-month figure, which is then taken as given. */
+  reportedAs: z.enum(['quarter', 'aggregate']).optional(),
   benchmark: z.looseObject({ label: text, value: z.number() }).optional().nullable(),
   definition: z.string().optional(),
   source: z.string().optional(),

@@ -1,3 +1,5 @@
+import { defaultCatalogue } from '../../../src/catalogue';
+import { parseCatalogue } from '../../../src/core/catalogue/parse';
 import type { Indicator, Unit } from '../../../src/core/catalogue/schema';
 import type { ConsolidatedRow } from '../../../src/core/consolidate-types';
 import { addPeriod } from '../../../src/core/history/add';
@@ -32,7 +34,26 @@ describe('rollingMethod', () => {
   it('an indicator may choose for itself', () => {
     expect(rollingMethod(ind({ unit: 'days', rollingMethod: 'mean' }))).toBe('mean');
     expect(rollingMethod(ind({ unit: 'percent', rollingMethod: 'sum' }))).toBe('sum');
-    expect(rollingMethod(ind({ unit: 'percent', rollingMethod: 'median' }))).toBe('mean');
+  });
+
+  it('the catalogue refuses a method or a reporting basis it does not know, naming the path', () => {
+    const cat = defaultCatalogue();
+    const withField = (field: string, value: string): unknown => ({ ...cat, indicators: cat.indicators.map((i, k) => (k === 0 ? { ...i, [field]: value } : i)) });
+    for (const [field, value] of [['rollingMethod', 'median'], ['reportedAs', 'yearly']] as const) {
+      const r = parseCatalogue(withField(field, value));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(`indicators[0].${field}`);
+    }
+    expect(parseCatalogue(withField('reportedAs', 'aggregate')).ok).toBe(true);
+  });
+});
+
+describe('the embedded catalogue', () => {
+  it('takes HR01, already a 12-month figure, as given (summing four of them would quadruple it)', () => {
+    const hr01 = defaultCatalogue().indicators.find((i) => i.id === 'HR01');
+    expect(hr01?.aggregation).toBe('rolling12');
+    expect(hr01?.definition).toMatch(/12 months to the quarter end/);
+    expect(hr01 && aggregate(hr01, historyOf([{ actual: 8.1 }, { actual: 8.3 }, { actual: 8.0 }]), Q4, 7.9).value).toBe(7.9);
   });
 });
 

@@ -50,7 +50,8 @@ export const PLANTED: Readonly<Record<string, Entry>> = {
   'REV01@2024-25 Q1': 30, // year to date: Green against the Q1 profile 29.6, Red against 96.8
   'PKS01@2024-25 Q2': 6, // annual, due Q2: Green against 6, would be Red against 2025-26's 7
   'RSF01@2023-24 Q4': '<5',
-  'HR01@2024-25 Q1': 2.1, 'HR01@2024-25 Q2': 1.9, 'HR01@2024-25 Q3': 2.4, 'HR01@2024-25 Q4': 2.2,
+  // HR01 is reported as the 12 months to the quarter end.
+  'HR01@2024-25 Q1': 8.4, 'HR01@2024-25 Q2': 8.3, 'HR01@2024-25 Q3': 8.1, 'HR01@2024-25 Q4': 7.9,
   'ENV03@2025-26 Q1': null, // a blank: Missing
 };
 
