@@ -15,6 +15,8 @@ export const ISSUE_CODES = [
   'not-signed-off', 'edited-after-signoff',
   // consolidation
   'conflict', 'missing-return', 'missing-indicator', 'unreadable-file',
+  // the workbook in Excel
+  'colours-not-updated',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

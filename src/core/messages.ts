@@ -83,6 +83,7 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'missing-return': (p) => `No return received${p.service ? ` from ${p.service}` : ''}${p.period ? ` for ${p.period}` : ''}.`,
   'missing-indicator': (p) => `${of(p)}this indicator of ${p.service ?? 'the service'} is due in ${p.period ?? 'this period'} but is not in the return. Add its row (the template lists it).`,
   'unreadable-file': (p) => `${p.file ?? 'The file'} could not be read${p.shown ? `: ${p.shown}` : ''}.`,
+  'colours-not-updated': (p) => `The RAG colours were not updated${p.shown ? `: ${p.shown}` : ''}. The findings above still stand.`,
 };
 
 export function message(code: IssueCode, params: MessageParams = {}): string {

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../core/catalogue/schema';
 import { a1Range, columnLetters, type Grid } from '../../core/grid';
+import { message } from '../../core/messages';
 import { parsePeriod } from '../../core/period';
 import { RAG_STYLE, ragConditionalFormats } from '../../core/plan/palette';
 import type { SheetPlan, StyleRange } from '../../core/plan/types';
@@ -88,8 +89,12 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, period
   const plan = ragFormatPlan(read, result);
   try {
     await renderSheetPlan(ctx, plan, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
-  } catch {
-    // A password-protected return cannot be reformatted; its own live rules still colour it.
+  } catch (e) {
+    // Colours are a convenience: the findings stand, and the lead is told why the colours did not change.
+    const shown = found.state.protected
+      ? 'the sheet is protected with a password (its own RAG rules still colour it; unprotect it to refresh them)'
+      : e instanceof Error ? e.message : String(e);
+    return { ...result, issues: [...result.issues, { severity: 'warning', code: 'colours-not-updated', message: message('colours-not-updated', { shown }) }] };
   }
   return result;
 }

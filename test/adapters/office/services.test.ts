@@ -79,6 +79,28 @@ describe('workbook state after the services run', () => {
     expect(first.issues.some((i) => i.code === 'not-a-number' && i.cell === 'Return!H16')).toBe(true);
   });
 
+  it('validate on a Return protected with a password still reports, and says the colours were not updated', async () => {
+    const fake = freshFake();
+    const s = servicesOn(fake);
+    const cat = catalogueOfSize(5);
+    await s.insertTemplate(cat, PERIOD);
+    fake.type('Return!H16', 'n/a');
+    const open = await s.validate(cat, { period: PERIOD });
+    expect(open.issues.map((i) => i.code)).not.toContain('colours-not-updated');
+    const sheet = fake.sheet('Return');
+    sheet.protection = { protected: true, options: { ...sheet.protection.options }, password: 'lead-only' };
+    const rules = sheet.conditionalFormats.length;
+    const before = JSON.stringify(fake.grid('Return'));
+    const locked = await s.validate(cat, { period: PERIOD });
+    expect(locked.issues.some((i) => i.code === 'not-a-number' && i.cell === 'Return!H16')).toBe(true);
+    const warning = locked.issues.find((i) => i.code === 'colours-not-updated');
+    expect(warning).toMatchObject({ severity: 'warning' });
+    expect(warning?.message).toMatch(/protected with a password/);
+    expect(JSON.stringify(fake.grid('Return'))).toBe(before);
+    expect(sheet.conditionalFormats.length).toBe(rules);
+    expect(sheet.protection).toMatchObject({ protected: true, password: 'lead-only' });
+  });
+
   it('the template leaves entry cells unlocked and the catalogue columns locked', async () => {
     const fake = freshFake();
     await servicesOn(fake).insertTemplate(catalogueOfSize(3), PERIOD);
