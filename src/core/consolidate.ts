@@ -1,3 +1,4 @@
+import { effectiveCatalogue } from './catalogue/effective';
 import type { Catalogue } from './catalogue/schema';
 import type { Conflict, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
 import { errorCount, type Issue } from './issues';
@@ -68,7 +69,8 @@ function fileIssues(input: ReturnInput, period: string): Issue[] {
  * Invariants: every row names its file, sheet and cell; a return for another period gives no rows;
  * each ref due this period is either in `rows` or in `missing`; counts count a missing ref as Missing.
  */
-export function consolidate(catalogue: Catalogue, period: Period, inputs: readonly ReturnInput[]): Consolidation {
+export function consolidate(full: Catalogue, period: Period, inputs: readonly ReturnInput[]): Consolidation {
+  const catalogue = effectiveCatalogue(full, period);
   const periodText = formatPeriod(period);
   const issues: Issue[] = [];
   const files: FileSummary[] = [];

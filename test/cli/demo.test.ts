@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
+import { readCabinetTable } from '../../src/core/cabinet/previous';
+import type { Grid } from '../../src/core/grid';
 import { run, tempDir } from './helpers';
 
 describe('scorecard demo', () => {
@@ -32,6 +35,25 @@ describe('scorecard demo', () => {
     const errors = consolidation.files.flatMap((f: { issues: { code: string; severity: string }[] }) => f.issues.filter((i) => i.severity === 'error').map((i) => i.code));
     expect(errors).toEqual(expect.arrayContaining(['commentary-required', 'missing']));
     expect((await run(dir, ['verify', `demo/${cabinet}`])).code).toBe(0);
+  }, 120000);
+
+  it('builds a BI master of the four quarters before, so the paper has direction of travel and trends', async () => {
+    const master = JSON.parse(fs.readFileSync(path.join(dir, 'demo', 'bi-master.json'), 'utf8'));
+    expect(master.periods.map((p: { period: string }) => p.period)).toEqual(['2023-24 Q2', '2023-24 Q3', '2023-24 Q4', '2024-25 Q1']);
+    expect(fs.readdirSync(path.join(dir, 'demo', 'earlier'))).toEqual(['2023-24-q2', '2023-24-q3', '2023-24-q4', '2024-25-q1']);
+    const cabinet = fs.readdirSync(path.join(dir, 'demo')).find((f) => /^cabinet-.*\.xlsx$/.test(f)) ?? '';
+    const book = await readWorkbookGrids(new Uint8Array(fs.readFileSync(path.join(dir, 'demo', cabinet))));
+    expect(book.sheets.map((g) => g.sheet)).toEqual(['Cabinet 2024-25 Q2', 'Trends 2024-25 Q2']);
+    const table = readCabinetTable(book.sheets[0] as Grid);
+    const col = table?.columns.dirPrevious ?? -1;
+    const yearCol = table?.columns.dirLastYear ?? -1;
+    const directions = (table?.rows ?? []).map((r) => [r[col], r[yearCol]]);
+    expect(directions.filter(([p]) => p === 'Improving' || p === 'Worsening').length).toBeGreaterThan(20);
+    expect(directions.filter(([, y]) => y === 'Improving' || y === 'Worsening').length).toBeGreaterThan(20);
+    // Rerunning the BI step on the demo's master records the quarter, as the README says.
+    const closed = await run(dir, ['consolidate', ...fs.readdirSync(path.join(dir, 'demo', 'returns')).map((f) => `demo/returns/${f}`), '--history', 'demo/bi-master.json', '--out', 'closed.xlsx', '--quiet']);
+    expect(closed.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'demo', 'bi-master.json'), 'utf8')).periods).toHaveLength(5);
   }, 120000);
 
   it('validates the demo returns as a batch: progress on stderr, one JSON document on stdout, exit 1 for the planted errors', async () => {

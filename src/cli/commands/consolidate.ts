@@ -118,7 +118,9 @@ function cabinetWorkbookPlan(cat: Catalogue, consolidation: Consolidation, compa
   const pw = password ? { password } : {};
   const cabinet = cabinetPlan(model, pw);
   // With a history the workbook gains a Trends sheet (last five quarters, RAG counts with data bars).
-  return model.trendPeriods.length > 0 ? { ...cabinet, sheets: [...cabinet.sheets, trendsSheetPlan(model, pw)] } : cabinet;
+  const fingerprint = cabinet.properties.custom[PROPERTY.fingerprint];
+  const trends = () => trendsSheetPlan(model, { ...pw, ...(fingerprint !== undefined ? { fingerprint } : {}) });
+  return model.trendPeriods.length > 0 ? { ...cabinet, sheets: [...cabinet.sheets, trends()] } : cabinet;
 }
 
 export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: readonly string[], options: BuildOptions): Promise<ConsolidateRun | RefusedRun> {

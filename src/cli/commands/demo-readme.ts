@@ -3,7 +3,7 @@ import { formatPeriod, type Period } from '../../core/period';
 import type { SampleReturn } from '../../core/sample/returns';
 
 /** README.txt for the demo folder: what each file is and what to try next. */
-export function demoReadme(p: { catalogue: Catalogue; period: Period; samples: readonly SampleReturn[]; cabinetFile: string; late: string }): string {
+export function demoReadme(p: { catalogue: Catalogue; period: Period; samples: readonly SampleReturn[]; cabinetFile: string; late: string; earlier: readonly Period[] }): string {
   const period = formatPeriod(p.period);
   const planted = p.samples.flatMap((s) => s.planted.map((x) => `  returns/${s.file}: ${x}`));
   return `Corporate Scorecard demo: ${p.catalogue.organisation}, ${period}
@@ -28,6 +28,10 @@ ${p.cabinetFile.padEnd(22)}The Cabinet workbook: grouped by priority, RAG as col
                       direction of travel, commentary and actions, an exceptions list of every Red,
                       catalogue changes, small counts shown as <5. Locked, A4 landscape.
 consolidation.json    The consolidation: every file's result, conflicts, missing indicators.
+earlier/<quarter>/    Returns for ${p.earlier.map(formatPeriod).join(', ')}: quarters already closed.
+bi-master.json        The BI master: those quarters as consolidated with --history. Direction of
+                      travel (against last quarter and the same quarter last year), the Trends
+                      sheet and rolling 12-month figures come from it.
 
 Planted on purpose, so you can see each check fire
 --------------------------------------------------
@@ -38,6 +42,8 @@ Try next
   scorecard validate returns/*.xlsx
   scorecard validate returns/${p.samples[0]?.file ?? 'x.xlsx'} --json
   scorecard consolidate returns/*.xlsx --out my-cabinet.xlsx
+  scorecard consolidate returns/*.xlsx --history bi-master.json --out closed.xlsx   (records ${period})
+  scorecard history show bi-master.json
   scorecard verify ${p.cabinetFile}
   scorecard template --period "${period}" --service "Customer Services" --out blank.xlsx
 

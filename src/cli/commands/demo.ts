@@ -17,7 +17,9 @@ import { formatCounts, plural, print, say, type Context } from '../output';
 import { fileJson, printFileReport, readAll, validateAll, type FileResult } from '../returns';
 import { buildCabinet, conflictLines } from './consolidate';
 import { catalogueJsonText } from './catalogue';
+import { buildEarlierQuarters, closedAtFor } from './demo-history';
 import { demoReadme } from './demo-readme';
+import { historyJsonText } from './history-file';
 import { returnWorkbookPlan } from './template';
 
 export const DEMO_PERIOD: Period = makePeriod(2024, 2);
@@ -85,17 +87,22 @@ export async function demoCommand(ctx: Context, argv: readonly string[]): Promis
     writeAtomic(ctx.io.cwd, `${base}.txt`, capture(ctx, (c) => printFileReport(c, r)), true);
     writeAtomic(ctx.io.cwd, `${base}.json`, `${JSON.stringify({ files: [fileJson(r)] }, null, 2)}\n`, true);
   }
-  const run = await buildCabinet(quietCtx, catalogue, files, { period });
+  // The BI master before this quarter, so the paper has direction of travel and trends as a real one would.
+  const earlier = await buildEarlierQuarters(quietCtx, catalogue, dir, period);
+  const masterFile = at('bi-master.json');
+  writeAtomic(ctx.io.cwd, masterFile, historyJsonText(earlier.history), true);
+  say(ctx, `Wrote ${plural(earlier.files, 'earlier return')} for ${earlier.periods.map(formatPeriod).join(', ')} to ${at('earlier')}/ and their history to ${masterFile}`);
+  const run = await buildCabinet(quietCtx, catalogue, files, { period, history: earlier.history, closedAt: closedAtFor(period) });
   const cabinetFile = at(`cabinet-${slug(formatPeriod(period))}.xlsx`);
   writeAtomic(ctx.io.cwd, cabinetFile, run.bytes, true);
   const c = run.consolidation;
   writeAtomic(ctx.io.cwd, at('consolidation.json'), `${JSON.stringify({ period: c.period, files: run.results.map(fileJson), conflicts: c.conflicts, missing: c.missing, output: cabinetFile, fingerprint: run.fingerprint ?? null }, null, 2)}\n`, true);
-  writeAtomic(ctx.io.cwd, at('README.txt'), demoReadme({ catalogue, period, samples, cabinetFile: path.basename(cabinetFile), late: LATE_SERVICE }), true);
-  printSummary(ctx, { dir, results, run, cabinetFile, samples });
+  writeAtomic(ctx.io.cwd, at('README.txt'), demoReadme({ catalogue, period, samples, cabinetFile: path.basename(cabinetFile), late: LATE_SERVICE, earlier: earlier.periods }), true);
+  printSummary(ctx, { dir, results, run, cabinetFile, samples, earlier: earlier.periods });
   return 0;
 }
 
-function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run: Awaited<ReturnType<typeof buildCabinet>>; cabinetFile: string; samples: SampleReturn[] }): void {
+function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run: Awaited<ReturnType<typeof buildCabinet>>; cabinetFile: string; samples: SampleReturn[]; earlier: readonly Period[] }): void {
   const c = s.run.consolidation;
   const withErrors = s.results.filter((r) => errorCount(r.validation.issues) > 0);
   const signed = s.results.filter((r) => r.validation.signOffState === 'signed-off').length;
@@ -110,12 +117,16 @@ function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run
   if (c.missing.length > 0) print(ctx, `  Missing (no return gave them; ${LATE_SERVICE} sent nothing): ${c.missing.join(', ')}`);
   const reds = c.rows.filter((r) => r.status === 'Red').map((r) => r.ref);
   if (reds.length > 0) print(ctx, `  Red (each is in the Cabinet sheet's exceptions list): ${reds.join(', ')}`);
+  const first = s.earlier[0];
+  const last = s.earlier[s.earlier.length - 1];
+  if (first && last) print(ctx, `  Direction of travel against ${formatPeriod(last)} and ${formatPeriod(first)}, and trends from ${formatPeriod(first)}, come from the BI master.`);
   print(ctx);
   print(ctx, 'Where to look next:');
   const next: [string, string][] = [
     [s.cabinetFile, 'the locked, print-ready Cabinet workbook: open it in Excel'],
     [`${displayPath(path.join(s.dir, 'reports'))}/`, 'what validate said about each return (text and JSON)'],
     [`${displayPath(path.join(s.dir, 'returns'))}/`, 'the filled returns: fix one and run scorecard validate on it'],
+    [displayPath(path.join(s.dir, 'bi-master.json')), 'the BI master: every earlier quarter, the record direction of travel comes from'],
     [displayPath(path.join(s.dir, 'README.txt')), 'what every file is, and the commands to try next'],
   ];
   const width = Math.max(...next.map(([f]) => f.length)) + 2;

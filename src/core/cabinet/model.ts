@@ -1,3 +1,4 @@
+import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
@@ -241,9 +242,10 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
 }
 
 /** The Cabinet paper's content, every value already through suppression. Grouped by priority in catalogue order. */
-export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation, options: CabinetOptions = {}): CabinetModel {
+export function cabinetModel(full: Catalogue, consolidation: Consolidation, options: CabinetOptions = {}): CabinetModel {
   const period = parsePeriod(consolidation.period);
   if (!period) throw new Error(`consolidation period is not a period: ${consolidation.period}`);
+  const catalogue = effectiveCatalogue(full, period);
   const ctx: Ctx = { catalogue, period, options };
   const byRef = new Map(consolidation.rows.map((r) => [r.ref.toUpperCase(), r]));
   const priorities = [...catalogue.priorities];
@@ -258,7 +260,7 @@ export function cabinetModel(catalogue: Catalogue, consolidation: Consolidation,
     .filter((s) => s.rows.length > 0);
   const all = sections.flatMap((s) => s.rows);
   // A retired indicator is no longer in the period's catalogue; the full one still names it.
-  const title = (ref: string): string => (findIndicator(catalogue, ref) ?? (options.history ? findIndicator(options.history.catalogue, ref) : undefined))?.title ?? '';
+  const title = (ref: string): string => (findIndicator(catalogue, ref) ?? findIndicator(full, ref) ?? (options.history ? findIndicator(options.history.catalogue, ref) : undefined))?.title ?? '';
   const since = options.previous?.period ? parsePeriod(options.previous.period) : undefined;
   return {
     organisation: catalogue.organisation,

@@ -10,6 +10,14 @@ import { LAST_COL, Sheet, WIDTHS } from './sheet';
 /** Excel header/footer text: `&` starts a code, so a literal one is doubled. */
 const hf = (s: string): string => s.replace(/&/g, '&&');
 
+/** The running header and footer of every printed page of the Cabinet workbook: period, page X of Y, fingerprint. */
+export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'period'>, fingerprint: string): { header: string; footer: string } {
+  return {
+    header: `&L&8${hf(model.organisation)}&R&8${hf(TITLE)}`,
+    footer: `&L&8Period ${hf(model.period)}   Page &P of &N&R&7Data fingerprint (SHA-256) ${fingerprint}`,
+  };
+}
+
 export interface CabinetPlanOptions {
   readonly password?: string;
 }
@@ -51,8 +59,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
     print: {
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0,
       repeatRows: `${header}:${header}`,
-      header: `&L&8${hf(model.organisation)}&R&8${hf(TITLE)}`,
-      footer: `&L&8Period ${hf(model.period)}   Page &P of &N&R&7Data fingerprint (SHA-256) ${fingerprint}`,
+      ...paperHeaderFooter(model, fingerprint),
       printArea: a1Range(1, 1, body, LAST_COL),
       rowBreaks,
       margins: MARGINS,

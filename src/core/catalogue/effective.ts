@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { changesForPeriod } from '../cabinet/changes';
 import { profiledTarget } from '../history/profile';
-import { comparePeriods, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
+import { comparePeriods, formatPeriod, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
 import { POLARITIES, targetSchema, toleranceSchema, type Catalogue, type CatalogueChange, type Indicator } from './schema';
 
 /** Optional indicator fields (loose schema): the period an indicator starts or stops being reported. */
@@ -98,6 +98,27 @@ export interface EffectiveOptions {
  * and the Cabinet's Target column use it unchanged. Pure: the input is not changed.
  */
 export function effectiveCatalogue(catalogue: Catalogue, period: Period, options: EffectiveOptions = {}): Catalogue {
+  // Every core entry point (validate, template, consolidate, the Cabinet model) calls this, so it is
+  // worked out once per catalogue and period; the answer is its own effective catalogue (idempotent),
+  // and the per-catalogue indexes (findIndicator, services) stay warm across 200 returns.
+  const key = `${formatPeriod(period)}|${options.profiledTargets === false ? 'annual' : 'profiled'}`;
+  const known = memo.get(catalogue)?.get(key);
+  if (known) return known;
+  const out = computeEffective(catalogue, period, options);
+  remember(catalogue, key, out);
+  remember(out, key, out);
+  return out;
+}
+
+const memo = new WeakMap<Catalogue, Map<string, Catalogue>>();
+
+function remember(from: Catalogue, key: string, to: Catalogue): void {
+  let byKey = memo.get(from);
+  if (!byKey) memo.set(from, (byKey = new Map()));
+  byKey.set(key, to);
+}
+
+function computeEffective(catalogue: Catalogue, period: Period, options: EffectiveOptions): Catalogue {
   const end = periodEndDate(period);
   const later = (catalogue.changes ?? []).filter((c) => c.date > end).sort((a, b) => b.date.localeCompare(a.date));
   const indicators = catalogue.indicators

@@ -1,4 +1,7 @@
+import { cabinetFingerprint } from '../cabinet/fingerprint';
 import type { CabinetModel, CabinetRow } from '../cabinet/model';
+import { paperHeaderFooter } from '../cabinet/plan';
+import { MARGINS } from '../cabinet/print';
 import { a1, a1Range } from '../grid';
 import type { RagStatus } from '../rag';
 import type { ChartPlan } from './chart-types';
@@ -44,7 +47,7 @@ const symbol = (s: CabinetRow['status'] | ''): string => (s === '' ? '' : s === 
  * indicator's last five quarters, values as the model shows them (already through suppression) and
  * the RAG of each quarter by symbol. Values only, every cell locked, protection on.
  */
-export function trendsSheetPlan(model: CabinetModel, options: { readonly password?: string } = {}): SheetPlan {
+export function trendsSheetPlan(model: CabinetModel, options: { readonly password?: string; readonly fingerprint?: string } = {}): SheetPlan {
   const r = new Rows();
   r.put([`Trends to ${model.period}: ${model.organisation}`], { bold: true, fontSize: 12 });
   r.put(['Values as reported to Cabinet each quarter (small numbers suppressed); RAG as rated then, against the target of the day.'], { italic: true, fontSize: 9 });
@@ -55,7 +58,7 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
   r.row += 1;
   r.put(['Last five quarters'], { bold: true, fontSize: 11 });
   const periods = model.trendPeriods;
-  r.put(['Ref', 'Indicator', ...periods, 'RAG by quarter'], HEAD);
+  const head = r.put(['Ref', 'Indicator', ...periods, 'RAG by quarter'], HEAD);
   const numFmts: StyleRange[] = [];
   for (const sec of model.sections) {
     for (const row of sec.rows) {
@@ -78,7 +81,11 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
     conditionalFormats: [],
     dataBars,
     protection: { ...(options.password ? { password: options.password } : {}), allowSelectLockedCells: true, allowSelectUnlockedCells: true },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0 },
+    // Printed with the Cabinet sheet, so every page carries the same period, page number and fingerprint.
+    print: {
+      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${head}:${head}`,
+      ...paperHeaderFooter(model, options.fingerprint ?? cabinetFingerprint(model)), margins: MARGINS,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator, Unit } from '../catalogue/schema';
 import { QUALITATIVE_STATUSES } from '../catalogue/schema';
 import { a1, a1Range } from '../grid';
@@ -110,7 +111,9 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
   }];
 }
 
-export function templatePlan(catalogue: Catalogue, period: Period, options: { service?: string }): SheetPlan {
+export function templatePlan(full: Catalogue, period: Period, options: { service?: string }): SheetPlan {
+  // The period's targets (a year-to-date measure's profile step), as validation will rate them.
+  const catalogue = effectiveCatalogue(full, period);
   const asked = options.service?.trim();
   // The catalogue's spelling when it knows the service, as typed otherwise.
   const service = asked && (catalogue.indicators.find((i) => i.service.trim().toLowerCase() === asked.toLowerCase())?.service.trim() ?? asked);

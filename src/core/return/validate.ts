@@ -1,3 +1,4 @@
+import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { Issue } from '../issues';
@@ -77,9 +78,12 @@ function indicatorsOf(catalogue: Catalogue, service: string): readonly Catalogue
  * Without a period no RAG can be worked out, so every row is Missing (the no-period or
  * bad-period error says why) and the checks that need the period's target are skipped.
  */
-export function validateReturn(catalogue: Catalogue, read: ReadReturn, options: ValidateOptions = {}): ValidationResult {
+export function validateReturn(full: Catalogue, read: ReadReturn, options: ValidateOptions = {}): ValidationResult {
   const issues: Issue[] = [...read.issues];
   const period = resolvePeriod(read, options, issues);
+  // The catalogue as it applied then: the period's targets (a year-to-date measure's profile step),
+  // as the template, the consolidation and the Cabinet paper use.
+  const catalogue = period ? effectiveCatalogue(full, period) : full;
   const rows: RowResult[] = [];
   const seen = new Map<string, ReturnRow>();
   for (const row of read.rows) {

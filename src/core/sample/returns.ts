@@ -3,6 +3,7 @@
  * catalogue's targets, with the faults a BI team meets every quarter planted on purpose, so a
  * newcomer sees each check fire once. Pure: the same catalogue, period and seed give the same returns.
  */
+import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator, QualitativeStatus } from '../catalogue/schema';
 import { excelRound } from '../excel-round';
 import { isDue, periodEndDate, type Period } from '../period';
@@ -126,8 +127,11 @@ function entryFor(ind: Indicator, cat: Catalogue, period: Period, rnd: () => num
  * (second), a due indicator left blank (third), a count below `suppressBelow` (wherever one is
  * due), and a conflict: the last return also reports the first return's first indicator, differently.
  * Returns alternate signed off / ready / not ready (the first of each kind says so in `planted`).
+ * `clean`: nothing planted, every return ready, as a quarter the BI team has already closed.
  */
-export function sampleReturns(catalogue: Catalogue, period: Period, options: { seed?: number; services?: readonly string[] } = {}): SampleReturn[] {
+export function sampleReturns(full: Catalogue, period: Period, options: { seed?: number; services?: readonly string[]; clean?: boolean } = {}): SampleReturn[] {
+  // As the period's validation sees it: a year-to-date measure aims at its quarter's profile step.
+  const catalogue = effectiveCatalogue(full, period);
   const seed = options.seed ?? 2024;
   const due = catalogue.indicators.filter((i) => isDue(i, period));
   const all = [...new Set(due.map((i) => i.service))];
@@ -137,7 +141,7 @@ export function sampleReturns(catalogue: Catalogue, period: Period, options: { s
   services.forEach((service, s) => {
     const rnd = seededRandom(seed ^ hash(service));
     const mine = due.filter((i) => i.service === service);
-    const plan: Plan = { forceRed: s <= 1, dropCommentary: s === 1, leaveBlank: s === 2 };
+    const plan: Plan = options.clean ? {} : { forceRed: s <= 1, dropCommentary: s === 1, leaveBlank: s === 2 };
     const planted: string[] = [];
     const entries: ReturnEntry[] = [];
     let redPlanted = false;
@@ -147,7 +151,7 @@ export function sampleReturns(catalogue: Catalogue, period: Period, options: { s
         planted.push(`${ind.id} left blank (a due indicator with no value: Missing, an error)`);
         return;
       }
-      if (!suppressedDone && ind.suppressBelow && quant && ind.unit === 'number') {
+      if (!options.clean && !suppressedDone && ind.suppressBelow && quant && ind.unit === 'number') {
         suppressedDone = true;
         const count = Math.max(1, ind.suppressBelow - 2);
         const status = compareWithRule(ragRule(ind, period.year, catalogue.defaults), count);
@@ -171,13 +175,13 @@ export function sampleReturns(catalogue: Catalogue, period: Period, options: { s
     });
     const who = PEOPLE[hash(service) % PEOPLE.length] ?? 'A. Lead';
     const signer = PEOPLE[(hash(service) + 3) % PEOPLE.length] ?? 'A. Manager';
-    const state = s % 3;
+    const state = options.clean ? 1 : s % 3;
     const base = { file: `${slug(service)}.xlsx`, service, entries, preparedBy: who, ready: state !== 2, planted };
     out.push(state === 0
       ? { ...base, signOff: { name: signer, role: ROLES[s % ROLES.length] ?? 'Head of Service', date: signOffDate(period, s) } }
-      : { ...base, planted: s < 3 ? [...planted, state === 1 ? 'ready for sign-off but not signed off (a warning)' : 'not marked ready (a warning)'] : planted });
+      : { ...base, planted: s < 3 && !options.clean ? [...planted, state === 1 ? 'ready for sign-off but not signed off (a warning)' : 'not marked ready (a warning)'] : planted });
   });
-  plantConflict(out, due);
+  if (!options.clean) plantConflict(out, due);
   return out;
 }
 
