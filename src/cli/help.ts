@@ -29,12 +29,13 @@ Writes a Return workbook for performance leads: one row per indicator due in per
   --service S       only the indicators of service S (e.g. "Customer Services")
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
   --out FILE.xlsx   where to write; an existing file is kept unless --force`,
-  validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--json] [--csv FILE.csv [--force]]
+  validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--history MASTER.json] [--json] [--csv FILE.csv [--force]]
 
 Checks each return against the catalogue and prints, per file, the RAG counts and every
 problem with its cell (error  CS01  Return!F12  message). Never changes a file.
   --period P        the period, when a return has no Period cell (or to check it says P)
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
+  --history MASTER.json  the BI master: each row's direction of travel against the quarter before
   --json            one JSON document on stdout instead of text
   --csv FILE.csv    also write one row per indicator (file, ref, actual, status, direction,
                     commentary, action, cell); text starting = + - @ gets a leading ' so a

@@ -59,12 +59,21 @@ const SIGN_OFF_TEXT: Readonly<Record<ValidationResult['signOffState'], string>> 
   'edited-after-signoff': 'EDITED AFTER SIGN-OFF',
 };
 
+/** `Direction: 5 improving · 2 worsening · 1 no change`, when the rows have one (validate --history). */
+function directionLine(rows: ValidationResult['rows']): string | undefined {
+  const count = (d: string): number => rows.filter((r) => r.direction === d).length;
+  const parts = (['Improving', 'Worsening', 'No change'] as const).map((d) => [d, count(d)] as const).filter(([, n]) => n > 0);
+  return parts.length > 0 ? `Direction vs last quarter: ${parts.map(([d, n]) => `${n} ${d.toLowerCase()}`).join(' · ')}` : undefined;
+}
+
 /** The people's report for one return. */
 export function printFileReport(ctx: Context, r: FileResult): void {
   const v = r.validation;
   const what = [v.sheet, v.service, v.period ?? 'no period'].filter((x) => x).join(', ');
   print(ctx, `${r.file}  (${what})`);
   if (v.sheet) print(ctx, `  ${formatCounts(v.counts)}   ${SIGN_OFF_TEXT[v.signOffState]}`);
+  const travel = directionLine(v.rows);
+  if (travel) print(ctx, `  ${travel}`);
   const ordered = [...v.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   for (const issue of ordered) print(ctx, formatIssue(issue));
   const errors = errorCount(v.issues);

@@ -50,6 +50,18 @@ describe('scorecard demo', () => {
     const directions = (table?.rows ?? []).map((r) => [r[col], r[yearCol]]);
     expect(directions.filter(([p]) => p === 'Improving' || p === 'Worsening').length).toBeGreaterThan(20);
     expect(directions.filter(([, y]) => y === 'Improving' || y === 'Worsening').length).toBeGreaterThan(20);
+    // A lead's check with the master: each row's direction against the quarter before.
+    const json = await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--history', 'demo/bi-master.json', '--json']);
+    const rows: { ref: string; direction: string }[] = JSON.parse(json.out).files[0].rows;
+    const cs01 = table?.rows.find((r) => r[table.columns.ref ?? 0] === 'CS01');
+    expect(rows.find((r) => r.ref === 'CS01')?.direction).toBe(cs01?.[col]);
+    expect(rows.every((r) => ['Improving', 'Worsening', 'No change', ''].includes(r.direction))).toBe(true);
+    expect(rows.filter((r) => r.direction !== '').length).toBeGreaterThan(2);
+    expect((await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--history', 'demo/bi-master.json'])).out).toMatch(/Direction vs last quarter: \d+ (improving|worsening)/);
+    expect(JSON.parse((await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--json'])).out).files[0].rows.every((r: { direction: string }) => r.direction === '')).toBe(true);
+    const bad = await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--history', 'demo/nope.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^scorecard: demo\/nope\.json: no such file\n$/);
     // Rerunning the BI step on the demo's master records the quarter, as the README says.
     const closed = await run(dir, ['consolidate', ...fs.readdirSync(path.join(dir, 'demo', 'returns')).map((f) => `demo/returns/${f}`), '--history', 'demo/bi-master.json', '--out', 'closed.xlsx', '--quiet']);
     expect(closed.code).toBe(1);

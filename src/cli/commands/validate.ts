@@ -5,9 +5,12 @@ import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption } from '../load';
 import { plural, print, printJson, say, type Context } from '../output';
-import { fileJson, printFileReport, readAll, totals, validateAll } from '../returns';
+import { previousLookup } from '../../core/history/read';
+import { fileJson, printFileReport, readAll, totals } from '../returns';
+import { readHistory } from './history-file';
+import { validateBooks } from './validate-books';
 
-export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv'], flags: ['json', 'force'] } as const;
+export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv', 'history'], flags: ['json', 'force'] } as const;
 
 export async function validateCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, VALIDATE_OPTIONS, 'validate');
@@ -22,8 +25,10 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
     checkWritable(ctx.io.cwd, csv, force);
   }
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
+  // With the BI master, each row gets its direction of travel against the quarter before.
+  const history = args.values.history !== undefined ? readHistory(ctx.io.cwd, args.values.history) : undefined;
   const books = await readAll(ctx, args.positionals);
-  const results = validateAll(ctx, catalogue, books, period);
+  const results = validateBooks(ctx, catalogue, books, period, history ? previousLookup(history) : undefined);
   const t = totals(results);
   if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force);
   if (args.flags.has('json')) {
