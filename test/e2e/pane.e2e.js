@@ -27,6 +27,23 @@ function redCandidate(catalogue, year, quarter, service) {
     && !i.suppressBelow);
 }
 
+/** Tab from the top: `want` appear in that order, and every stop is named and shows its focus. */
+async function checkTabWalk(page, want) {
+  const stops = await tabWalk(page, 60);
+  const names = stops.map((st) => st.name);
+  let at = -1;
+  for (const w of want) {
+    const next = names.findIndex((n, i) => i > at && n.startsWith(w));
+    check(next > at, `Tab order: ${w} missing after ${names[at] ?? 'the start'}; stops were ${names.join(' → ')}`);
+    at = next;
+  }
+  const hidden = stops.filter((st) => !st.focusVisible || !st.onScreen);
+  check(hidden.length === 0, `no visible focus on: ${hidden.map((st) => `${st.role} ${st.name}`).join(', ')}`);
+  const unnamed = stops.filter((st) => !st.name);
+  check(unnamed.length === 0, `controls with no name: ${unnamed.map((st) => st.role).join(', ')}`);
+  if (process.env.SCORECARD_E2E_STOPS) process.stdout.write(`tab stops: ${names.join(' → ')}\n`);
+}
+
 async function runPaneE2e({ baseUrl, artifacts, docs }) {
   check(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run apt-get update && apt-get install -y chromium`);
   const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'catalogue', 'default-catalogue.json'), 'utf8'));
@@ -119,21 +136,7 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       await docShot('pane-return.png', page.getByRole('tablist', { name: 'Views' }));
     });
     await a11y('Return, after validate with issues listed');
-    await run('keyboard: Tab reaches every control in order, each with a visible focus', async () => {
-      const stops = await tabWalk(page, 40);
-      const names = stops.map((st) => st.name);
-      const want = ['Embedded default', 'Period', 'Service', 'Return', 'Insert template', 'Validate', 'Re-validate when the sheet changes', candidate.id];
-      let at = -1;
-      for (const w of want) {
-        const next = names.findIndex((n, i) => i > at && n.startsWith(w));
-        check(next > at, `Tab order: ${w} missing after ${names[at] ?? 'the start'}; stops were ${names.join(' → ')}`);
-        at = next;
-      }
-      const hidden = stops.filter((st) => !st.focusVisible || !st.onScreen);
-      check(hidden.length === 0, `no visible focus on: ${hidden.map((st) => `${st.role} ${st.name}`).join(', ')}`);
-      const unnamed = stops.filter((st) => !st.name);
-      check(unnamed.length === 0, `controls with no name: ${unnamed.map((st) => st.role).join(', ')}`);
-    });
+    await run('keyboard: Tab reaches every control in order, each with a visible focus', () => checkTabWalk(page, ['Embedded default', 'Period', 'Service', 'Return', 'Insert template', 'Validate', 'Re-validate when the sheet changes', candidate.id]));
     await run('Space on an issue selects its cell', async () => {
       const issue = page.locator('[data-testid=issue][data-cell]').last();
       const cell = await issue.getAttribute('data-cell');
@@ -172,6 +175,7 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       check(ws.sheetProtection && ws.sheetProtection.sheet, `${ws.name} is not protected`);
       await docShot('pane-cabinet.png', page.getByRole('tablist', { name: 'Views' }));
     });
+    await run('keyboard on the Cabinet view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Cabinet', 'Refresh preview', 'Sheet password', 'Create locked Cabinet sheet', 'Download .xlsx', 'Save Cabinet', 'Indicator for the trend chart', 'Create dashboard sheet']));
     await run('consolidate the demo returns and one sent twice', async () => {
       const files = demoReturns(path.join(work, 'demo'));
       const again = await resent(files[0], path.join(work, `${path.basename(files[0], '.xlsx')} (resent).xlsx`));
@@ -188,6 +192,7 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       await docShot('pane-consolidate.png', page.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' }));
     });
     await a11y('Consolidate, with files and conflicts');
+    await run('keyboard on the Consolidate view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Consolidate', 'Return workbooks (.xlsx)', 'Consolidate ']));
     await run('a catalogue file that is not valid: the errors are listed and the old catalogue stays', async () => {
       await page.getByRole('radio', { name: 'File' }).check();
       await page.locator('input[type=file][accept*=json]').setInputFiles({
