@@ -32,7 +32,7 @@ export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-export function cellValue(v: PlanValue): ExcelJS.CellValue {
+function cellValue(v: PlanValue): ExcelJS.CellValue {
   if (v !== null && typeof v === 'object') return { formula: v.formula } as ExcelJS.CellFormulaValue;
   // A plain string stays a string even when it starts with = + - @: ExcelJS writes it as text.
   return v;
@@ -168,7 +168,7 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
 }
 
 /** Each merged style id's ExcelJS object, built once and shared by every cell that has it (see excelStyle). */
-export function styleCache(rows: PlanRows): (id: number | undefined) => Partial<ExcelJS.Style> | undefined {
+function styleCache(rows: PlanRows): (id: number | undefined) => Partial<ExcelJS.Style> | undefined {
   const built = new Map<number, Partial<ExcelJS.Style>>();
   return (id) => {
     if (id === undefined) return undefined;
@@ -178,8 +178,12 @@ export function styleCache(rows: PlanRows): (id: number | undefined) => Partial<
   };
 }
 
-async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
-  const ws = addPlanSheet(wb, sheet);
+/**
+ * Every plan row into the sheet, in order, with its height and page break. Shared by both renderers;
+ * the streaming one commits each row as it goes and gives unstyled cells one shared empty style
+ * (a fresh {} per cell would be serialised and looked up cell by cell).
+ */
+export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming: { readonly unstyled: Partial<ExcelJS.Style> } | undefined): void {
   const plan = planRows(sheet);
   const styleOf = styleCache(plan);
   for (const r of plan.rows()) {
@@ -187,12 +191,18 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
     for (const c of r.cells) {
       const cell = row.getCell(c.col);
       if (c.value !== null) cell.value = cellValue(c.value);
-      const style = styleOf(c.style);
+      const style = styleOf(c.style) ?? streaming?.unstyled;
       if (style) cell.style = style;
     }
     if (r.height !== undefined) row.height = r.height;
     if (r.pageBreak) row.addPageBreak();
+    if (streaming) row.commit();
   }
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+  const ws = addPlanSheet(wb, sheet);
+  writePlanRows(ws, sheet, undefined);
   await applySheetChrome(wb, ws, sheet);
 }
 

@@ -2,8 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
-import { addPlanSheet, applyDocProperties, applySheetChrome, cellValue, styleCache } from './render';
-import { planRows } from './plan-rows';
+import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './render';
 
 const UNSTYLED: Partial<ExcelJS.Style> = {};
 
@@ -28,20 +27,7 @@ export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Arr
     // Before any row is committed: merges reach rows not written yet. Heights and page breaks go
     // with their rows; setting them first made the writer hold every row and shift() through them.
     await applySheetChrome(wb, ws, sheet);
-    const plan = planRows(sheet);
-    const styleOf = styleCache(plan);
-    for (const r of plan.rows()) {
-      const row = ws.getRow(r.row);
-      for (const c of r.cells) {
-        const target = row.getCell(c.col);
-        if (c.value !== null) target.value = cellValue(c.value);
-        // A fresh {} per unstyled cell would be serialised and looked up cell by cell.
-        target.style = styleOf(c.style) ?? UNSTYLED;
-      }
-      if (r.height !== undefined) row.height = r.height;
-      if (r.pageBreak) row.addPageBreak();
-      row.commit();
-    }
+    writePlanRows(ws, sheet, { unstyled: UNSTYLED });
     (ws as unknown as { commit(): void }).commit();
   }
   await wb.commit();
