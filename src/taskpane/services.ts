@@ -33,6 +33,14 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
+/** A BI master (history) the pane holds: direction of travel and trends for the Cabinet come from it. */
+export interface MasterSummary {
+  readonly file: string;
+  readonly organisation: string;
+  /** The closed quarters it holds, oldest first. */
+  readonly periods: readonly string[];
+}
+
 export interface CabinetPreview {
   readonly period: string;
   readonly overall: RagCounts;
@@ -57,6 +65,15 @@ export interface ScorecardServices {
   /** Call back when the return sheet changes; resolves with an unsubscribe. */
   onReturnChanged(handler: () => void): Promise<() => void>;
   consolidate(catalogue: Catalogue, files: readonly InputFile[], period: string, progress: Progress): Promise<Consolidation>;
+  /**
+   * Hold the BI master (a history .json from `scorecard consolidate --history`) for this session:
+   * consolidations get direction of travel, the Cabinet sheet and dashboard trends from it. Never
+   * written back. Rejects, with the reason, a file that is not a history of this council.
+   */
+  loadMaster(catalogue: Catalogue, file: InputFile): Promise<MasterSummary>;
+  clearMaster(): Promise<void>;
+  /** The BI master held now, if any (the pane's views come and go; the services keep it). */
+  getMaster(): Promise<MasterSummary | undefined>;
   cabinetPreview(catalogue: Catalogue, period: string): Promise<CabinetPreview>;
   createCabinetSheet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<{ readonly sheet: string }>;
   downloadCabinet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<InputFile>;

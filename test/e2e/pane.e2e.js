@@ -191,11 +191,21 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       check((await conflicts.textContent()).includes(again.ref), `the changed indicator ${again.ref} is not among the conflicts`);
       await docShot('pane-consolidate.png', page.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' }));
     });
+    await run("load the demo's BI master: the pane says which quarters it holds, and the Cabinet uses it", async () => {
+      await page.getByLabel('BI master (.json, optional)').setInputFiles(path.join(work, 'demo', 'bi-master.json'));
+      const summary = await page.getByTestId('master-summary').textContent();
+      check(/4 closed quarters, 2023-24 Q2 to 2024-25 Q1/.test(summary), `master summary: ${summary}`);
+      await page.getByRole('tab', { name: 'Cabinet' }).click();
+      await page.getByText(/direction of travel from the BI master \(4 closed quarters\)/).waitFor();
+      await page.getByRole('tab', { name: 'Consolidate' }).click();
+      // The view came back; the master is still held and still said.
+      await page.getByTestId('master-summary').waitFor();
+    });
     await a11y('Consolidate, with files and conflicts');
-    await run('keyboard on the Consolidate view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Consolidate', 'Return workbooks (.xlsx)', 'Consolidate ']));
+    await run('keyboard on the Consolidate view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Consolidate', 'Return workbooks (.xlsx)', 'BI master (.json, optional)', 'Forget the BI master']));
     await run('a catalogue file that is not valid: the errors are listed and the old catalogue stays', async () => {
       await page.getByRole('radio', { name: 'File' }).check();
-      await page.locator('input[type=file][accept*=json]').setInputFiles({
+      await page.locator('input[type=file][accept*=xlsx][accept*=json]').setInputFiles({
         name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, organisation: 42, indicators: [{}] })),
       });
       await page.getByText('Catalogue not loaded', { exact: true }).waitFor();

@@ -90,4 +90,37 @@ describe('Consolidate view', () => {
     expect(screen.getByText(/asc\.xlsx is not a workbook\./)).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
+
+  it('loads a BI master, says which quarters it holds, reports a bad one, and forgets it on request', async () => {
+    const fake = fakeServices({
+      loadMaster: async (_c, file) => {
+        if (file.name === 'bad.json') throw new Error('bad.json is not a BI master (history) file: periods must be a list.');
+        return { file: file.name, organisation: 'London Borough of Harrow', periods: ['2023-24 Q2', '2023-24 Q3', '2024-25 Q1'] };
+      },
+    });
+    const { container } = await renderApp(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    const input = screen.getByLabelText('BI master (.json, optional)');
+    expect(input.getAttribute('accept')).toBe('.json,application/json');
+    await act(async () => { fireEvent.change(input, { target: { files: [new File(['{"x":1}'], 'bi-master.json')] } }); });
+    await waitFor(() => expect(fake.calls.loadMaster).toHaveLength(1));
+    const sent = fake.calls.loadMaster[0]?.[1] as InputFile;
+    expect([sent.name, Buffer.from(sent.bytes).toString('utf8')]).toEqual(['bi-master.json', '{"x":1}']);
+    expect((await screen.findByTestId('master-summary')).textContent).toMatch(/BI master bi-master\.json: London Borough of Harrow, 3 closed quarters, 2023-24 Q2 to 2024-25 Q1\./);
+
+    await act(async () => { fireEvent.change(input, { target: { files: [new File(['x'], 'bad.json')] } }); });
+    expect(await screen.findByText('Could not load the BI master')).toBeTruthy();
+    expect(screen.getByText(/periods must be a list/)).toBeTruthy();
+
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Forget the BI master' })); });
+    expect(fake.calls.clearMaster).toHaveLength(1);
+    expect(screen.queryByTestId('master-summary')).toBeNull();
+  });
+
+  it('shows the master the services still hold when the view comes back', async () => {
+    const fake = fakeServices({ getMaster: async () => ({ file: 'kept.json', organisation: 'London Borough of Harrow', periods: ['2024-25 Q1'] }) });
+    await renderApp(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    expect((await screen.findByTestId('master-summary')).textContent).toMatch(/kept\.json: London Borough of Harrow, 1 closed quarter, 2024-25 Q1 to 2024-25 Q1\./);
+  });
 });

@@ -41,6 +41,7 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
   const calls: Fake['calls'] = {
     loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [],
     onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], createDashboard: [], markReady: [], signOff: [],
+    loadMaster: [], clearMaster: [], getMaster: [],
   };
   const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
   const base: ScorecardServices = {
@@ -57,6 +58,9 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     },
     consolidate: async () => consolidation(),
     cabinetPreview: async () => cabinetPreview(),
+    loadMaster: async (_c, file) => ({ file: file.name, organisation: catalogue.organisation, periods: ['2024-25 Q1'] }),
+    clearMaster: async () => undefined,
+    getMaster: async () => undefined,
     createCabinetSheet: async () => ({ sheet: 'Cabinet 2024-25 Q2' }),
     createDashboard: async () => ({ sheet: 'Dashboard' }),
     downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),

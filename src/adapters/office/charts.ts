@@ -1,4 +1,4 @@
-import { cabinetModel, type CabinetModel, type CabinetRow } from '../../core/cabinet/model';
+import { cabinetModel, type CabinetModel, type CabinetOptions, type CabinetRow } from '../../core/cabinet/model';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import { a1 } from '../../core/grid';
@@ -43,13 +43,14 @@ export function addCharts(sheet: XWorksheet, charts: readonly ChartPlan[]): void
  * The history the pane can form: every quarter it holds a consolidation of, up to `current`
  * (which stands for its own quarter). Records only; nothing is saved.
  */
-export function heldHistory(catalogue: Catalogue, current: Consolidation, held: Iterable<Consolidation>, closedAt: string): History {
+export function heldHistory(catalogue: Catalogue, current: Consolidation, held: Iterable<Consolidation>, closedAt: string, master?: History): History {
   const now = parsePeriod(current.period);
   const earlier = [...held].filter((c) => {
     const p = parsePeriod(c.period);
     return p !== undefined && now !== undefined && comparePeriods(p, now) < 0;
   });
-  let history = emptyHistory(catalogue.organisation);
+  // On top of the BI master when one is loaded; a quarter it already closed keeps its closed values.
+  let history = master ?? emptyHistory(catalogue.organisation);
   for (const c of [...earlier, current]) history = addPeriod(history, c, { closedAt, catalogueVersion: catalogue.version }).history;
   return history;
 }
@@ -58,9 +59,9 @@ export function heldHistory(catalogue: Catalogue, current: Consolidation, held: 
  * The Cabinet model of `current` with each row's trend taken from the held quarters. Counts and
  * rows stay those of the Cabinet sheet this pane makes (no history), so the two agree.
  */
-export function dashboardModel(catalogue: Catalogue, current: Consolidation, held: Iterable<Consolidation>, generatedAt: string): CabinetModel {
-  const base = cabinetModel(catalogue, current, { generatedAt });
-  const history = heldHistory(catalogue, current, held, generatedAt);
+export function dashboardModel(catalogue: Catalogue, current: Consolidation, held: Iterable<Consolidation>, generatedAt: string, compare: { readonly options?: CabinetOptions; readonly master?: History } = {}): CabinetModel {
+  const base = cabinetModel(catalogue, current, { generatedAt, ...compare.options });
+  const history = heldHistory(catalogue, current, held, generatedAt, compare.master);
   const withTrend = cabinetModel(catalogue, current, { generatedAt, history: { history, catalogue } });
   const trends = new Map(withTrend.sections.flatMap((s) => s.rows.map((r) => [r.ref, r.trend] as const)));
   const row = (r: CabinetRow): CabinetRow => {
@@ -131,6 +132,8 @@ export interface DashboardDeps {
   readonly held: () => Iterable<Consolidation>;
   readonly now: () => Date;
   readonly render: Pick<RenderOptions, 'pageLayout' | 'documentProperties' | 'rangeAreas'>;
+  /** What the Cabinet sheet compares against (the BI master), so the dashboard's counts agree with it. */
+  readonly compare?: (catalogue: Catalogue, c: Consolidation) => { readonly options: CabinetOptions; readonly master?: History };
 }
 
 /**
@@ -146,7 +149,7 @@ export function dashboardService(deps: DashboardDeps): ScorecardServices['create
       const held = [...deps.held()];
       const periods = [...new Set([...held, c].map((x) => x.period))]
         .map((p) => parsePeriod(p)).filter((p) => p !== undefined).sort(comparePeriods).map(formatPeriod);
-      const plan = dashboardWithNotes(dashboardModel(catalogue, c, held, generatedAt), periods, ref);
+      const plan = dashboardWithNotes(dashboardModel(catalogue, c, held, generatedAt, deps.compare?.(catalogue, c)), periods, ref);
       const known = state?.();
       const small = JSON.stringify(plan.sheet).length < DEFAULT_MAX_PAYLOAD_BYTES / 4;
       // Without the state read in the basis sync, render reads for itself: nothing may be held then.

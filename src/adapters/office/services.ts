@@ -17,6 +17,7 @@ import { loadGrid, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 import { fingerprintOf, validateActive, writeSignOff } from './return-ops';
 import { scorecardPlan } from '../../core/plan/scorecard';
+import { masterHolder } from './master';
 import type { SettingsStore } from './settings';
 
 export const CATALOGUE_URL_SETTING = 'scorecard.catalogueUrl';
@@ -55,6 +56,11 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
   const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations };
   const loadCatalogue = catalogueLoader({ readWorkbookGrids: (b) => files.readWorkbookGrids(b), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const consolidations = new Map<string, Consolidation>();
+  const master = masterHolder(now);
+  const validateOptions = (period: Period) => {
+    const previous = master.previous();
+    return previous ? { period, previous } : { period };
+  };
   // getRanges (RangeAreas) is ExcelApi 1.9, like page layout.
   const renderOptions = { pageLayout, documentProperties, rangeAreas: pageLayout };
 
@@ -68,12 +74,12 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     await ctx.sync();
     const found = findReturnGrids(grids.map((g) => g()).filter((g) => g !== undefined));
     const label = deps.workbookLabel ?? 'This workbook';
-    const inputs: ReturnInput[] = found.map((g) => ({ file: `${label} (${g.sheet})`, validation: validateGrid(catalogue, g, { period }) }));
+    const inputs: ReturnInput[] = found.map((g) => ({ file: `${label} (${g.sheet})`, validation: validateGrid(catalogue, g, validateOptions(period)) }));
     return consolidate(catalogue, period, inputs);
   }
 
   function cabinetWorkbook(catalogue: Catalogue, c: Consolidation, password?: string): WorkbookPlan {
-    const model = cabinetModel(catalogue, c, { generatedAt: now().toISOString() });
+    const model = cabinetModel(catalogue, c, master.compare(catalogue, c).options);
     return cabinetPlan(model, password ? { password } : {});
   }
 
@@ -141,7 +147,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         try {
           const grids = findReturnGrids(await files.readWorkbookGrids(f.bytes));
           if (grids.length === 0) unreadable.push({ severity: 'error', code: 'no-return-sheet', file: f.name, message: `${f.name} has no Return sheet (no cell says Ref).` });
-          for (const g of grids) inputs.push({ file: f.name, validation: validateGrid(catalogue, g, { period: p }) });
+          for (const g of grids) inputs.push({ file: f.name, validation: validateGrid(catalogue, g, validateOptions(p)) });
         } catch (e) {
           unreadable.push({ severity: 'error', code: 'unreadable-file', file: f.name, message: `${f.name} could not be read as an Excel workbook (${(e as Error).message}).` });
         }
@@ -157,13 +163,13 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     cabinetPreview: (catalogue, period) =>
       deps.run(async (ctx): Promise<CabinetPreview> => {
         const { c, basis: label } = await basis(ctx, catalogue, period);
-        const model = cabinetModel(catalogue, c, { generatedAt: now().toISOString() });
+        const model = cabinetModel(catalogue, c, master.compare(catalogue, c).options);
         return {
           period: model.period,
           overall: model.overall,
           byPriority: model.sections.map((s) => ({ id: s.id, title: s.title, counts: s.counts })),
           exceptions: model.exceptions.map((r) => ({ ref: r.ref, title: r.title, commentary: r.commentary, action: r.action })),
-          basis: label,
+          basis: `${label}; ${master.get() ? `direction of travel from the BI master (${master.get()?.periods.length ?? 0} closed quarters)` : 'no BI master loaded (Consolidate view), so no direction of travel'}`,
         };
       }),
 
@@ -183,7 +189,13 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         return { sheet: first ?? '' };
       }),
 
-    createDashboard: dashboardService({ run: deps.run, basis, held: () => consolidations.values(), now, render: renderOptions }),
+    // The Cabinet model takes direction of travel from the master itself, so consolidations held
+    // from before it was loaded still get it.
+    loadMaster: async (catalogue, file) => master.load(catalogue, file),
+    clearMaster: async () => master.clear(),
+    getMaster: async () => master.summary(),
+
+    createDashboard: dashboardService({ run: deps.run, basis, held: () => consolidations.values(), now, render: renderOptions, compare: master.compare }),
 
     downloadCabinet: async (catalogue, period, options) => {
       const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));

@@ -7,7 +7,7 @@ import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import { effectiveCatalogue } from '../../core/catalogue/effective';
 import { consolidate } from '../../core/consolidate';
 import { addPeriod, type HistoryIssue } from '../../core/history/add';
-import { previousLookup, previousValues } from '../../core/history/read';
+import { historyComparison, previousLookup } from '../../core/history/read';
 import type { History } from '../../core/history/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import { errorCount } from '../../core/issues';
@@ -138,7 +138,7 @@ export async function consolidateRun(ctx: Context, catalogue: Catalogue, files: 
     if (r.issues.some((i) => i.severity === 'error')) return { results, consolidation, history: recorded };
   }
   const compare = recorded
-    ? { ...previousValues(recorded.next, period), history: { history: recorded.next, catalogue } }
+    ? historyComparison(recorded.next, period, catalogue)
     : { ...(fallback?.previous ? { previous: fallback.previous } : {}), ...(fallback?.lastYear ? { lastYear: fallback.lastYear } : {}) };
   const plan = cabinetWorkbookPlan(cat, consolidation, compare, options.password);
   // Streamed: the in-memory render of a 30,000-row Cabinet was most of the run's peak memory.

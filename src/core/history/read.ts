@@ -151,3 +151,12 @@ export function lastAvailableRag(catalogue: Catalogue, history: History, ref: st
   }
   return { ...rag({ ...base, actual: v.actual, status: v.qualitative ?? null }), value: v };
 }
+
+/**
+ * What a Cabinet paper is compared against, from the BI master: the quarters before (direction of
+ * travel), and the master itself for trends, rolling 12-month figures and last available results.
+ * The CLI and the add-in both build the Cabinet model's options from this.
+ */
+export function historyComparison(history: History, period: Period, catalogue: Catalogue): { readonly previous: PreviousValues; readonly lastYear: PreviousValues; readonly history: { readonly history: History; readonly catalogue: Catalogue } } {
+  return { ...previousValues(history, period), history: { history, catalogue } };
+}

@@ -11,6 +11,7 @@ import { ConflictsList } from './ConflictsList';
 import { ErrorBar } from './ErrorBar';
 import { FilesTable } from './FilesTable';
 import { IssuesList } from './IssuesList';
+import { MasterPicker } from './MasterPicker';
 import { RagSummary, ragSentence } from './RagSummary';
 
 const useStyles = makeStyles({
@@ -54,6 +55,7 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
             onChange={(e) => { setFiles(Array.from(e.target.files ?? [])); setResult(undefined); }} />
         )}
       </Field>
+      <MasterPicker services={services} catalogue={catalogue} />
       <Button appearance="primary" disabled={run.busy || files.length === 0} onClick={() => void run.run()}>
         {files.length === 0 ? 'Consolidate' : `Consolidate ${files.length} return${files.length === 1 ? '' : 's'} for ${period}`}
       </Button>
