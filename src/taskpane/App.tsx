@@ -78,10 +78,15 @@ function Pane({ services, today }: { readonly services: ScorecardServices; reado
           <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Views">
             {VIEWS.map((v) => <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>{v.label}</Tab>)}
           </TabList>
-          <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-            {view === 'return' && <ReturnView services={services} catalogue={catalogue} period={period} service={service} />}
-            {view === 'consolidate' && <ConsolidateView services={services} catalogue={catalogue} period={period} />}
-            {view === 'cabinet' && <CabinetView services={services} catalogue={catalogue} period={period} />}
+          {view !== 'consolidate' && (
+            <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+              {view === 'return' && <ReturnView services={services} catalogue={catalogue} period={period} service={service} />}
+              {view === 'cabinet' && <CabinetView services={services} catalogue={catalogue} period={period} />}
+            </div>
+          )}
+          {/* Kept mounted: the picked files and the consolidation (up to 200 returns) survive a look at another tab. */}
+          <div role="tabpanel" id="panel-consolidate" aria-labelledby="tab-consolidate" hidden={view !== 'consolidate'}>
+            <ConsolidateView services={services} catalogue={catalogue} period={period} />
           </div>
         </>
       )}

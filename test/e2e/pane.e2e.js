@@ -198,11 +198,12 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       await page.getByRole('tab', { name: 'Cabinet' }).click();
       await page.getByText(/direction of travel from the BI master \(4 closed quarters\)/).waitFor();
       await page.getByRole('tab', { name: 'Consolidate' }).click();
-      // The view came back; the master is still held and still said.
+      // The view came back with its master, its files and its result.
       await page.getByTestId('master-summary').waitFor();
+      check(await page.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' }).isVisible(), 'the consolidation was lost on a tab switch');
     });
     await a11y('Consolidate, with files and conflicts');
-    await run('keyboard on the Consolidate view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Consolidate', 'Return workbooks (.xlsx)', 'BI master (.json, optional)', 'Forget the BI master']));
+    await run('keyboard on the Consolidate view: every control in order, each with a visible focus', () => checkTabWalk(page, ['Period', 'Consolidate', 'Return workbooks (.xlsx)', 'BI master (.json, optional)', 'Forget the BI master', 'Consolidate ']));
     await run('a catalogue file that is not valid: the errors are listed and the old catalogue stays', async () => {
       await page.getByRole('radio', { name: 'File' }).check();
       await page.locator('input[type=file][accept*=xlsx][accept*=json]').setInputFiles({

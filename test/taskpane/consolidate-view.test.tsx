@@ -123,4 +123,19 @@ describe('Consolidate view', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
     expect((await screen.findByTestId('master-summary')).textContent).toMatch(/kept\.json: London Borough of Harrow, 1 closed quarter, 2024-25 Q1 to 2024-25 Q1\./);
   });
+
+  it('keeps the picked files and the result when another tab is looked at', async () => {
+    const fake = fakeServices({ consolidate: async () => result });
+    const { container } = await renderApp(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    pick(container, ['customer.xlsx', 'asc.xlsx']);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Consolidate 2 returns for 2024-25 Q2' })); });
+    await screen.findByRole('heading', { name: 'Scorecard for 2024-25 Q2' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Cabinet' }));
+    expect(screen.queryByRole('heading', { name: 'Scorecard for 2024-25 Q2' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    expect(screen.getByRole('heading', { name: 'Scorecard for 2024-25 Q2' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Consolidate 2 returns for 2024-25 Q2' })).toBeTruthy();
+    expect(fake.calls.consolidate).toHaveLength(1);
+  });
 });
