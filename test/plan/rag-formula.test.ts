@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Indicator, QualitativeStatus } from '../../src/core/catalogue/schema';
+import { to15 } from '../../src/core/excel-round';
 import { QUALITATIVE_RAG, rag, ragRule } from '../../src/core/rag';
 import { ragFormula, ragRuleCells } from '../../src/core/plan/rag-formula';
 import { TEMPLATE_COLUMN, TEMPLATE_FORMULA_COLUMNS, TEMPLATE_HEADER_ROW, templatePlan } from '../../src/core/plan/template';
@@ -30,6 +31,19 @@ describe('live RAG formula against rag()', () => {
     );
     // The cases reach every answer the formula can give, so agreement means something.
     if (!smart) expect([...seen].sort()).toEqual(['Amber', 'Blue', 'Check', 'Error', 'Green', 'Missing', 'Red', 'Tracking']);
+  });
+
+  it('known limit: a 16-digit actual next to a half-way point may round the other way in the sheet; the validator decides', () => {
+    // 3743.225 - 5e-12 is the double 3743.22499999999490…: Excel holds 3743.22499999999 (15 digits),
+    // which ROUNDs to 3743.22, Amber against 3743.225. The sheet's formula scales by 10^11 in double
+    // arithmetic and lands on …999.5, so it says Green. Only a value no one can type (Excel keeps
+    // 15 digits of what is typed) gets here; the validator, the Cabinet and the pane use rag().
+    const ind: Indicator = { id: 'X', title: 'X', priority: 'P1', directorate: 'D', service: 'S', kind: 'quantitative', unit: 'number',
+      decimals: 2, polarity: 'higher', frequency: 'quarterly', dueQuarters: ['Q1', 'Q2', 'Q3', 'Q4'], targets: { [YEAR]: 3743.225 }, floor: { [YEAR]: 3735.225 } };
+    const v = 3743.225 - 5e-12;
+    expect(rag({ indicator: ind, period, actual: v }).status).toBe('Amber');
+    expect(sheetRags([ind], [v], TEMPLATE_COLUMN.actual)).toEqual(['Green']);
+    expect(sheetRags([ind], [to15(v)], TEMPLATE_COLUMN.actual)).toEqual(['Amber']);
   });
 
   it('agrees on qualitative statuses, blanks and unknown text', () => {
