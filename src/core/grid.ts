@@ -3,6 +3,10 @@
  * `range.values`/`numberFormat`, ExcelJS cell values. Dates arrive as Excel serial numbers with a
  * date number format; error values as `{ error: '#DIV/0!' }`; formulas as their cached result.
  */
+/** The largest sheet Excel allows. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
 export type CellError = { readonly error: string };
 export type CellValue = number | string | boolean | null | CellError;
 
@@ -63,4 +67,27 @@ export function a1(row: number, col: number): string {
 /** `B2:D10` */
 export function a1Range(row: number, col: number, lastRow: number, lastCol: number): string {
   return `${a1(row, col)}:${a1(lastRow, lastCol)}`;
+}
+
+/** One cell as a file reader found it: 1-based row and column, its value and number format. */
+export interface PlacedCell {
+  readonly r: number;
+  readonly c: number;
+  readonly value: CellValue;
+  readonly format: string | undefined;
+}
+
+/** A Grid from A1 to the last cell holding a value, formats alongside: where both .xlsx readers end. */
+export function gridFromCells(sheet: string, cells: readonly PlacedCell[]): Grid {
+  let rows = 0;
+  let cols = 0;
+  for (const x of cells) if (x.value !== null) { rows = Math.max(rows, x.r); cols = Math.max(cols, x.c); }
+  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+  for (const x of cells) {
+    if (x.r > rows || x.c > cols) continue;
+    (values[x.r - 1] as CellValue[])[x.c - 1] = x.value;
+    (formats[x.r - 1] as (string | null)[])[x.c - 1] = x.format ?? null;
+  }
+  return { sheet, values, formats, origin: { row: 1, col: 1 } };
 }

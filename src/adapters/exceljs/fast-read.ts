@@ -1,5 +1,5 @@
 import type JSZip from 'jszip';
-import type { CellValue, Grid } from '../../core/grid';
+import { gridFromCells, MAX_COLS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { attributes, decodeXml, element, findTag, itemText, sharedStrings } from './xml-scan';
 
 export { decodeXml } from './xml-scan';
@@ -177,7 +177,7 @@ function scanSheet(xml: string, name: string, ctx: Context): Grid | undefined {
   for (let i = findTag(xml, 'col', 0, start); i >= 0; i = findTag(xml, 'col', i + 4, start)) {
     const a = attributes(xml.slice(i + 4, xml.indexOf('>', i)));
     const f = styleFormat(ctx, a.style);
-    if (f) for (let c = Number(a.min); c <= Number(a.max) && c <= 16_384; c++) colFormats[c] = f;
+    if (f) for (let c = Number(a.min); c <= Number(a.max) && c <= MAX_COLS; c++) colFormats[c] = f;
   }
   const data = element(xml, 'sheetData', start);
   if (!data) return undefined;
@@ -233,7 +233,7 @@ function applyMerges(xml: string, from: number, rows: Map<number, Row>, colForma
 }
 
 function gridOf(name: string, rows: Map<number, Row>, colFormats: (string | undefined)[]): Grid {
-  const cells: { r: number; c: number; value: CellValue; format: string | undefined }[] = [];
+  const cells: PlacedCell[] = [];
   for (const [r, row] of rows) {
     if (!row.cells.some((x) => x?.live)) continue;
     for (let c = 1; c <= row.cells.length; c++) {
@@ -243,15 +243,5 @@ function gridOf(name: string, rows: Map<number, Row>, colFormats: (string | unde
       if (value !== null || format) cells.push({ r, c, value, format });
     }
   }
-  let rowCount = 0;
-  let colCount = 0;
-  for (const x of cells) if (x.value !== null) { rowCount = Math.max(rowCount, x.r); colCount = Math.max(colCount, x.c); }
-  const values: CellValue[][] = Array.from({ length: rowCount }, () => Array<CellValue>(colCount).fill(null));
-  const formats: (string | null)[][] = Array.from({ length: rowCount }, () => Array<string | null>(colCount).fill(null));
-  for (const x of cells) {
-    if (x.r > rowCount || x.c > colCount) continue;
-    values[x.r - 1]![x.c - 1] = x.value;
-    formats[x.r - 1]![x.c - 1] = x.format ?? null;
-  }
-  return { sheet: name, values, formats, origin: { row: 1, col: 1 } };
+  return gridFromCells(name, cells);
 }

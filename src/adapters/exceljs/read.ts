@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { CellValue, Grid } from '../../core/grid';
+import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { customPropertiesOf } from './doc-props';
 import { openFastWorkbook, type FastWorkbook } from './fast-read';
 
@@ -101,7 +101,7 @@ export function toCellValue(v: ExcelJS.CellValue | undefined, date1904 = false):
 
 /** Values of one worksheet from A1 to the last cell holding a value. */
 function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
-  const cells: { r: number; c: number; value: CellValue; format: string | undefined }[] = [];
+  const cells: PlacedCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       // A merged range's other cells echo the master's value in ExcelJS; Excel keeps them empty.
@@ -111,17 +111,7 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
       if (value !== null || format) cells.push({ r, c, value, format });
     });
   });
-  const withValue = cells.filter((x) => x.value !== null);
-  const rows = withValue.reduce((m, x) => Math.max(m, x.r), 0);
-  const cols = withValue.reduce((m, x) => Math.max(m, x.c), 0);
-  const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
-  const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
-  for (const x of cells) {
-    if (x.r > rows || x.c > cols) continue;
-    values[x.r - 1]![x.c - 1] = x.value;
-    formats[x.r - 1]![x.c - 1] = x.format ?? null;
-  }
-  return { sheet: ws.name, values, formats, origin: { row: 1, col: 1 } };
+  return gridFromCells(ws.name, cells);
 }
 
 function is1904(wb: ExcelJS.Workbook): boolean {

@@ -4,8 +4,6 @@ import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, S
 import { writeCustomProperties } from './doc-props';
 import { parseRange, planRows, type PlanRows } from './plan-rows';
 
-export { parseRange };
-
 /**
  * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
  * Bytes in, bytes out (no fs), so it runs in the browser too.

@@ -1,4 +1,4 @@
-import { a1, a1Range, columnNumber } from '../../core/grid';
+import { a1, a1Range, columnNumber, MAX_COLS, MAX_ROWS } from '../../core/grid';
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Rect {
@@ -8,9 +8,8 @@ export interface Rect {
   readonly lastCol: number;
 }
 
-/** The largest sheet Excel allows: whole-row and whole-column references expand to it. */
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
+// Whole-row and whole-column references expand to the largest sheet Excel allows.
+export { MAX_COLS, MAX_ROWS };
 
 /** `Return!F12` / `'Return (2)'!A1:B3` → sheet and local part; a bare `F12` has no sheet. */
 export function splitSheet(address: string): { sheet?: string; local: string } {

@@ -17,6 +17,7 @@ import type { InputFile, MasterSummary } from '../../taskpane/services';
 export function masterHolder(now: () => Date) {
   let master: History | undefined;
   let file = '';
+  const summarise = (h: History): MasterSummary => ({ file, organisation: h.organisation, periods: h.periods.map((p) => p.period) });
   return {
     load(catalogue: Catalogue, input: InputFile): MasterSummary {
       const result = parseHistoryText(new TextDecoder().decode(input.bytes));
@@ -30,10 +31,10 @@ export function masterHolder(now: () => Date) {
       }
       master = h;
       file = input.name;
-      return this.summary() as MasterSummary;
+      return summarise(h);
     },
     summary(): MasterSummary | undefined {
-      return master ? { file, organisation: master.organisation, periods: master.periods.map((p) => p.period) } : undefined;
+      return master ? summarise(master) : undefined;
     },
     clear(): void {
       master = undefined;

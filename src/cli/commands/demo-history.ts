@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { emptyHistory } from '../../core/history/parse';
 import type { History } from '../../core/history/schema';
-import { formatPeriod, makePeriod, periodEndDate, type Period } from '../../core/period';
+import { formatPeriod, periodEndDate, previousPeriod, type Period } from '../../core/period';
 import { LABEL } from '../../core/return/layout';
 import { fillReturnPlan } from '../../core/sample/fill';
 import { sampleReturns, slug } from '../../core/sample/returns';
@@ -14,10 +14,9 @@ import { returnWorkbookPlan } from './template';
 
 /** The four quarters before the demo's: enough for direction of travel (last quarter, last year) and a five-quarter trend. */
 export function earlierPeriods(period: Period): Period[] {
-  return [1, 2, 3, 4].map((k) => {
-    const index = period.startYear * 4 + (period.quarter - 1) - (5 - k);
-    return makePeriod(Math.floor(index / 4), (index % 4) + 1);
-  });
+  const out: Period[] = [];
+  for (let p = previousPeriod(period); out.length < 4; p = previousPeriod(p)) out.unshift(p);
+  return out;
 }
 
 /** When the BI team closed a quarter: a month after it ended (fixed, so the demo's output is the same every run). */

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from '../grid';
+import { MAX_COLS, type CellValue, type Grid } from '../grid';
 import type { PlanValue, SheetPlan } from '../plan/types';
 import { createSha256 } from '../sha256';
 import { rowCells } from './cells';
@@ -71,8 +71,8 @@ export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
  */
 export const SHEET_FINGERPRINT_VERSION = 'scorecard-sheet v1';
 const FREE_TEXT = new Set([columnOf('indicator'), columnOf('commentary')]);
-/** Excel's column count: a cell's (row, col) as one number. */
-const COLS = 16_384;
+/** A cell's (row, col) as one number. */
+const COLS = MAX_COLS;
 
 type Emit = (row: number, col: number, value: PlanValue | CellValue | undefined) => void;
 
