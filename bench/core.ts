@@ -1,7 +1,7 @@
 import { templatePlan } from '../src/core/plan/template';
 import type { CellValue, Grid } from '../src/core/grid';
 import type { SheetPlan } from '../src/core/plan/types';
-import { validateGrid } from '../src/core/pipeline';
+import { validateGrid } from '../src/core/return/find';
 import { BENCH_PERIOD, syntheticCatalogue, syntheticEntries } from './synthetic';
 
 /** The grid a reader would hand the core for this plan (values only, as typed). */

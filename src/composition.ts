@@ -1,7 +1,7 @@
 import type { ExcelRun } from './adapters/office/excel-types';
 import { createOfficeServices } from './adapters/office/services';
 import { officeSettings, type OfficeSettingsLike } from './adapters/office/settings';
-import type { ScorecardServices } from './taskpane/services';
+import type { ScorecardServices } from './app/ports';
 
 /** The parts of the Office.js globals the composition root reads; they may be absent (no CDN, a plain browser). */
 interface OfficeGlobal {

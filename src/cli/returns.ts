@@ -3,7 +3,7 @@ import { emptyCounts } from '../core/return/counts';
 import { errorCount, type Issue } from '../core/issues';
 import { message } from '../core/messages';
 import type { Period } from '../core/period';
-import { findReturnGrids, validateGrid } from '../core/pipeline';
+import { findReturnGrids, validateGrid } from '../core/return/find';
 import type { ValidationResult } from '../core/return/types';
 import { readWorkbook, type Workbook } from './load';
 import { formatCounts, formatIssue, issueJson, plural, print, progress, type Context } from './output';

@@ -7,7 +7,7 @@ import { LABEL, RETURN_SHEET } from '../core/return/layout';
 import { fillReturnPlan } from '../core/sample/fill';
 import { sampleReturns } from '../core/sample/returns';
 import { installPreviewHook } from '../taskpane/preview-hook';
-import type { ScorecardServices } from '../taskpane/services';
+import type { ScorecardServices } from '../app/ports';
 import { createFakeExcel, type FakeExcel } from './fake-excel/index';
 
 /** The quarter the browser preview opens on. */

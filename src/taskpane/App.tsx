@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import type { ScorecardServices } from './services';
+import type { ScorecardServices } from '../app/ports';
 import { catalogueServices, defaultPeriod, localToday, periodLabels } from './periods';
 import { chooseTheme, readThemeHints } from './theme';
 import { Announcer } from './components/Announcer';

@@ -1,4 +1,4 @@
-import type { InputFile } from './services';
+import type { InputFile } from '../app/ports';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,4 +1,4 @@
-import type { InputFile } from './services';
+import type { InputFile } from '../app/ports';
 
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older webviews, jsdom). */
 export function readBytes(file: Blob): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import { consolidate } from '../../src/core/consolidate';
-import { findReturnGrids, validateGrid } from '../../src/core/pipeline';
+import { findReturnGrids, validateGrid } from '../../src/core/return/find';
 import type { SignOffState } from '../../src/core/return/types';
 import { miniCatalogue } from './fixtures/mini-catalogue';
 import { input, Q2, validation } from './cabinet/helpers';

@@ -4,7 +4,7 @@ import { effectiveCatalogue } from '../../src/core/catalogue/effective';
 import type { Catalogue } from '../../src/core/catalogue/schema';
 import { consolidate } from '../../src/core/consolidate';
 import { formatPeriod, parsePeriod, type Period } from '../../src/core/period';
-import { validateGrid } from '../../src/core/pipeline';
+import { validateGrid } from '../../src/core/return/find';
 import { templatePlan } from '../../src/core/plan/template';
 import { miniCatalogue } from './fixtures/mini-catalogue';
 import { returnGrid } from './return/helpers';

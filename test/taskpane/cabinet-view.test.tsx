@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { InputFile } from '../../src/taskpane/services';
+import type { InputFile } from '../../src/app/ports';
 import { cabinetFileName } from '../../src/taskpane/download';
 import { cabinetPreview, counts, deferred, fakeServices } from './fake-services';
 import { renderApp } from './render';

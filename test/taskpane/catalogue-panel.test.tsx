@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CatalogueLoad, CatalogueSource } from '../../src/taskpane/services';
+import type { CatalogueLoad, CatalogueSource } from '../../src/app/ports';
 import { isHttpsUrl } from '../../src/taskpane/components/CataloguePanel';
 import { miniCatalogue } from '../core/fixtures/mini-catalogue';
 import { fakeServices } from './fake-services';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Consolidation } from '../../src/core/consolidate-types';
-import type { InputFile, Progress } from '../../src/taskpane/services';
+import type { InputFile, Progress } from '../../src/app/ports';
 import { consolidation, counts, deferred, fakeServices } from './fake-services';
 import { renderApp } from './render';
 

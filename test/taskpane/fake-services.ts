@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../src/core/catalogue/schema';
 import type { Consolidation } from '../../src/core/consolidate-types';
 import type { RagCounts, SignOff, ValidationResult } from '../../src/core/return/types';
-import type { CabinetPreview, InputFile, ScorecardServices } from '../../src/taskpane/services';
+import type { CabinetPreview, InputFile, ScorecardServices } from '../../src/app/ports';
 import { miniCatalogue } from '../core/fixtures/mini-catalogue';
 
 export function counts(partial: Partial<RagCounts> = {}): RagCounts {

@@ -8,7 +8,7 @@ import { historyComparison, previousLookup } from '../../core/history/read';
 import type { History } from '../../core/history/schema';
 import { parsePeriod } from '../../core/period';
 import type { PreviousValue } from '../../core/return/validate-row';
-import type { InputFile, MasterSummary } from '../../taskpane/services';
+import type { InputFile, MasterSummary } from '../../app/ports';
 
 /**
  * The BI master the pane holds for a session: read from a file the analyst picks, never written

@@ -4,7 +4,7 @@ import type { Catalogue } from '../../core/catalogue/schema';
 import { catalogueWorkbookPlan } from '../../core/catalogue/table';
 import { errorCount } from '../../core/issues';
 import { formatPeriod, makePeriod, type Period } from '../../core/period';
-import { findReturnGrids, validateGrid } from '../../core/pipeline';
+import { findReturnGrids, validateGrid } from '../../core/return/find';
 import { LABEL } from '../../core/return/layout';
 import { fillReturnPlan } from '../../core/sample/fill';
 import { sampleReturns, slug, type SampleReturn } from '../../core/sample/returns';

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Period } from '../../core/period';
-import { findReturnGrids, validateGrid } from '../../core/pipeline';
+import { findReturnGrids, validateGrid } from '../../core/return/find';
 import type { PreviousValue } from '../../core/return/validate-row';
 import type { Workbook } from '../load';
 import { progress, type Context } from '../output';

@@ -8,7 +8,7 @@ import { ragLabel } from '../plan/palette';
 import { decimalsOf, rag, targetFor, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
-import { changesForPeriod, isDelegated } from './changes';
+import { changesForPeriod, isDelegated } from '../catalogue/change-log';
 import { formatLoose, formatTarget, formatValue } from './format';
 import { lastAvailableRow, rolling12At, rolling12Value, toValue, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { changesForPeriod } from '../cabinet/changes';
-import { profiledTarget } from '../history/profile';
+import { changesForPeriod } from './change-log';
+import { profiledTarget } from './target-profile';
 import { comparePeriods, formatPeriod, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
 import { POLARITIES, targetSchema, toleranceSchema, type Catalogue, type CatalogueChange, type Indicator } from './schema';
 

@@ -1,7 +1,7 @@
 import type { Indicator, Target, Unit } from '../catalogue/schema';
 import { sum15, to15 } from '../excel-round';
 import { formatPeriod, previousPeriod, type Period } from '../period';
-import { aggregationOf, profiledTarget, type AggregationKind } from './profile';
+import { aggregationOf, profiledTarget, type AggregationKind } from '../catalogue/target-profile';
 import { valueAt } from './read';
 import type { History } from './schema';
 
@@ -85,5 +85,5 @@ export function aggregate(ind: Indicator, history: History, period: Period, curr
   return { kind, target, periods: quarters.map((q) => q.period), ...rolling12(ind, quarters) };
 }
 
-export { aggregationOf, profiledTarget } from './profile';
-export type { AggregationKind } from './profile';
+export { aggregationOf, profiledTarget } from '../catalogue/target-profile';
+export type { AggregationKind } from '../catalogue/target-profile';

@@ -1,7 +1,7 @@
 import { parseRect } from '../../adapters/office/address';
 import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
-import { FakeCharts } from './charts';
+import { FakeCharts } from './chart-collection';
 import { FakeRange, FakeRangeAreas, rangeOn, type SheetRef } from './range';
 import { findSheet, newSheet, usedRect, type FakeSheet } from './state';
 

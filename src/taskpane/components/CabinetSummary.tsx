@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RagCounts } from '../../core/return/types';
-import type { CabinetPreview } from '../services';
+import type { CabinetPreview } from '../../app/ports';
 import { RagSummary } from './RagSummary';
 
 const useStyles = makeStyles({

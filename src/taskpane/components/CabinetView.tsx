@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import type { CabinetPreview, InputFile, ScorecardServices } from '../services';
+import type { CabinetPreview, InputFile, ScorecardServices } from '../../app/ports';
 import { cabinetFileName } from '../download';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';

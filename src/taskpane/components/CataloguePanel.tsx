@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import type { CatalogueLoad, CatalogueSource, ScorecardServices } from '../services';
+import type { CatalogueLoad, CatalogueSource, ScorecardServices } from '../../app/ports';
 import { readBytes } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
-import type { ScorecardServices } from '../services';
+import type { ScorecardServices } from '../../app/ports';
 import { readFiles } from '../read-file';
 import { severityCounts } from '../issue-text';
 import { useAction } from '../use-action';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import type { ScorecardServices } from '../services';
+import type { ScorecardServices } from '../../app/ports';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { InputFile } from '../services';
+import type { InputFile } from '../../app/ports';
 import { objectUrl } from '../download';
 
 // Fluent marks a focused link only by a double underline: too faint to find on a busy pane.

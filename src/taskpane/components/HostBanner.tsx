@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import type { HostInfo } from '../services';
+import type { HostInfo } from '../../app/ports';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Text } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import type { MasterSummary, ScorecardServices } from '../services';
+import type { MasterSummary, ScorecardServices } from '../../app/ports';
 import { readFiles } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { SignOff, ValidationResult } from '../../core/return/types';
-import type { ScorecardServices } from '../services';
+import type { ScorecardServices } from '../../app/ports';
 import { severityCounts } from '../issue-text';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { SignOff, SignOffState } from '../../core/return/types';
-import type { ScorecardServices } from '../services';
+import type { ScorecardServices } from '../../app/ports';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { renderWorkbook } from '../../../src/adapters/exceljs/render';
 import { TEMPLATE_COLUMN, TEMPLATE_HEADER_ROW, templatePlan } from '../../../src/core/plan/template';
 import type { PlanValue } from '../../../src/core/plan/types';
-import { catalogueOf, entryCell, expected, period, rowCases } from '../../plan/rag-cases';
+import { catalogueOf, entryCell, expected, period, rowCases } from '../../core/plan/rag-cases';
 import { recalculatedCsv, soffice } from './libreoffice';
 
 /**

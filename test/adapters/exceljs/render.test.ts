@@ -7,7 +7,7 @@ import { makePeriod } from '../../../src/core/period';
 import { RAG_STYLE } from '../../../src/core/plan/palette';
 import { TEMPLATE_COLUMN, TEMPLATE_HEADER_ROW, templatePlan } from '../../../src/core/plan/template';
 import type { SheetPlan, WorkbookPlan } from '../../../src/core/plan/types';
-import { catalogue } from '../../plan/fixtures';
+import { catalogue } from '../../core/plan/fixtures';
 
 const H = TEMPLATE_HEADER_ROW;
 const template = templatePlan(catalogue(), makePeriod(2023, 2), {});

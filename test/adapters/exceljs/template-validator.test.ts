@@ -5,7 +5,7 @@ import { TEMPLATE_COLUMN as C, TEMPLATE_HEADER_ROW, templatePlan } from '../../.
 import type { CellBlock } from '../../../src/core/plan/types';
 import { readReturn } from '../../../src/core/return/read';
 import { validateReturn } from '../../../src/core/return/validate';
-import { catalogue } from '../../plan/fixtures';
+import { catalogue } from '../../core/plan/fixtures';
 import { recalculatedCsv, soffice } from './libreoffice';
 
 /** A lead fills the rendered template; the validator reads it back; the live RAG column agrees. */

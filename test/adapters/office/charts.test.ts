@@ -1,11 +1,11 @@
-import { addCharts, dashboardWithNotes } from '../../../src/adapters/office/charts';
+import { addCharts, dashboardWithNotes } from '../../../src/adapters/office/dashboard-sheet';
 import type { Catalogue } from '../../../src/core/catalogue/schema';
 import type { Consolidation } from '../../../src/core/consolidate-types';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { a1, type Grid } from '../../../src/core/grid';
 import { RAG_STYLE } from '../../../src/core/plan/palette';
-import { chartData, chartsOf, type FakeChartState } from '../../../src/preview/fake-excel/charts';
-import { createFakeExcel, type FakeExcel } from '../../fakes/excel-fake';
+import { chartData, chartsOf, type FakeChartState } from '../../../src/preview/fake-excel/chart-collection';
+import { createFakeExcel, type FakeExcel } from './excel-fake';
 import { consolidation } from '../../taskpane/fake-services';
 import { catalogueOfSize, freshFake, noFiles, PERIOD, servicesOn } from './helpers';
 

@@ -3,7 +3,7 @@ import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import { consolidate } from '../../../src/core/consolidate';
 import { parsePeriod, type Period } from '../../../src/core/period';
-import { findReturnGrids, validateGrid } from '../../../src/core/pipeline';
+import { findReturnGrids, validateGrid } from '../../../src/core/return/find';
 import { templatePlan } from '../../../src/core/plan/template';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { fillReturnPlan } from '../../../src/core/sample/fill';

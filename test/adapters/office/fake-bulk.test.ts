@@ -1,4 +1,4 @@
-import { createFakeExcel } from '../../fakes/excel-fake';
+import { createFakeExcel } from './excel-fake';
 import type { XContext } from '../../../src/adapters/office/excel-types';
 
 /** Range properties as Office.js types them (2-D arrays) but set, as Excel allows, to one value. */

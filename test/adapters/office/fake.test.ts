@@ -1,4 +1,4 @@
-import { createFakeExcel, FakeOfficeError } from '../../fakes/excel-fake';
+import { createFakeExcel, FakeOfficeError } from './excel-fake';
 
 describe('the fake Excel enforces what Office.js enforces', () => {
   it('throws PropertyNotLoaded when code reads a property it did not load', async () => {

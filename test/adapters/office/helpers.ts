@@ -2,7 +2,7 @@ import { defaultCatalogue } from '../../../src/catalogue/index';
 import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
 import { createOfficeServices } from '../../../src/adapters/office/services';
 import type { FileAdapters } from '../../../src/adapters/office/file-adapters';
-import { createFakeExcel, type FakeExcel } from '../../fakes/excel-fake';
+import { createFakeExcel, type FakeExcel } from './excel-fake';
 
 export const PERIOD = '2024-25 Q2';
 

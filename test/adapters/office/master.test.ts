@@ -1,4 +1,4 @@
-import { dashboardModel } from '../../../src/adapters/office/charts';
+import { dashboardModel } from '../../../src/adapters/office/dashboard-sheet';
 import { masterHolder } from '../../../src/adapters/office/master';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { consolidate } from '../../../src/core/consolidate';
@@ -6,7 +6,7 @@ import { addPeriod } from '../../../src/core/history/add';
 import { emptyHistory } from '../../../src/core/history/parse';
 import type { History } from '../../../src/core/history/schema';
 import { parsePeriod, type Period } from '../../../src/core/period';
-import { validateGrid } from '../../../src/core/pipeline';
+import { validateGrid } from '../../../src/core/return/find';
 import { returnGrid } from '../../core/return/helpers';
 import { catalogueOfSize, freshFake, PERIOD, servicesOn } from './helpers';
 

@@ -1,7 +1,7 @@
 import { renderSheetPlan, type RenderOptions } from '../../../src/adapters/office/render';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { forEachCell } from '../../../src/preview/fake-excel/state';
-import { createFakeExcel, type FakeExcel } from '../../fakes/excel-fake';
+import { createFakeExcel, type FakeExcel } from './excel-fake';
 
 /**
  * A sheet's state as Excel shows it, cell by cell: how the renderer batched its requests (one

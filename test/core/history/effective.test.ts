@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defaultCatalogue } from '../../../src/catalogue';
-import { changesForPeriod } from '../../../src/core/cabinet/changes';
+import { changesForPeriod } from '../../../src/core/catalogue/change-log';
 import { changesInPeriod, effectiveCatalogue, indicatorState } from '../../../src/core/catalogue/effective';
 import { findIndicator } from '../../../src/core/catalogue/parse';
 import type { Catalogue, CatalogueChange, Indicator } from '../../../src/core/catalogue/schema';

@@ -10,7 +10,7 @@ import { aggregate } from '../../../src/core/history/aggregate';
 import { parseHistory } from '../../../src/core/history/parse';
 import { lastAvailable, lastAvailableRag, previousLookup, previousValues, series, valueAt } from '../../../src/core/history/read';
 import { parsePeriod, type Period } from '../../../src/core/period';
-import { validateGrid } from '../../../src/core/pipeline';
+import { validateGrid } from '../../../src/core/return/find';
 import { rag, targetFor } from '../../../src/core/rag';
 import { returnGrid } from '../return/helpers';
 import { QUARTERS, returnFor, runCatalogue, simulate } from './run';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { excelRound } from '../../src/core/excel-round';
-import { excelRoundExpression, scaleExpression } from '../../src/core/plan/rag-formula';
+import { excelRound } from '../../../src/core/excel-round';
+import { excelRoundExpression, scaleExpression } from '../../../src/core/plan/rag-formula';
 import { evaluate } from './hf-helpers';
 
 /** Row i: value, decimals, scale, rounded, HyperFormula's own ROUND. */

@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueChange } from '../catalogue/schema';
+import type { Catalogue, CatalogueChange } from './schema';
 import { comparePeriods, nextPeriod, periodOfDate, type Period } from '../period';
 
 /**

@@ -1,9 +1,9 @@
-import type { Catalogue } from './catalogue/schema';
-import type { Grid } from './grid';
-import { normaliseHeader, RETURN_SHEET, HEADER } from './return/layout';
-import { readReturn } from './return/read';
-import type { ValidationResult } from './return/types';
-import { validateReturn, type ValidateOptions } from './return/validate';
+import type { Catalogue } from '../catalogue/schema';
+import type { Grid } from '../grid';
+import { normaliseHeader, RETURN_SHEET, HEADER } from './layout';
+import { readReturn } from './read';
+import type { ValidationResult } from './types';
+import { validateReturn, type ValidateOptions } from './validate';
 
 const REF = normaliseHeader(HEADER.ref);
 

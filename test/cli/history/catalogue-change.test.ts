@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { defaultCatalogue } from '../../src/catalogue';
-import { run, tempDir } from '../cli/helpers';
-import { runCatalogue } from '../core/history/run';
+import { defaultCatalogue } from '../../../src/catalogue';
+import { run, tempDir } from '../helpers';
+import { runCatalogue } from '../../core/history/run';
 
 const dir = tempDir();
 const write = (name: string, v: unknown): void => fs.writeFileSync(path.join(dir, name), JSON.stringify(v));
@@ -42,7 +42,7 @@ describe('the Trends sheet in the written file', () => {
   it('carries data bars (ExcelJS writes them as dataBar conditional formats)', async () => {
     fs.mkdirSync(path.join(dir, 'h'));
     const { writeReturns } = await import('./quarters');
-    const { QUARTERS } = await import('../core/history/run');
+    const { QUARTERS } = await import('../../core/history/run');
     write('h/cat.json', now);
     for (const k of [0, 1]) {
       const files = await writeReturns(path.join(dir, 'h'), now, QUARTERS[k] as (typeof QUARTERS)[number], k);

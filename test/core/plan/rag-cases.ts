@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Catalogue, Indicator } from '../../src/core/catalogue/schema';
-import { makePeriod } from '../../src/core/period';
-import { to15 } from '../../src/core/excel-round';
-import { rag, ragOfSuppressed, ragRule } from '../../src/core/rag';
+import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
+import { makePeriod } from '../../../src/core/period';
+import { to15 } from '../../../src/core/excel-round';
+import { rag, ragOfSuppressed, ragRule } from '../../../src/core/rag';
 import type { Cell } from './hf-helpers';
 
 /** Generated indicators and actuals around their boundaries, and what core says the RAG is. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultCatalogue } from '../../src/catalogue';
-import { tempDir } from '../cli/helpers';
+import { defaultCatalogue } from '../../../src/catalogue';
+import { tempDir } from '../helpers';
 import { bounded, expectCouldNotDo, PERIOD, writeTemplate } from './corpus';
 
 /**

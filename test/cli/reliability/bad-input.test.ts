@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempDir } from '../cli/helpers';
+import { tempDir } from '../helpers';
 import { bounded, expectCouldNotDo, listing, PERIOD, writeNotReturns, writeTemplate, writeUnreadable, type Unreadable } from './corpus';
 
 /**

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { cabinetModel } from '../../src/core/cabinet/model';
-import { cabinetPlan } from '../../src/core/cabinet/plan';
-import { fitScale, pageBreaks, pageCapacity, rowHeightFor, wrappedLines, type PrintBlock } from '../../src/core/cabinet/print';
-import { WIDTHS } from '../../src/core/cabinet/sheet';
-import { defaultCatalogue } from '../../src/catalogue';
-import { makePeriod } from '../../src/core/period';
-import { sampleReturns } from '../../src/core/sample/returns';
-import { consolidationOf, planToGrid, Q2, type Entry } from '../core/cabinet/helpers';
-import { miniCatalogue } from '../core/fixtures/mini-catalogue';
+import { cabinetModel } from '../../../src/core/cabinet/model';
+import { cabinetPlan } from '../../../src/core/cabinet/plan';
+import { fitScale, pageBreaks, pageCapacity, rowHeightFor, wrappedLines, type PrintBlock } from '../../../src/core/cabinet/print';
+import { WIDTHS } from '../../../src/core/cabinet/sheet';
+import { defaultCatalogue } from '../../../src/catalogue';
+import { makePeriod } from '../../../src/core/period';
+import { sampleReturns } from '../../../src/core/sample/returns';
+import { consolidationOf, planToGrid, Q2, type Entry } from './helpers';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
 
 const words = fc.array(fc.stringMatching(/^[a-z]{1,14}$/), { maxLength: 40 }).map((w) => w.join(' '));
 

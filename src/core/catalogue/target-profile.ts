@@ -1,4 +1,4 @@
-import type { Indicator, Target } from '../catalogue/schema';
+import type { Indicator, Target } from './schema';
 import { quarterName, type Period } from '../period';
 import { targetFor } from '../rag';
 

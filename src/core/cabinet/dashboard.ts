@@ -1,12 +1,12 @@
-import { cabinetFingerprint } from '../cabinet/fingerprint';
-import type { CabinetModel, CabinetRow } from '../cabinet/model';
-import { paperHeaderFooter } from '../cabinet/plan';
-import { MARGINS } from '../cabinet/print';
+import { cabinetFingerprint } from './fingerprint';
+import type { CabinetModel, CabinetRow } from './model';
+import { paperHeaderFooter } from './plan';
+import { MARGINS } from './print';
 import { a1, a1Range } from '../grid';
 import type { RagStatus } from '../rag';
-import type { ChartPlan } from './chart-types';
-import { RAG_STYLE, ragLabel } from './palette';
-import type { CellBlock, DataBarPlan, PlanValue, SheetPlan, StyleRange } from './types';
+import type { ChartPlan } from '../plan/chart-types';
+import { RAG_STYLE, ragLabel } from '../plan/palette';
+import type { CellBlock, DataBarPlan, PlanValue, SheetPlan, StyleRange } from '../plan/types';
 
 const COUNTED: readonly ('Green' | 'Amber' | 'Red')[] = ['Green', 'Amber', 'Red'];
 const HEAD = { bold: true, fill: '#1F3864', fontColor: '#FFFFFF', wrap: true, border: true, fontSize: 10 } as const;

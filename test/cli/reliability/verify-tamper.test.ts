@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { fillReturn, tempDir } from '../cli/helpers';
+import { fillReturn, tempDir } from '../helpers';
 import { bounded, PERIOD, writeTemplate } from './corpus';
 
 /**

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderWorkbook } from '../../src/adapters/exceljs/render';
-import { returnWorkbookPlan } from '../../src/cli/commands/template';
-import { effectiveCatalogue } from '../../src/core/catalogue/effective';
-import type { Catalogue } from '../../src/core/catalogue/schema';
-import { formatPeriod, type Period } from '../../src/core/period';
-import { LABEL } from '../../src/core/return/layout';
-import { fillReturnPlan, type ReturnEntry } from '../../src/core/sample/fill';
-import { sampleReturns, slug } from '../../src/core/sample/returns';
+import { renderWorkbook } from '../../../src/adapters/exceljs/render';
+import { returnWorkbookPlan } from '../../../src/cli/commands/template';
+import { effectiveCatalogue } from '../../../src/core/catalogue/effective';
+import type { Catalogue } from '../../../src/core/catalogue/schema';
+import { formatPeriod, type Period } from '../../../src/core/period';
+import { LABEL } from '../../../src/core/return/layout';
+import { fillReturnPlan, type ReturnEntry } from '../../../src/core/sample/fill';
+import { sampleReturns, slug } from '../../../src/core/sample/returns';
 
 /** Services whose indicators carry the run's stories: a target raised, one added, one retired, annual, rolling, suppressed. */
 export const SERVICES = [

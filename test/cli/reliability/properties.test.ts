@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
-import { renderWorkbook } from '../../src/adapters/exceljs/render';
-import { consolidate } from '../../src/core/consolidate';
-import type { Consolidation } from '../../src/core/consolidate-types';
-import type { CellValue, Grid } from '../../src/core/grid';
-import { makePeriod } from '../../src/core/period';
-import { validateGrid } from '../../src/core/pipeline';
-import type { PlanValue } from '../../src/core/plan/types';
-import { deepFreeze, DEFAULT_HEADER, returnGrid, testCatalogue } from '../core/return/helpers';
+import { readWorkbookGrids } from '../../../src/adapters/exceljs/read';
+import { renderWorkbook } from '../../../src/adapters/exceljs/render';
+import { consolidate } from '../../../src/core/consolidate';
+import type { Consolidation } from '../../../src/core/consolidate-types';
+import type { CellValue, Grid } from '../../../src/core/grid';
+import { makePeriod } from '../../../src/core/period';
+import { validateGrid } from '../../../src/core/return/find';
+import type { PlanValue } from '../../../src/core/plan/types';
+import { deepFreeze, DEFAULT_HEADER, returnGrid, testCatalogue } from '../../core/return/helpers';
 
 /**
  * Properties over random grids: the ExcelJS round trip keeps every value, and consolidation never

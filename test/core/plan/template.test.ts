@@ -1,20 +1,20 @@
-import { makePeriod } from "../../src/core/period";
+import { makePeriod } from "../../../src/core/period";
 import {
   contrastRatio,
   RAG_STYLE,
   ragConditionalFormats,
   PROBLEM_STYLE,
   ragLabel,
-} from "../../src/core/plan/palette";
+} from "../../../src/core/plan/palette";
 import {
   numberFormat,
   TEMPLATE_COLUMN,
   TEMPLATE_HEADER_ROW,
   templatePlan,
-} from "../../src/core/plan/template";
-import { HEADER, LABEL, normaliseHeader } from "../../src/core/return/layout";
-import { RAG_STATUSES } from "../../src/core/rag";
-import type { SheetPlan } from "../../src/core/plan/types";
+} from "../../../src/core/plan/template";
+import { HEADER, LABEL, normaliseHeader } from "../../../src/core/return/layout";
+import { RAG_STATUSES } from "../../../src/core/rag";
+import type { SheetPlan } from "../../../src/core/plan/types";
 import { catalogue } from "./fixtures";
 import { evaluate, planToArray } from "./hf-helpers";
 

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
-import { readCabinetTable } from '../../src/core/cabinet/previous';
-import { main } from '../../src/cli/main';
+import { readWorkbookGrids } from '../../../../src/adapters/exceljs/read';
+import { readCabinetTable } from '../../../../src/core/cabinet/previous';
+import { main } from '../../../../src/cli/main';
 import { calibriIsCarlito, hasCommand, median, pdfInfo, pdfPages, wordHeights, xlsxToPdf } from './pdf-tools';
 
 const tools = ['soffice', 'pdfinfo', 'pdftotext'].filter((t) => !hasCommand(t));

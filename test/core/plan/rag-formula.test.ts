@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { Indicator, QualitativeStatus } from '../../src/core/catalogue/schema';
-import { to15 } from '../../src/core/excel-round';
-import { QUALITATIVE_RAG, rag, ragRule } from '../../src/core/rag';
-import { ragFormula, ragRuleCells } from '../../src/core/plan/rag-formula';
-import { TEMPLATE_COLUMN, TEMPLATE_FORMULA_COLUMNS, TEMPLATE_HEADER_ROW, templatePlan } from '../../src/core/plan/template';
+import type { Indicator, QualitativeStatus } from '../../../src/core/catalogue/schema';
+import { to15 } from '../../../src/core/excel-round';
+import { QUALITATIVE_RAG, rag, ragRule } from '../../../src/core/rag';
+import { ragFormula, ragRuleCells } from '../../../src/core/plan/rag-formula';
+import { TEMPLATE_COLUMN, TEMPLATE_FORMULA_COLUMNS, TEMPLATE_HEADER_ROW, templatePlan } from '../../../src/core/plan/template';
 import { evaluate, planToArray, type Cell } from './hf-helpers';
 import { catalogueOf, entryCell, expected, period, rowCases, YEAR } from './rag-cases';
 

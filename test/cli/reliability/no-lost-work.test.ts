@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { writeAtomic } from '../../src/cli/files';
-import { fillReturn, tempDir } from '../cli/helpers';
+import { writeAtomic } from '../../../src/cli/files';
+import { fillReturn, tempDir } from '../helpers';
 import { bounded, listing, PERIOD, writeTemplate } from './corpus';
 // The module object itself (not an import wrapper), so a spy on it reaches src/cli/files.ts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,6 @@
 import { HyperFormula } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
-import type { PlanValue, SheetPlan } from '../../src/core/plan/types';
+import type { PlanValue, SheetPlan } from '../../../src/core/plan/types';
 
 export type Cell = number | string | boolean | null;
 

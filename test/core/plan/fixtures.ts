@@ -1,4 +1,4 @@
-import type { Catalogue, Indicator } from '../../src/core/catalogue/schema';
+import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
 
 const base = { priority: 'P1', directorate: 'Resources', service: 'Customer Services', frequency: 'quarterly' as const, dueQuarters: ['Q1', 'Q2', 'Q3', 'Q4'] as Indicator['dueQuarters'] };
 

@@ -1,16 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
-import { readCabinetTable } from '../../src/core/cabinet/previous';
-import { findIndicator } from '../../src/core/catalogue/parse';
-import type { Indicator } from '../../src/core/catalogue/schema';
-import { directionOfTravel } from '../../src/core/direction';
-import type { CellValue, Grid } from '../../src/core/grid';
-import { parseHistoryText } from '../../src/core/history/parse';
-import type { History } from '../../src/core/history/schema';
-import { formatPeriod } from '../../src/core/period';
-import { run, tempDir } from '../cli/helpers';
-import { QUARTERS, runCatalogue } from '../core/history/run';
+import { readWorkbookGrids } from '../../../src/adapters/exceljs/read';
+import { readCabinetTable } from '../../../src/core/cabinet/previous';
+import { findIndicator } from '../../../src/core/catalogue/parse';
+import type { Indicator } from '../../../src/core/catalogue/schema';
+import { directionOfTravel } from '../../../src/core/direction';
+import type { CellValue, Grid } from '../../../src/core/grid';
+import { parseHistoryText } from '../../../src/core/history/parse';
+import type { History } from '../../../src/core/history/schema';
+import { formatPeriod } from '../../../src/core/period';
+import { run, tempDir } from '../helpers';
+import { QUARTERS, runCatalogue } from '../../core/history/run';
 import { CS01, writeReturns } from './quarters';
 
 const catalogue = runCatalogue();

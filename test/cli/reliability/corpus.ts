@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import { fillReturn, run, type Run } from '../cli/helpers';
+import { main } from '../../../src/cli/main';
+import { fillReturn, run, type Run } from '../helpers';
 
 /**
  * The bad-input corpus, generated into a temp folder by the tests (no binaries committed). Each
