@@ -3,9 +3,10 @@ import type { Catalogue } from './catalogue/schema';
 import type { Conflict, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
 import { errorCount, type Issue } from './issues';
 import { message } from './messages';
-import { formatPeriod, isDue, type Period } from './period';
+import { formatPeriod, type Period } from './period';
 import { ragCounts } from './return/counts';
 import type { RowResult } from './return/types';
+import { isDue } from './catalogue/accessors';
 
 /** One return's row with where it came from and whether its return is signed off. */
 interface Candidate {

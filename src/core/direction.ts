@@ -1,6 +1,6 @@
 import type { Catalogue, Indicator, QualitativeStatus } from './catalogue/schema';
 import { excelRound, sum15 } from './excel-round';
-import { decimalsOf, targetFor } from './rag';
+import { decimalsOf, targetFor } from './catalogue/accessors';
 
 /** Direction of travel; `Up`/`Down` for tracking-only measures, where neither is better. Blank: nothing to compare. */
 export type Direction = 'Improving' | 'Worsening' | 'No change' | 'Up' | 'Down' | '';

@@ -1,4 +1,4 @@
-import type { Indicator, QuarterName } from './catalogue/schema';
+import type { QuarterName } from './catalogue/schema';
 
 /** A reporting period: a quarter of a financial year (April to March). */
 export interface Period {
@@ -80,9 +80,4 @@ export function periodOfDate(iso: string): Period | undefined {
   const startYear = month >= 4 ? year : year - 1;
   const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
   return makePeriod(startYear, quarter);
-}
-
-/** Whether the indicator expects a value in this period. */
-export function isDue(ind: Pick<Indicator, 'dueQuarters'>, p: Period): boolean {
-  return ind.dueQuarters.includes(quarterName(p));
 }

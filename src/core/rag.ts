@@ -1,6 +1,7 @@
 import type { Band, Catalogue, Indicator, QualitativeStatus, Target, Tolerance } from './catalogue/schema';
 import { excelRound, sum15, to15 } from './excel-round';
-import { comparePeriods, formatPeriod, isDue, type Period } from './period';
+import { comparePeriods, formatPeriod, type Period } from './period';
+import { decimalsOf, isDue, targetFor, toleranceOf } from './catalogue/accessors';
 
 export const RAG_STATUSES = ['Blue', 'Green', 'Amber', 'Red', 'Complete', 'Tracking', 'Not due', 'Missing'] as const;
 export type RagStatus = (typeof RAG_STATUSES)[number];
@@ -20,21 +21,9 @@ export type RagRule =
   | { readonly kind: 'lower'; readonly decimals: number; readonly target: number; readonly amberTo: number; readonly blueBelow?: number }
   | { readonly kind: 'range'; readonly decimals: number; readonly band: Band; readonly amberFrom: number; readonly amberTo: number };
 
-export function decimalsOf(ind: Indicator, defaults?: Defaults): number {
-  return ind.decimals ?? defaults?.decimals ?? (ind.unit === 'number' ? 0 : 1);
-}
-
-export function toleranceOf(ind: Indicator, defaults?: Defaults): Tolerance {
-  return ind.tolerance ?? defaults?.tolerance ?? { absolute: 0 };
-}
-
 /** Tolerance t as an amount: target × p / 100 for a relative tolerance, else the absolute value. */
 export function toleranceAmount(tol: Tolerance, target: number): number {
   return 'relative' in tol ? to15((Math.abs(target) * tol.relative) / 100) : tol.absolute;
-}
-
-export function targetFor(ind: Indicator, year: string): Target {
-  return ind.targets?.[year] ?? null;
 }
 
 export function ragRule(ind: Indicator, year: string, defaults?: Defaults): RagRule {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defaultCatalogue } from '../../src/catalogue';
 import { findIndicator } from '../../src/core/catalogue/parse';
-import { makePeriod, isDue } from '../../src/core/period';
+import { makePeriod } from '../../src/core/period';
 import { templatePlan } from '../../src/core/plan/template';
 import type { PlanValue, SheetPlan } from '../../src/core/plan/types';
 import { compareWithRule, ragRule } from '../../src/core/rag';
@@ -9,6 +9,7 @@ import { HEADER } from '../../src/core/return/layout';
 import { fillReturnPlan } from '../../src/core/sample/fill';
 import { effectiveCatalogue } from '../../src/core/catalogue/effective';
 import { sampleReturns, seededRandom } from '../../src/core/sample/returns';
+import { isDue } from '../../src/core/catalogue/accessors';
 
 const catalogue = defaultCatalogue();
 const period = makePeriod(2024, 2);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import {
-  comparePeriods, formatPeriod, fyLabel, isDue, makePeriod, nextPeriod, parsePeriod, periodEndDate, periodMonths,
+  comparePeriods, formatPeriod, fyLabel, makePeriod, nextPeriod, parsePeriod, periodEndDate, periodMonths,
   periodOfDate, previousPeriod, quarterName, samePeriodLastYear, type Period,
 } from '../../src/core/period';
 import type { QuarterName } from '../../src/core/catalogue/schema';
+import { isDue } from '../../src/core/catalogue/accessors';
 
 const p = (text: string): Period => {
   const found = parsePeriod(text);

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import type { Indicator, QualitativeStatus } from '../../src/core/catalogue/schema';
 import { parsePeriod, type Period } from '../../src/core/period';
 import {
-  COUNTED_STATUSES, RAG_STATUSES, compareWithRule, decimalsOf, rag, ragOfSuppressed, ragRule, toleranceAmount, toleranceOf,
-  type RagStatus,
+  COUNTED_STATUSES, RAG_STATUSES, compareWithRule, rag, ragOfSuppressed, ragRule, toleranceAmount, type RagStatus,
 } from '../../src/core/rag';
 import { miniCatalogue } from './fixtures/mini-catalogue';
+import { decimalsOf, toleranceOf } from '../../src/core/catalogue/accessors';
 
 const cat = miniCatalogue();
 const defaults = cat.defaults;

@@ -1,5 +1,5 @@
 import { templatePlan } from '../../core/plan/template';
-import { formatPeriod, isDue } from '../../core/period';
+import { formatPeriod } from '../../core/period';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue } from '../args';
@@ -9,6 +9,7 @@ import { loadCatalogue, periodOption } from '../load';
 import { print, say, type Context } from '../output';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Period } from '../../core/period';
+import { isDue } from '../../core/catalogue/accessors';
 
 export const TEMPLATE_OPTIONS = { values: ['period', 'service', 'catalogue', 'out'], flags: ['force'] } as const;
 

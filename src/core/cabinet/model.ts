@@ -3,9 +3,9 @@ import type { Catalogue, Indicator } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
 import { directionOfTravel, type Comparable, type Direction, type DirectionPair } from '../direction';
-import { formatPeriod, isDue, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';
+import { formatPeriod, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';
 import { ragLabel } from '../plan/palette';
-import { decimalsOf, rag, targetFor, type RagStatus } from '../rag';
+import { rag, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
 import { changesForPeriod, isDelegated } from '../catalogue/change-log';
@@ -13,6 +13,7 @@ import { formatLoose, formatTarget, formatValue } from './format';
 import { lastAvailableRow, rolling12At, rolling12Value, toValue, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
 import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
+import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
 
 export type { CabinetHistory, TrendPoint } from './history-rows';
 

@@ -1,8 +1,8 @@
 import { formatLoose } from '../cabinet/format';
-import { decimalsOf, toleranceOf } from '../rag';
 import { changeYear } from './effective';
 import type { Catalogue, CatalogueChange, ChangeKind, Indicator } from './schema';
 
+import { decimalsOf, toleranceOf } from './accessors';
 /** One difference between two catalogues, in the change log's own words (`change`, `year`, `from`, `to`). */
 export interface DiffEntry {
   readonly indicator: string;

@@ -1,6 +1,6 @@
 import type { Indicator, Target } from './schema';
 import { quarterName, type Period } from '../period';
-import { targetFor } from '../rag';
+import { targetFor } from './accessors';
 
 export type AggregationKind = 'snapshot' | 'cumulative' | 'rolling12';
 

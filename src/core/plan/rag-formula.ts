@@ -1,7 +1,8 @@
 import type { Catalogue, Indicator } from '../catalogue/schema';
 import { a1 } from '../grid';
-import { isDue, type Period } from '../period';
+import type { Period } from '../period';
 import { ragOfSuppressed, ragRule } from '../rag';
+import { isDue } from '../catalogue/accessors';
 
 /**
  * The live RAG formula of the Return template: Excel text that reproduces `rag()` from the rule

@@ -2,14 +2,14 @@ import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator, Unit } from '../catalogue/schema';
 import { QUALITATIVE_STATUSES } from '../catalogue/schema';
 import { a1, a1Range } from '../grid';
-import { formatPeriod, isDue, type Period } from '../period';
-import { decimalsOf, targetFor } from '../rag';
+import { formatPeriod, type Period } from '../period';
 import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';
 import { colAbsolute } from './a1';
 import { ragConditionalFormats } from './palette';
 import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, type RagFormulaColumns } from './rag-formula';
 import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
 
+import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
 type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polarity' | 'target' | 'actual' | 'status'
   | 'numerator' | 'denominator' | 'rag' | 'commentary' | 'action' | HiddenKey;
 type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTarget' | 'amberFrom' | 'amberTo' | 'bandMin' | 'bandMax'

@@ -4,10 +4,11 @@ import { directionOfTravel, type Direction } from '../direction';
 import { excelRound, to15 } from '../excel-round';
 import type { Issue, IssueCode, Severity } from '../issues';
 import { message, type MessageParams } from '../messages';
-import { isDue, previousPeriod, type Period } from '../period';
-import { decimalsOf, rag, ragOfSuppressed, targetFor, type RagStatus } from '../rag';
+import { previousPeriod, type Period } from '../period';
+import { rag, ragOfSuppressed, type RagStatus } from '../rag';
 import type { ReadCell, ReturnRow, RowResult } from './types';
 import { cellNumber, cellText, isBlankCell, shownText } from './values';
+import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
 
 export type PreviousValue = (ref: string, period: Period) => number | QualitativeStatus | null | undefined;
 

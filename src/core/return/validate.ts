@@ -3,13 +3,14 @@ import type { Catalogue } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { Issue } from '../issues';
 import { message } from '../messages';
-import { comparePeriods, formatPeriod, isDue, parsePeriod, type Period } from '../period';
+import { comparePeriods, formatPeriod, parsePeriod, type Period } from '../period';
 import { ragCounts } from './counts';
 import { ENTRY_COLUMNS } from './read';
 import { entriesFingerprint, signOffState } from './signoff';
 import type { ReadReturn, ReturnRow, RowResult, ValidationResult } from './types';
 import { validateRow, type PreviousValue } from './validate-row';
 import { isBlankCell } from './values';
+import { isDue } from '../catalogue/accessors';
 
 export interface ValidateOptions {
   /** The period the return is checked for; wins over the sheet's Period cell. */

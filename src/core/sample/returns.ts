@@ -6,10 +6,11 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator, QualitativeStatus } from '../catalogue/schema';
 import { excelRound } from '../excel-round';
-import { isDue, periodEndDate, type Period } from '../period';
+import { periodEndDate, type Period } from '../period';
 import { compareWithRule, ragRule, type RagStatus } from '../rag';
 import type { ReturnEntry } from './fill';
 import { commentaryFor, PEOPLE, ROLES } from './words';
+import { isDue } from '../catalogue/accessors';
 
 export interface SampleReturn {
   /** `customer-services.xlsx` */

@@ -7,11 +7,12 @@ import type { Consolidation } from '../../../src/core/consolidate-types';
 import { addPeriod, type HistoryIssue } from '../../../src/core/history/add';
 import { emptyHistory } from '../../../src/core/history/parse';
 import type { History } from '../../../src/core/history/schema';
-import { formatPeriod, isDue, makePeriod, periodEndDate, type Period } from '../../../src/core/period';
+import { formatPeriod, makePeriod, periodEndDate, type Period } from '../../../src/core/period';
 import { rag, ragOfSuppressed } from '../../../src/core/rag';
 import { ragCounts } from '../../../src/core/return/counts';
 import type { RowResult, ValidationResult } from '../../../src/core/return/types';
 import { seededRandom } from '../../../src/core/sample/returns';
+import { isDue } from '../../../src/core/catalogue/accessors';
 
 /** A value a lead typed: a number, a suppressed count, a status, or blank. */
 export type Entry = number | `<${number}` | QualitativeStatus | null;

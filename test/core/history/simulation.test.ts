@@ -11,9 +11,10 @@ import { parseHistory } from '../../../src/core/history/parse';
 import { lastAvailable, lastAvailableRag, previousLookup, previousValues, series, valueAt } from '../../../src/core/history/read';
 import { parsePeriod, type Period } from '../../../src/core/period';
 import { validateGrid } from '../../../src/core/return/find';
-import { rag, targetFor } from '../../../src/core/rag';
+import { rag } from '../../../src/core/rag';
 import { returnGrid } from '../return/helpers';
 import { QUARTERS, returnFor, runCatalogue, simulate } from './run';
+import { targetFor } from '../../../src/core/catalogue/accessors';
 
 const P = (s: string): Period => {
   const p = parsePeriod(s);
