@@ -1,4 +1,4 @@
-import { formatLoose } from '../../core/cabinet/format';
+import { formatLoose } from '../../core/format';
 import { checkChangeLog, diffCatalogues, type DiffEntry } from '../../core/catalogue/diff';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';

@@ -1,4 +1,4 @@
-import { formatLoose } from '../../core/cabinet/format';
+import { formatLoose } from '../../core/format';
 import type { History, HistoryValue } from '../../core/history/schema';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';

@@ -7,7 +7,7 @@ import { lastAvailableRag, series, valueAt } from '../history/read';
 import type { History, HistoryValue } from '../history/schema';
 import { parsePeriod, type Period } from '../period';
 import { rag, type RagStatus } from '../rag';
-import { formatValue, numberFormat } from './format';
+import { displayNumberFormat, formatValue } from '../format';
 import type { CabinetValue } from './model';
 import { shownStatus, suppressValues, type Shown, type ShownStatus, type ShownValues } from './suppress';
 
@@ -37,7 +37,7 @@ export function toValue(s: Shown, ind: Pick<Indicator, 'unit'>, decimals: number
       const dp = part ? (Number.isInteger(s.value) ? 0 : 2) : decimals;
       const unit = part ? undefined : ind.unit;
       const value = excelRound(s.value, dp);
-      return { text: formatValue(value, unit, dp), value, numFmt: numberFormat(unit, dp), suppressed: false };
+      return { text: formatValue(value, unit, dp), value, numFmt: displayNumberFormat(unit, dp), suppressed: false };
     }
   }
 }

@@ -9,7 +9,7 @@ import { rag, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
 import { changesForPeriod, isDelegated } from '../catalogue/change-log';
-import { formatLoose, formatTarget, formatValue } from './format';
+import { formatLoose, formatTarget, formatValue } from '../format';
 import { lastAvailableRow, rolling12At, rolling12Value, toValue, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
 import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';

@@ -1,4 +1,4 @@
-import { formatLoose } from '../cabinet/format';
+import { formatLoose } from '../format';
 import { changeYear } from './effective';
 import type { Catalogue, CatalogueChange, ChangeKind, Indicator } from './schema';
 

@@ -4,6 +4,7 @@
  * `Q1,Q2`; `null` is the text `null`; anything else that a cell cannot hold plainly (other lists,
  * empty objects, a text that would read back as something else) is written as JSON text.
  */
+import { serialToIso } from '../format';
 import type { CellValue } from '../grid';
 
 export type Scalar = string | number | boolean;
@@ -45,12 +46,6 @@ export function flatten(obj: Readonly<Record<string, Json>>, prefix = ''): Map<s
   return out;
 }
 
-/** Serial day number (1900 date system) → `YYYY-MM-DD`. */
-export function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** A cell back to a value for the dotted field; undefined for a blank cell. */
 export function decodeCell(field: string, cell: CellValue | undefined): Json | undefined {
   if (cell === null || cell === undefined || cell === '') return undefined;
@@ -73,7 +68,8 @@ export function decodeCell(field: string, cell: CellValue | undefined): Json | u
     return cell;
   }
   if (typeof cell === 'number') {
-    if (DATE_FIELDS.test(last) && cell > 0) return serialToIso(cell);
+    const iso = DATE_FIELDS.test(last) ? serialToIso(cell) : undefined;
+    if (iso) return iso;
     if (TEXT_FIELDS.test(field) || LIST_FIELDS.has(field)) return LIST_FIELDS.has(field) ? [String(cell)] : String(cell);
   }
   return cell;

@@ -1,5 +1,5 @@
 import { effectiveCatalogue } from '../catalogue/effective';
-import type { Catalogue, Indicator, Unit } from '../catalogue/schema';
+import type { Catalogue, Indicator } from '../catalogue/schema';
 import { QUALITATIVE_STATUSES } from '../catalogue/schema';
 import { a1, a1Range } from '../grid';
 import { formatPeriod, type Period } from '../period';
@@ -10,6 +10,7 @@ import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, 
 import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
 
 import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
+import { entryNumberFormat } from '../format';
 type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polarity' | 'target' | 'actual' | 'status'
   | 'numerator' | 'denominator' | 'rag' | 'commentary' | 'action' | HiddenKey;
 type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTarget' | 'amberFrom' | 'amberTo' | 'bandMin' | 'bandMax'
@@ -48,17 +49,6 @@ const LABELS = [LABEL.period, LABEL.service, LABEL.organisation, LABEL.catalogue
 const TYPED = new Set<string>([LABEL.preparedBy, LABEL.ready, LABEL.signedOffBy, LABEL.role, LABEL.signedOffOn, LABEL.fingerprint]);
 export const TEMPLATE_HEADER_ROW = TEMPLATE_LABEL_ROW + LABELS.length + 1;
 const LAST_VISIBLE = TEMPLATE_COLUMN.action;
-
-/** Percent values are 0-100 in the sheet, so `0.0"%"` and never a % format (which would show 8000%). */
-export function numberFormat(unit: Unit | undefined, decimals: number): string {
-  const frac = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
-  switch (unit) {
-    case 'percent': return `0${frac}"%"`;
-    case 'currency': return `"£"#,##0${frac}`;
-    case 'number': return `#,##0${frac}`;
-    default: return `0${frac}`;
-  }
-}
 
 const POLARITY_TEXT: Readonly<Record<string, string>> = {
   higher: 'Higher is better', lower: 'Lower is better', range: 'Within band', none: 'Tracking only',
@@ -169,7 +159,7 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
     const entry: ColumnKey[] = ind.kind === 'qualitative' ? ['status'] : ['actual', 'numerator', 'denominator'];
     for (const k of entry) styles.push({ range: a1(r, col[k]), style: { locked: false, fill: '#FFFFFF' } });
     if (ind.kind === 'quantitative') {
-      const fmt = numberFormat(ind.unit, decimalsOf(ind, catalogue.defaults));
+      const fmt = entryNumberFormat(ind.unit, decimalsOf(ind, catalogue.defaults));
       for (const k of ['target', 'actual'] as const) styles.push({ range: a1(r, col[k]), style: { numFmt: fmt } });
     }
     validations.push(...entryValidations(ind, r));

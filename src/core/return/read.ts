@@ -3,7 +3,8 @@ import type { Issue } from '../issues';
 import { HEADER, LABEL, normaliseHeader } from './layout';
 import { message } from '../messages';
 import type { ReadCell, ReadReturn, ReturnRow, SignOff } from './types';
-import { cellText, isBlankCell, serialToIso } from './values';
+import { serialToIso } from '../format';
+import { cellText, isBlankCell } from './values';
 
 /** Columns the reader takes values from. */
 const READ_COLUMNS = ['ref', 'actual', 'status', 'numerator', 'denominator', 'commentary', 'action', 'target'] as const;

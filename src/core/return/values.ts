@@ -1,6 +1,7 @@
 import type { Unit } from '../catalogue/schema';
 import { to15 } from '../excel-round';
 import { isCellError, type CellValue } from '../grid';
+import { serialToIso } from '../format';
 import { SUPPRESSED_RE } from './layout';
 
 /** What a cell means as a number, before any rule about the indicator is applied. */
@@ -99,13 +100,4 @@ export function cellNumber(cell: CellLike | undefined, _unit?: Unit): CellNumber
   const parsed = parseNumberText(v);
   if (parsed) return { kind: 'number', value: parsed.value, percent: parsed.percent, fromText: true };
   return { kind: 'error', code: 'not-a-number', shown: shownText(v) };
-}
-
-/** Excel serial date (1900 system) to `YYYY-MM-DD`; undefined outside years 1900-9999. */
-export function serialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return undefined;
-  // Excel counts 29 Feb 1900, which never was: serials from 61 on are one day ahead.
-  const days = Math.floor(serial) - (serial >= 61 ? 1 : 0);
-  const d = new Date(Date.UTC(1899, 11, 31) + days * 86400000);
-  return d.toISOString().slice(0, 10);
 }

@@ -6,8 +6,8 @@ import {
   PROBLEM_STYLE,
   ragLabel,
 } from "../../../src/core/plan/palette";
+import { entryNumberFormat } from "../../../src/core/format";
 import {
-  numberFormat,
   TEMPLATE_COLUMN,
   TEMPLATE_HEADER_ROW,
   templatePlan,
@@ -156,7 +156,7 @@ describe("templatePlan", () => {
     ["currency", 2, '"£"#,##0.00'],
     ["days", 1, "0.0"],
   ] as const)("formats %s with %i decimals as %s", (unit, d, fmt) =>
-    expect(numberFormat(unit, d)).toBe(fmt),
+    expect(entryNumberFormat(unit, d)).toBe(fmt),
   );
 
   it("lets <5 be typed over the number rule only where suppression is allowed", () => {

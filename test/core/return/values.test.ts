@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/core/grid';
-import { cellNumber, isDateFormat, isPercentFormat, parseNumberText, serialToIso } from '../../../src/core/return/values';
+import { serialToIso } from '../../../src/core/format';
+import { cellNumber, isDateFormat, isPercentFormat, parseNumberText } from '../../../src/core/return/values';
 
 const read = (value: CellValue, format?: string) => cellNumber(format === undefined ? { value } : { value, format }, 'percent');
 

@@ -1,7 +1,11 @@
-import type { Target, Unit } from '../catalogue/schema';
-import { excelRound } from '../excel-round';
+import type { Target, Unit } from './catalogue/schema';
+import { excelRound } from './excel-round';
 
-/** Numbers as the Cabinet paper writes them, in text and as an Excel number format that shows the same. */
+/**
+ * Numbers and dates as text, and the Excel number formats that show a stored number the same way:
+ * every format helper of the core, in one place. (Words for people — plurals, counts, dates in
+ * words — are in words.ts.)
+ */
 
 function grouped(v: number, decimals: number): string {
   const fixed = Math.abs(v).toFixed(decimals);
@@ -10,6 +14,7 @@ function grouped(v: number, decimals: number): string {
   return `${v < 0 ? '-' : ''}${withCommas}${frac ? `.${frac}` : ''}`;
 }
 
+/** A value as the Cabinet paper writes it: `1,234.5`, `82.0%`, `12 days`, `£1,200`. */
 export function formatValue(v: number, unit: Unit | undefined, decimals: number): string {
   const r = excelRound(v, decimals);
   const n = grouped(r, decimals);
@@ -26,7 +31,7 @@ export function formatValue(v: number, unit: Unit | undefined, decimals: number)
 }
 
 /** Excel number format showing a stored number as `formatValue` writes it (percent held as 0-100). */
-export function numberFormat(unit: Unit | undefined, decimals: number): string {
+export function displayNumberFormat(unit: Unit | undefined, decimals: number): string {
   const base = `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
   switch (unit) {
     case 'percent':
@@ -37,6 +42,20 @@ export function numberFormat(unit: Unit | undefined, decimals: number): string {
       return `"£"${base}`;
     default:
       return base;
+  }
+}
+
+/**
+ * Excel number format of a Return template's entry cell, where a lead types the value.
+ * Percent values are 0-100 in the sheet, so `0.0"%"` and never a % format (which would show 8000%).
+ */
+export function entryNumberFormat(unit: Unit | undefined, decimals: number): string {
+  const frac = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  switch (unit) {
+    case 'percent': return `0${frac}"%"`;
+    case 'currency': return `"£"#,##0${frac}`;
+    case 'number': return `#,##0${frac}`;
+    default: return `0${frac}`;
   }
 }
 
@@ -53,4 +72,13 @@ export function formatLoose(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'object' && 'min' in v && 'max' in v) return `${String(v.min)}–${String(v.max)}`;
   return JSON.stringify(v);
+}
+
+/** Excel serial date (1900 system) to `YYYY-MM-DD`; undefined outside years 1900-9999. */
+export function serialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return undefined;
+  // Excel counts 29 Feb 1900, which never was: serials from 61 on are one day ahead.
+  const days = Math.floor(serial) - (serial >= 61 ? 1 : 0);
+  const d = new Date(Date.UTC(1899, 11, 31) + days * 86400000);
+  return d.toISOString().slice(0, 10);
 }
