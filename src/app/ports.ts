@@ -1,8 +1,8 @@
 import type { Catalogue } from '../core/catalogue/schema';
-import type { CatalogueError } from '../core/catalogue/parse';
 import type { Consolidation } from '../core/consolidate-types';
 import type { SignOff, ValidationResult } from '../core/return/types';
 import type { RagCounts } from '../core/return/types';
+import type { CatalogueError } from '../core/catalogue/errors';
 
 /**
  * What the task pane can ask of the workbook and the core. Components receive this object and

@@ -9,8 +9,9 @@ import { sampleReturns, slug } from '../../core/sample/returns';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { displayPath, ensureDir, writeAtomic } from '../files';
 import type { Context } from '../output';
-import { consolidateRun } from './consolidate';
-import { returnWorkbookPlan } from './template';
+import { consolidateReturns } from '../../app/consolidate';
+import { returnTemplate } from '../../app/insert-template';
+import { readAll } from '../returns';
 
 /** The four quarters before the demo's: enough for direction of travel (last quarter, last year) and a five-quarter trend. */
 export function earlierPeriods(period: Period): Period[] {
@@ -46,7 +47,7 @@ export async function buildEarlierQuarters(ctx: Context, catalogue: Catalogue, d
     ensureDir(ctx.io.cwd, folder);
     const files: string[] = [];
     for (const sample of sampleReturns(catalogue, p, { clean: true, seed: 2020 + k })) {
-      const plan = returnWorkbookPlan(catalogue, p, sample.service);
+      const plan = returnTemplate(catalogue, p, sample.service).workbook;
       const [sheet] = plan.sheets;
       if (!sheet) throw new Error('the template plan has no sheet');
       const filled = fillReturnPlan(sheet, sample.entries, { [LABEL.preparedBy]: sample.preparedBy, [LABEL.ready]: 'Yes' });
@@ -55,8 +56,8 @@ export async function buildEarlierQuarters(ctx: Context, catalogue: Catalogue, d
       files.push(file);
     }
     count += files.length;
-    const run = await consolidateRun(ctx, catalogue, files, { period: p, history, closedAt: closedAtFor(p) });
-    if (!run.history) throw new Error(`demo: ${formatPeriod(p)} was not recorded in the history`);
+    const run = consolidateReturns({ catalogue, books: await readAll(ctx, files), period: p, master: history, record: {}, now: closedAtFor(p) });
+    if (!run.ok || !run.history) throw new Error(`demo: ${formatPeriod(p)} was not recorded in the history`);
     history = run.history.next;
   }
   return { history, periods, files: count };

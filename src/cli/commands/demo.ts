@@ -3,6 +3,7 @@ import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../../catalogue';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { catalogueWorkbookPlan } from '../../core/catalogue/table';
 import { errorCount } from '../../core/issues';
+import { issueText } from '../../core/messages';
 import { formatPeriod, makePeriod, type Period } from '../../core/period';
 import { findReturnGrids, validateGrid } from '../../core/return/find';
 import { LABEL } from '../../core/return/layout';
@@ -13,14 +14,15 @@ import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { displayPath, ensureDir, listDir, writeAtomic } from '../files';
-import { formatCounts, plural, print, say, type Context } from '../output';
+import { print, say, type Context } from '../output';
+import { countsSummary, plural } from '../../core/words';
 import { fileJson, printFileReport, readAll, validateAll, type FileResult } from '../returns';
 import { buildCabinet, conflictLines } from './consolidate';
 import { catalogueJsonText } from './catalogue';
 import { buildEarlierQuarters, closedAtFor } from './demo-history';
 import { demoReadme } from './demo-readme';
 import { historyJsonText } from './history-file';
-import { returnWorkbookPlan } from './template';
+import { returnTemplate } from '../../app/insert-template';
 
 export const DEMO_PERIOD: Period = makePeriod(2024, 2);
 /** One service sends nothing, as every quarter someone does: it shows up as missing. */
@@ -28,7 +30,7 @@ const LATE_SERVICE = 'Highways';
 
 /** A filled return workbook; a signed-off one carries the fingerprint of its entries, as the add-in writes it. */
 async function sampleWorkbook(catalogue: Catalogue, period: Period, sample: SampleReturn): Promise<Uint8Array> {
-  const plan = returnWorkbookPlan(catalogue, period, sample.service);
+  const plan = returnTemplate(catalogue, period, sample.service).workbook;
   const [sheet] = plan.sheets;
   if (!sheet) throw new Error('the template plan has no sheet');
   const filled = fillReturnPlan(sheet, sample.entries, { [LABEL.preparedBy]: sample.preparedBy, [LABEL.ready]: sample.ready ? 'Yes' : 'No' });
@@ -81,7 +83,7 @@ export async function demoCommand(ctx: Context, argv: readonly string[]): Promis
   say(ctx, `Wrote ${plural(files.length, 'filled return')} to ${at('returns')}/`);
 
   const quietCtx: Context = { ...ctx, quiet: true };
-  const results = validateAll(quietCtx, catalogue, await readAll(quietCtx, files), period);
+  const results = validateAll(quietCtx, catalogue, await readAll(quietCtx, files), { period });
   for (const r of results) {
     const base = at('reports', path.basename(r.file, '.xlsx'));
     writeAtomic(ctx.io.cwd, `${base}.txt`, capture(ctx, (c) => printFileReport(c, r)), true);
@@ -92,26 +94,26 @@ export async function demoCommand(ctx: Context, argv: readonly string[]): Promis
   const masterFile = at('bi-master.json');
   writeAtomic(ctx.io.cwd, masterFile, historyJsonText(earlier.history), true);
   say(ctx, `Wrote ${plural(earlier.files, 'earlier return')} for ${earlier.periods.map(formatPeriod).join(', ')} to ${at('earlier')}/ and their history to ${masterFile}`);
-  const run = await buildCabinet(quietCtx, catalogue, files, { period, history: earlier.history, closedAt: closedAtFor(period) });
+  const run = await buildCabinet(quietCtx, catalogue, files, { period, master: earlier.history, record: {}, now: closedAtFor(period) });
   const cabinetFile = at(`cabinet-${slug(formatPeriod(period))}.xlsx`);
   writeAtomic(ctx.io.cwd, cabinetFile, run.bytes, true);
-  const c = run.consolidation;
-  writeAtomic(ctx.io.cwd, at('consolidation.json'), `${JSON.stringify({ period: c.period, files: run.results.map(fileJson), conflicts: c.conflicts, missing: c.missing, output: cabinetFile, fingerprint: run.fingerprint ?? null }, null, 2)}\n`, true);
+  const c = run.outcome.consolidation;
+  writeAtomic(ctx.io.cwd, at('consolidation.json'), `${JSON.stringify({ period: c.period, files: run.outcome.results.map(fileJson), conflicts: c.conflicts, missing: c.missing, output: cabinetFile, fingerprint: run.fingerprint ?? null }, null, 2)}\n`, true);
   writeAtomic(ctx.io.cwd, at('README.txt'), demoReadme({ catalogue, period, samples, cabinetFile: path.basename(cabinetFile), late: LATE_SERVICE, earlier: earlier.periods }), true);
   printSummary(ctx, { dir, results, run, cabinetFile, samples, earlier: earlier.periods });
   return 0;
 }
 
 function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run: Awaited<ReturnType<typeof buildCabinet>>; cabinetFile: string; samples: SampleReturn[]; earlier: readonly Period[] }): void {
-  const c = s.run.consolidation;
+  const c = s.run.outcome.consolidation;
   const withErrors = s.results.filter((r) => errorCount(r.validation.issues) > 0);
   const signed = s.results.filter((r) => r.validation.signOffState === 'signed-off').length;
   print(ctx);
-  print(ctx, `Cabinet scorecard ${c.period}: ${formatCounts(c.counts)}`);
+  print(ctx, `Cabinet scorecard ${c.period}: ${countsSummary(c.counts)}`);
   print(ctx, `  ${plural(s.results.length, 'return')}, ${signed} signed off; ${withErrors.length} with errors planted on purpose, to show the checks:`);
   for (const r of withErrors) {
     const first = r.validation.issues.find((i) => i.severity === 'error');
-    print(ctx, `    ${r.file}: ${first?.message ?? ''}`);
+    print(ctx, `    ${r.file}: ${first ? issueText(first, { place: 'full' }) : ''}`);
   }
   if (c.conflicts.length > 0) print(ctx, `  Conflicts:\n${conflictLines(c).map((l) => `  ${l}`).join('\n')}`);
   if (c.missing.length > 0) print(ctx, `  Missing (no return gave them; ${LATE_SERVICE} sent nothing): ${c.missing.join(', ')}`);

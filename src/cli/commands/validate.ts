@@ -4,11 +4,12 @@ import { resultsCsv } from '../csv';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption } from '../load';
-import { plural, print, printJson, say, type Context } from '../output';
+import { print, printJson, say, type Context } from '../output';
+import { plural } from '../../core/words';
 import { previousLookup } from '../../core/history/read';
-import { fileJson, printFileReport, readAll, totals } from '../returns';
+import { totals } from '../../app/validate-return';
+import { fileJson, printFileReport, readAll, validateAll } from '../returns';
 import { readHistory } from './history-file';
-import { validateBooks } from './validate-books';
 
 export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv', 'history'], flags: ['json', 'force'] } as const;
 
@@ -28,7 +29,7 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   // With the BI master, each row gets its direction of travel against the quarter before.
   const history = args.values.history !== undefined ? readHistory(ctx.io.cwd, args.values.history) : undefined;
   const books = await readAll(ctx, args.positionals);
-  const results = validateBooks(ctx, catalogue, books, period, history ? previousLookup(history) : undefined);
+  const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(history ? { previous: previousLookup(history) } : {}) });
   const t = totals(results);
   if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force);
   if (args.flags.has('json')) {

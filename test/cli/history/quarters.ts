@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderWorkbook } from '../../../src/adapters/exceljs/render';
-import { returnWorkbookPlan } from '../../../src/cli/commands/template';
+import { returnTemplate } from '../../../src/app/insert-template';
 import { effectiveCatalogue } from '../../../src/core/catalogue/effective';
 import type { Catalogue } from '../../../src/core/catalogue/schema';
 import { formatPeriod, type Period } from '../../../src/core/period';
@@ -25,7 +25,7 @@ export async function writeReturns(dir: string, full: Catalogue, period: Period,
   fs.mkdirSync(folder, { recursive: true });
   const files: string[] = [];
   for (const sample of sampleReturns(cat, period, { seed: 100 + k, services: SERVICES })) {
-    const plan = returnWorkbookPlan(cat, period, sample.service);
+    const plan = returnTemplate(cat, period, sample.service).workbook;
     const [sheet] = plan.sheets;
     if (!sheet) throw new Error('no template sheet');
     const entries = sample.entries.map((e) => {

@@ -1,0 +1,115 @@
+import type { CabinetOptions } from '../core/cabinet/model';
+import type { PreviousValues } from '../core/cabinet/previous';
+import { effectiveCatalogue } from '../core/catalogue/effective';
+import type { Catalogue } from '../core/catalogue/schema';
+import { consolidate } from '../core/consolidate';
+import type { Consolidation } from '../core/consolidate-types';
+import type { HistoryIssue } from '../core/history/add';
+import { previousLookup } from '../core/history/read';
+import type { History } from '../core/history/schema';
+import type { Issue } from '../core/issues';
+import { formatPeriod, parsePeriod, type Period } from '../core/period';
+import { scorecardPlan } from '../core/plan/consolidation-sheet';
+import type { SheetPlan, WorkbookPlan } from '../core/plan/types';
+import { findReturnGrids } from '../core/return/find';
+import { readReturn } from '../core/return/read';
+import { masterComparison, recordQuarter } from './bi-master';
+import type { Book, Progress, Unreadable } from './books';
+import { cabinetWorkbookOf } from './cabinet-workbook';
+import { validateReturns, type ReturnResult } from './validate-return';
+
+export interface ConsolidateInput {
+  readonly catalogue: Catalogue;
+  readonly books: readonly Book[];
+  /** Files that could not be read: each becomes an error of the consolidation (the pane lists them). */
+  readonly unreadable?: readonly Unreadable[];
+  /** The quarter; without it, the one every return states. */
+  readonly period?: Period;
+  /** The BI master: direction of travel, trends and last available results come from it. */
+  readonly master?: History;
+  /** Record this quarter in the master (the CLI's --history); the pane only compares. */
+  readonly record?: { readonly reopen?: boolean; readonly reason?: string };
+  /** Without a master: the Cabinet workbooks of the quarter before and of a year before. */
+  readonly previous?: PreviousValues;
+  readonly lastYear?: PreviousValues;
+  /** When this consolidation is made (ISO date-time): the paper's date and the master's closing time. */
+  readonly now: string;
+  readonly password?: string;
+  readonly progress?: Progress;
+}
+
+export interface Consolidated {
+  readonly ok: true;
+  readonly period: Period;
+  /** The catalogue as it applied in the quarter. */
+  readonly catalogue: Catalogue;
+  readonly results: readonly ReturnResult[];
+  readonly consolidation: Consolidation;
+  /** The BI team's working sheet: every row with where it came from. */
+  readonly scorecard: SheetPlan;
+  /** The Cabinet workbook (Cabinet sheet, and Trends with a master). */
+  readonly cabinet: WorkbookPlan;
+  /** With a master to record in: the master with this quarter, and what recording it said. */
+  readonly history?: { readonly next: History; readonly issues: readonly HistoryIssue[] };
+}
+
+export type ConsolidateOutcome =
+  | Consolidated
+  /** No quarter to consolidate: none given and the returns state none, or several. */
+  | { readonly ok: false; readonly problem: 'no-period' | 'mixed-periods'; readonly periods: readonly { readonly period: string; readonly file: string }[] }
+  /** The master refused the quarter (closed, not reopened): nothing is to be written. */
+  | { readonly ok: false; readonly problem: 'master-refused'; readonly period: Period; readonly results: readonly ReturnResult[]; readonly consolidation: Consolidation; readonly issues: readonly HistoryIssue[] };
+
+/** The quarters the returns state, each with the first file stating it (read, not validated). */
+export function statedPeriods(books: readonly Book[]): { period: string; file: string }[] {
+  const seen = new Map<string, string>();
+  for (const book of books) {
+    for (const grid of findReturnGrids(book.sheets)) {
+      const text = readReturn(grid).periodText;
+      const p = text ? parsePeriod(text) : undefined;
+      if (p && !seen.has(formatPeriod(p))) seen.set(formatPeriod(p), book.file);
+    }
+  }
+  return [...seen].map(([period, file]) => ({ period, file }));
+}
+
+function unreadableIssue(u: Unreadable): Issue {
+  return { severity: 'error', code: 'unreadable-file', file: u.file, params: { file: u.file, shown: u.reason } };
+}
+
+/**
+ * Consolidate: the returns of one quarter validated against the catalogue as it applied then, the
+ * indicators combined (conflicts and missing returns found), the quarter recorded in the master when
+ * asked, and the Cabinet workbook and the working sheet planned. Writes nothing.
+ */
+export function consolidateReturns(input: ConsolidateInput): ConsolidateOutcome {
+  let period = input.period;
+  if (!period) {
+    const stated = statedPeriods(input.books);
+    const only = stated.length === 1 ? parsePeriod(stated[0]?.period ?? '') : undefined;
+    if (!only) return { ok: false, problem: stated.length === 0 ? 'no-period' : 'mixed-periods', periods: stated };
+    period = only;
+  }
+  const catalogue = effectiveCatalogue(input.catalogue, period);
+  const results = validateReturns(catalogue, input.books, {
+    period,
+    ...(input.master ? { previous: previousLookup(input.master) } : {}),
+    ...(input.progress ? { progress: input.progress } : {}),
+  });
+  const base = consolidate(catalogue, period, results);
+  const extra = (input.unreadable ?? []).map(unreadableIssue);
+  const consolidation: Consolidation = extra.length > 0 ? { ...base, issues: [...extra, ...base.issues] } : base;
+
+  let history: Consolidated['history'];
+  let compare: CabinetOptions = { generatedAt: input.now };
+  if (input.master) {
+    const recorded = recordQuarter(input.master, input.catalogue, consolidation, { closedAt: input.now, ...input.record });
+    if (!recorded.ok) return { ok: false, problem: 'master-refused', period, results, consolidation, issues: recorded.issues };
+    if (input.record) history = { next: recorded.history, issues: recorded.issues };
+    compare = { ...compare, ...masterComparison(recorded.history, input.catalogue, consolidation) };
+  } else {
+    compare = { ...compare, ...(input.previous ? { previous: input.previous } : {}), ...(input.lastYear ? { lastYear: input.lastYear } : {}) };
+  }
+  const cabinet = cabinetWorkbookOf(catalogue, consolidation, compare, input.password ? { password: input.password } : {});
+  return { ok: true, period, catalogue, results, consolidation, scorecard: scorecardPlan(consolidation), cabinet, ...(history ? { history } : {}) };
+}

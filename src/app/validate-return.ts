@@ -1,0 +1,84 @@
+import type { Catalogue } from '../core/catalogue/schema';
+import type { Grid } from '../core/grid';
+import type { Issue } from '../core/issues';
+import type { Period } from '../core/period';
+import { emptyCounts } from '../core/return/counts';
+import { findReturnGrids, validateGrid } from '../core/return/find';
+import { RETURN_SHEET } from '../core/return/layout';
+import { readReturn } from '../core/return/read';
+import type { ReadReturn, ValidationResult } from '../core/return/types';
+import { validateReturn } from '../core/return/validate';
+import type { PreviousValue } from '../core/return/validate-row';
+import type { Book, Progress } from './books';
+
+/** One return sheet of one workbook, validated. */
+export interface ReturnResult {
+  readonly file: string;
+  readonly validation: ValidationResult;
+}
+
+export interface ValidateOptions {
+  /** The quarter to check against; without it, each return's own Period cell. */
+  readonly period?: Period;
+  /** Each row's value in the quarter before, from the BI master, for direction of travel. */
+  readonly previous?: PreviousValue;
+  readonly progress?: Progress;
+}
+
+/** The result for a workbook holding no return: one error, nothing else. */
+export function noReturnResult(file: string): ValidationResult {
+  const issue: Issue = { severity: 'error', code: 'no-return-sheet', file, params: { file } };
+  return {
+    sheet: '', period: null, rows: [], issues: [issue], counts: emptyCounts(),
+    signOff: { ready: false, cells: {} }, signOffState: 'not-ready', entriesFingerprint: '',
+  };
+}
+
+/**
+ * Validate a return: every return sheet of every workbook, each issue naming its file. The one
+ * validation both faces run (`scorecard validate`, consolidation, the pane's Consolidate tab).
+ */
+export function validateReturns(catalogue: Catalogue, books: readonly Book[], options: ValidateOptions = {}): ReturnResult[] {
+  const out: ReturnResult[] = [];
+  const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
+  books.forEach((book, i) => {
+    options.progress?.(i, books.length, book.file);
+    const grids = findReturnGrids(book.sheets);
+    if (grids.length === 0) out.push({ file: book.file, validation: noReturnResult(book.file) });
+    for (const grid of grids) {
+      const validation = validateGrid(catalogue, grid, check);
+      out.push({ file: book.file, validation: { ...validation, issues: validation.issues.map((x) => ({ ...x, file: book.file })) } });
+    }
+  });
+  options.progress?.(books.length, books.length, '');
+  return out;
+}
+
+/** Errors and warnings over many returns, and how many returns have an error. */
+export function totals(results: readonly ReturnResult[]): { errors: number; warnings: number; withErrors: number } {
+  let errors = 0;
+  let warnings = 0;
+  let withErrors = 0;
+  for (const r of results) {
+    const e = r.validation.issues.filter((i) => i.severity === 'error').length;
+    errors += e;
+    warnings += r.validation.issues.length - e;
+    if (e > 0) withErrors += 1;
+  }
+  return { errors, warnings, withErrors };
+}
+
+/**
+ * The return the pane is looking at: validated, or, when the workbook has none, the one error that
+ * says so (the pane shows it as it shows any other issue).
+ */
+export function validateSheet(catalogue: Catalogue, grid: Grid | undefined, options: Omit<ValidateOptions, 'progress'> = {}): { readonly read?: ReadReturn; readonly result: ValidationResult } {
+  const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
+  if (!grid) {
+    const result = validateReturn(catalogue, readReturn({ sheet: RETURN_SHEET, values: [] }), check);
+    const none: Issue = { severity: 'error', code: 'no-return-sheet', params: {} };
+    return { result: { ...result, issues: [none, ...result.issues] } };
+  }
+  const read = readReturn(grid);
+  return { read, result: validateReturn(catalogue, read, check) };
+}

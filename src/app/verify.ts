@@ -1,0 +1,27 @@
+import { fingerprintFromCabinetGrid, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
+import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
+import type { Book } from './books';
+
+/** What `verify` found: the workbook is as exported, or which part of it changed. */
+export type Verdict =
+  | { readonly ok: true; readonly sheet: string; readonly fingerprint: string; readonly whole: boolean }
+  | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string }
+  /** Not something verify can check: not a Cabinet workbook, or one without its fingerprint. */
+  | { readonly ok: false; readonly cannot: string };
+
+/**
+ * Verify a Cabinet workbook against the fingerprints stored when it was exported: the indicator
+ * table's (the numbers) and, when present, the whole sheet's (summary, exceptions and the rest).
+ */
+export function verifyCabinet(book: Book): Verdict {
+  const grid = book.sheets.find((g) => g.sheet.startsWith(CABINET_PREFIX));
+  if (!grid) return { ok: false, cannot: `not a Cabinet workbook (no sheet whose name starts with ${CABINET_PREFIX})` };
+  const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
+  if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
+  const now = fingerprintFromCabinetGrid(grid);
+  if (now === undefined) return { ok: false, cannot: `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check` };
+  if (now !== stored) return { ok: false, sheet: grid.sheet, changed: 'table', exported: stored, now };
+  const storedSheet = book.properties?.[PROPERTY.sheetFingerprint]?.trim();
+  if (storedSheet && sheetFingerprintOfGrid(grid) !== storedSheet) return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
+  return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet };
+}
