@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeWith } from '../helpers/tools';
 
 const root = path.join(__dirname, '..', '..');
-const built = fs.existsSync(path.join(root, 'build', 'cli', 'cli', 'main.js'));
-if (!built) console.warn('bin test skipped: build/cli is not built (npm run build:cli; npm install runs it via prepare)');
 
-(built ? describe : describe.skip)('the real bin', () => {
+describeWith(['cli-build'], 'the bin test')('the real bin', () => {
   it.each([
     [['--help'], 0, /Usage: scorecard <command>/, ''],
     [['validate', '--help'], 0, /Usage: scorecard validate/, ''],

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** LibreOffice, when installed: the spreadsheet that recalculates our files in tests. */
-export const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -23,9 +21,11 @@ export function parseCsv(text: string): string[][] {
 }
 
 
-/** Open .xlsx bytes in LibreOffice, recalculate every formula, and give the first sheet as CSV rows. */
+/**
+ * Open .xlsx bytes in LibreOffice (`soffice` on the PATH: suites ask for it with requireTools),
+ * recalculate every formula, and give the first sheet as CSV rows.
+ */
 export function recalculatedCsv(bytes: Uint8Array): string[][] {
-  if (!soffice) throw new Error('LibreOffice is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-lo-'));
   try {
     // Always recalculate on load (OOXMLRecalcMode 0), in a profile of our own.
@@ -37,7 +37,7 @@ export function recalculatedCsv(bytes: Uint8Array): string[][] {
 </oor:items>`);
     const file = join(dir, 'book.xlsx');
     writeFileSync(file, bytes);
-    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to',
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to',
       'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], { timeout: 120_000, stdio: 'pipe' });
     return parseCsv(readFileSync(join(dir, 'book.csv'), 'utf8'));
   } finally {

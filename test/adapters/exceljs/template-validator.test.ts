@@ -6,7 +6,10 @@ import type { CellBlock } from '../../../src/core/plan/types';
 import { readReturn } from '../../../src/core/return/read';
 import { validateReturn } from '../../../src/core/return/validate';
 import { catalogue } from '../../core/plan/fixtures';
-import { recalculatedCsv, soffice } from './libreoffice';
+import { requireTools } from '../../helpers/tools';
+import { recalculatedCsv } from './libreoffice';
+
+const soffice = requireTools('the recalculated-template check', 'soffice');
 
 /** A lead fills the rendered template; the validator reads it back; the live RAG column agrees. */
 describe('template → file → validator', () => {

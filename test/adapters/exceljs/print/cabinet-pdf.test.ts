@@ -9,19 +9,12 @@ import * as path from 'node:path';
 import { readWorkbookGrids } from '../../../../src/adapters/exceljs/read';
 import { readCabinetTable } from '../../../../src/core/cabinet/previous';
 import { main } from '../../../../src/cli/main';
-import { calibriIsCarlito, hasCommand, median, pdfInfo, pdfPages, wordHeights, xlsxToPdf } from './pdf-tools';
+import { describeWith, requireTools } from '../../../helpers/tools';
+import { median, pdfInfo, pdfPages, wordHeights, xlsxToPdf } from './pdf-tools';
 
-const tools = ['soffice', 'pdfinfo', 'pdftotext'].filter((t) => !hasCommand(t));
-if (tools.length > 0) {
-  console.warn(`Skipping the Cabinet PDF print test: ${tools.join(', ')} not found. `
-    + 'Install the Debian packages libreoffice-calc and poppler-utils (apt-get install -y --no-install-recommends libreoffice-calc poppler-utils).');
-}
-const carlito = tools.length === 0 && calibriIsCarlito();
-if (tools.length === 0 && !carlito) {
-  console.warn('Cabinet PDF print test: Calibri is not drawn with Carlito here, so LibreOffice widens every column and prints smaller '
-    + 'than Excel would; the text-size check is skipped. Install the Debian package fonts-crosextra-carlito to run it.');
-}
-const describeWithTools = tools.length === 0 ? describe : describe.skip;
+const describeWithTools = describeWith(['soffice', 'pdfinfo', 'pdftotext'], 'the Cabinet PDF print test');
+// Without Carlito LibreOffice draws Calibri wider, widens every column and prints smaller than Excel would.
+const carlito = requireTools('the printed text-size check', 'carlito');
 
 interface Printed {
   readonly info: ReturnType<typeof pdfInfo>;

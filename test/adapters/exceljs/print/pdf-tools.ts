@@ -4,16 +4,6 @@ import * as path from 'node:path';
 
 /** Helpers for the print test: LibreOffice and poppler run as the BI team would run them. Installs nothing. */
 
-export function hasCommand(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
-
-/** Whether LibreOffice will draw Calibri with Carlito (same metrics), as Excel draws it. */
-export function calibriIsCarlito(): boolean {
-  const r = spawnSync('fc-match', ['Calibri'], { encoding: 'utf8' });
-  return r.status === 0 && /carlito/i.test(r.stdout);
-}
-
 function run(cmd: string, args: readonly string[], cwd: string): string {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
