@@ -1,5 +1,5 @@
 import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../catalogue';
-import { describeCatalogueError, parseCatalogueText, type CatalogueError, type CatalogueResult } from '../core/catalogue/parse';
+import { describeCatalogueError, parseCatalogueText, type CatalogueResult } from '../core/catalogue/parse';
 import type { Catalogue } from '../core/catalogue/schema';
 import { catalogueFromTables } from '../core/catalogue/table';
 import type { Grid } from '../core/grid';
@@ -7,6 +7,7 @@ import { parsePeriod, type Period } from '../core/period';
 import { readWorkbookGrids } from '../adapters/exceljs/read';
 import { FileError, UsageError } from './errors';
 import { checkXlsx, readBytes, readText } from './files';
+import type { CatalogueError } from '../core/catalogue/errors';
 
 export interface Workbook {
   readonly file: string;

@@ -1,5 +1,6 @@
 import type { PlanValue } from '../plan/types';
-import type { CabinetRow, CabinetValue } from './model';
+import type { CabinetRow } from './model';
+import type { CabinetValue } from './value';
 import { COLUMNS, type ColumnKey } from './layout';
 
 const orNull = (s: string): string | null => (s === '' ? null : s);

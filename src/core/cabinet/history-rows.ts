@@ -1,15 +1,13 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import { findIndicator } from '../catalogue/parse';
 import type { Catalogue, Indicator } from '../catalogue/schema';
-import { excelRound } from '../excel-round';
 import { aggregate, aggregationOf } from '../history/aggregate';
 import { lastAvailableRag, series, valueAt } from '../history/read';
 import type { History, HistoryValue } from '../history/schema';
 import { parsePeriod, type Period } from '../period';
 import { rag, type RagStatus } from '../rag';
-import { displayNumberFormat, formatValue } from '../format';
-import type { CabinetValue } from './model';
-import { shownStatus, suppressValues, type Shown, type ShownStatus, type ShownValues } from './suppress';
+import { shownStatus, suppressValues, type ShownStatus, type ShownValues } from './suppress';
+import { toValue, type CabinetValue } from './value';
 
 /** The BI master as the Cabinet model reads it: the history and the full catalogue (every target of every day). */
 export interface CabinetHistory {
@@ -23,23 +21,6 @@ export interface TrendPoint {
   readonly value: CabinetValue;
   /** Blank when the quarter recorded nothing for the indicator. */
   readonly status: ShownStatus | '';
-}
-
-export function toValue(s: Shown, ind: Pick<Indicator, 'unit'>, decimals: number, part: boolean): CabinetValue {
-  switch (s.kind) {
-    case 'blank':
-      return { text: '', suppressed: false };
-    case 'text':
-      return { text: s.text, suppressed: false };
-    case 'suppressed':
-      return { text: s.text, suppressed: true };
-    case 'number': {
-      const dp = part ? (Number.isInteger(s.value) ? 0 : 2) : decimals;
-      const unit = part ? undefined : ind.unit;
-      const value = excelRound(s.value, dp);
-      return { text: formatValue(value, unit, dp), value, numFmt: displayNumberFormat(unit, dp), suppressed: false };
-    }
-  }
 }
 
 /** A recorded value through suppression, with the RAG the paper may show for it (rated against its own period's catalogue). */

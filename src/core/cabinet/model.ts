@@ -10,20 +10,11 @@ import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
 import { changesForPeriod, isDelegated } from '../catalogue/change-log';
 import { formatLoose, formatTarget, formatValue } from '../format';
-import { lastAvailableRow, rolling12At, rolling12Value, toValue, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
+import { lastAvailableRow, rolling12At, rolling12Value, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
 import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
+import { toValue, type CabinetValue } from './value';
 import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
-
-export type { CabinetHistory, TrendPoint } from './history-rows';
-
-/** A value as the paper shows it: `value` (already rounded) is written as a number, else `text`. */
-export interface CabinetValue {
-  readonly text: string;
-  readonly value?: number;
-  readonly numFmt?: string;
-  readonly suppressed: boolean;
-}
 
 export interface CabinetRow {
   readonly ref: string;

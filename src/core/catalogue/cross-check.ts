@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Target } from './schema';
-import type { CatalogueError } from './parse';
+import type { CatalogueError } from './errors';
 
 function push(out: CatalogueError[], path: string, message: string, value?: unknown): void {
   out.push(value === undefined ? { path, message } : { path, message, value });

@@ -1,27 +1,11 @@
 import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Indicator } from './schema';
 import { crossCheck } from './cross-check';
-
-/** One problem with a catalogue: where it is (`indicators[1].polarity`), why, and what was there. */
-export interface CatalogueError {
-  readonly path: string;
-  readonly message: string;
-  readonly value?: unknown;
-}
+import { formatPath, type CatalogueError } from './errors';
 
 export type CatalogueResult =
   | { readonly ok: true; readonly catalogue: Catalogue; readonly errors: readonly [] }
   | { readonly ok: false; readonly errors: readonly CatalogueError[] };
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out || '(root)';
-}
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let here: unknown = root;

@@ -10,8 +10,9 @@ import type { CellValue, Grid } from '../grid';
 import { a1, columnLetters } from '../grid';
 import type { CellBlock, SheetPlan, WorkbookPlan } from '../plan/types';
 import type { Catalogue } from './schema';
-import { parseCatalogue, type CatalogueError, type CatalogueResult } from './parse';
+import { parseCatalogue, type CatalogueResult } from './parse';
 import { decodeCell, flatten, setPath, type Json, type Scalar } from './table-cells';
+import type { CatalogueError } from './errors';
 
 export const TABLE_SHEETS = {
   indicators: 'Indicators',

@@ -1,6 +1,6 @@
-import { formatPath, type CatalogueError } from '../catalogue/parse';
 import { comparePeriods, parsePeriod, type Period } from '../period';
 import { historySchema, type History } from './schema';
+import { formatPath, type CatalogueError } from '../catalogue/errors';
 
 /** Same shape as a catalogue error: the JSON path, why, and what was there. */
 export type HistoryError = CatalogueError;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { createFocusOutlineStyle, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { CatalogueError } from '../../core/catalogue/parse';
+import type { CatalogueError } from '../../core/catalogue/errors';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '240px', overflowY: 'auto', ...createFocusOutlineStyle() },
