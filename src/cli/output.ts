@@ -1,5 +1,5 @@
 import type { Issue } from '../core/issues';
-import type { RagCounts } from '../core/return/types';
+import { issueText } from '../core/messages';
 
 /**
  * Where a command's output goes. main() builds it from process streams; tests pass their own,
@@ -45,35 +45,22 @@ export function progress(ctx: Context, verb: string, total: number): (done: numb
   };
 }
 
-const COUNT_ORDER = ['Blue', 'Green', 'Amber', 'Red', 'Complete', 'Missing', 'Tracking', 'Not due'] as const;
-
-/** `Green 5 · Amber 2 · Red 1 · Missing 1 · Not due 3` (zeros left out, except Green/Amber/Red). */
-export function formatCounts(counts: RagCounts): string {
-  return COUNT_ORDER.filter((k) => counts[k] > 0 || k === 'Green' || k === 'Amber' || k === 'Red')
-    .map((k) => `${k} ${counts[k]}`)
-    .join(' · ');
-}
-
 /** `error    CS01   Return!F12   message` */
 export function formatIssue(issue: Issue): string {
   const sev = issue.severity.padEnd(7);
   const ref = (issue.ref ?? '-').padEnd(6);
   const cell = (issue.cell ?? '-').padEnd(12);
-  return `  ${sev}  ${ref} ${cell} ${issue.message}`;
+  return `  ${sev}  ${ref} ${cell} ${issueText(issue, { place: 'full' })}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Issues as the JSON contract gives them: every key present, null when unknown. */
+/** Issues as the JSON contract gives them: every key present, null when unknown; `message` is made here. */
 export function issueJson(issue: Issue): Record<string, unknown> {
   return {
     severity: issue.severity,
     code: issue.code,
     ref: issue.ref ?? null,
     cell: issue.cell ?? null,
-    message: issue.message,
+    message: issueText(issue, { place: 'full' }),
     ...(issue.file === undefined ? {} : { file: issue.file }),
   };
 }

@@ -2,7 +2,6 @@ import { effectiveCatalogue } from './catalogue/effective';
 import type { Catalogue } from './catalogue/schema';
 import type { Conflict, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
 import { errorCount, type Issue } from './issues';
-import { message } from './messages';
 import { formatPeriod, type Period } from './period';
 import { ragCounts } from './return/counts';
 import type { RowResult } from './return/types';
@@ -37,11 +36,12 @@ function choose(cands: readonly Candidate[]): Candidate {
 }
 
 function conflictIssue(ref: string, given: readonly Candidate[], chosen: Candidate): Issue {
-  const list = given.map((c) => `${c.file} ${c.row.cell ?? c.sheet}: ${shown(c.row)}`).join('; ');
-  const why = chosen.signedOff ? 'it is signed off' : 'no return is signed off and it came first';
   return {
     severity: 'error', code: 'conflict', ref, file: chosen.file, ...(chosen.row.cell ? { cell: chosen.row.cell } : {}),
-    message: `${message('conflict', { ref })} Given: ${list}. Using ${chosen.file} because ${why}.`,
+    params: {
+      given: given.map((c) => ({ file: c.file, where: c.row.cell ?? c.sheet, shown: shown(c.row) })),
+      chosen: chosen.file, signedOff: chosen.signedOff,
+    },
   };
 }
 
@@ -52,15 +52,15 @@ function fileIssues(input: ReturnInput, period: string): Issue[] {
   if (v.period !== null && v.period !== period) {
     out.push({
       severity: 'error', code: 'period-mismatch', file,
-      message: `${file} is a return for ${v.period}, not ${period}; its values are left out of this consolidation.`,
+      params: { consolidating: true, file, shown: v.period, period },
     });
   }
   const has = (code: Issue['code']): boolean => v.issues.some((i) => i.code === code);
   if ((v.signOffState === 'not-ready' || v.signOffState === 'ready') && !has('not-signed-off')) {
-    out.push({ severity: 'warning', code: 'not-signed-off', file, message: message('not-signed-off', { file }) });
+    out.push({ severity: 'warning', code: 'not-signed-off', file, params: { file } });
   }
   if (v.signOffState === 'edited-after-signoff' && !has('edited-after-signoff')) {
-    out.push({ severity: 'warning', code: 'edited-after-signoff', file, message: message('edited-after-signoff', { file }) });
+    out.push({ severity: 'warning', code: 'edited-after-signoff', file, params: { file } });
   }
   return out;
 }
@@ -104,7 +104,7 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
       missing.push(ind.id);
       issues.push({
         severity: 'error', code: 'missing-return', ref: ind.id,
-        message: `${ind.id}: ${message('missing-return', { service: ind.service, period: periodText })} This indicator is due and no return gave it.`,
+        params: { service: ind.service, period: periodText },
       });
       continue;
     }

@@ -4,6 +4,9 @@ import type { SignOffState } from '../../src/core/return/types';
 import { miniCatalogue } from './fixtures/mini-catalogue';
 import { input, Q2, validation } from './cabinet/helpers';
 import { entryRow, returnGrid } from './return/helpers';
+import { issueText } from '../../src/core/messages';
+
+const text = (i: Parameters<typeof issueText>[0] | undefined): string => (i ? issueText(i) : '');
 
 const cat = miniCatalogue();
 const Q1 = { year: '2023-24', startYear: 2023, quarter: 1 as const };
@@ -47,10 +50,10 @@ describe('consolidate', () => {
     ] }]);
     const issue = c.issues.find((i) => i.code === 'conflict');
     expect(issue).toMatchObject({ severity: 'error', ref: 'MC01', file: winner });
-    expect(issue?.message).toContain('a.xlsx Return!D5: 81');
-    expect(issue?.message).toContain('b.xlsx Return!F9: 70');
-    expect(issue?.message).toContain(`Using ${winner}`);
-    expect(issue?.message).toContain(why);
+    expect(text(issue)).toContain('a.xlsx Return!D5: 81');
+    expect(text(issue)).toContain('b.xlsx Return!F9: 70');
+    expect(text(issue)).toContain(`Using ${winner}`);
+    expect(text(issue)).toContain(why);
   });
 
   it('is not a conflict when two returns give the same value, or one leaves it blank', () => {
@@ -91,15 +94,15 @@ describe('consolidate', () => {
     expect(c.missing).toContain('MC02');
     const err = c.issues.find((i) => i.code === 'period-mismatch');
     expect(err).toMatchObject({ severity: 'error', file: 'q1.xlsx' });
-    expect(err?.message).toContain('2023-24 Q1');
+    expect(text(err)).toContain('2023-24 Q1');
     expect(c.files[1]).toMatchObject({ period: '2023-24 Q1', errors: 1 });
   });
 
   it('keeps every file issue with its file set, and counts errors and warnings per file', () => {
     const v = validation(cat, Q2, [{ ref: 'MC01', actual: 81 }]);
     const withIssues = { ...v, issues: [
-      { severity: 'error' as const, code: 'not-a-number' as const, ref: 'MC01', cell: 'Return!D5', message: 'x' },
-      { severity: 'warning' as const, code: 'too-many-decimals' as const, ref: 'MC01', message: 'y' },
+      { severity: 'error' as const, code: 'not-a-number' as const, ref: 'MC01', cell: 'Return!D5', params: {} },
+      { severity: 'warning' as const, code: 'too-many-decimals' as const, ref: 'MC01', params: {} },
     ] };
     const c = consolidate(cat, Q2, [input('a.xlsx', withIssues)]);
     expect(c.issues.filter((i) => i.file === 'a.xlsx').map((i) => i.code)).toEqual(['not-a-number', 'too-many-decimals']);

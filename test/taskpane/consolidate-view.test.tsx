@@ -59,8 +59,8 @@ describe('Consolidate view', () => {
     const withIssues = consolidation({
       ...result,
       issues: [
-        { severity: 'warning', code: 'not-signed-off', file: 'asc.xlsx', message: 'asc.xlsx has not been signed off by a manager.' },
-        { severity: 'error', code: 'missing', file: 'asc.xlsx', ref: 'MC02', cell: 'Return!F9', message: 'MC02: no value given (Return!F9), and one is due.' },
+        { severity: 'warning', code: 'not-signed-off', file: 'asc.xlsx', params: { file: 'asc.xlsx' } },
+        { severity: 'error', code: 'missing', file: 'asc.xlsx', ref: 'MC02', cell: 'Return!F9', params: { period: '2024-25 Q2' } },
       ],
     });
     const { container } = await renderApp(fakeServices({ consolidate: async () => withIssues }));
@@ -69,10 +69,10 @@ describe('Consolidate view', () => {
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: /Consolidate 1 return/ })); });
     expect(await screen.findByRole('heading', { name: 'Issues: 1 error, 1 warning' })).toBeTruthy();
     const error = within(screen.getByRole('list', { name: '1 error' })).getByRole('listitem');
-    expect(error.textContent).toBe('asc.xlsx MC02 Return!F9 No value given, and one is due.');
+    expect(error.textContent).toBe('asc.xlsx MC02 Return!F9 No value given, and one is due for 2024-25 Q2. Enter the actual, or explain in the commentary and ask the BI team.');
     expect(within(error).queryByRole('button')).toBeNull();
     expect(within(screen.getByRole('list', { name: '1 warning' })).getByRole('listitem').getAttribute('data-code')).toBe('not-signed-off');
-    expect(screen.getByTestId('live-region').textContent).toMatch(/^Consolidated 2 returns: .*Red 2.* 1 conflicts, 1 missing\.$/);
+    expect(screen.getByTestId('live-region').textContent).toMatch(/^Consolidated 2 returns: .*Red 2.* 1 conflict, 1 missing\.$/);
   });
 
   it('cannot run with no files', async () => {

@@ -1,19 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { MESSAGES } from '../../src/core/messages';
 import type { ValidationResult } from '../../src/core/return/types';
 import { counts, deferred, fakeServices, validationResult } from './fake-services';
 import { renderApp } from './render';
 
-// The core's own sentences, as the CLI prints them: the pane must not repeat their ref and cell.
-const commentary = { ref: 'MC01', cell: "'Return (2)'!K12", status: 'Red' };
-const edited = { ref: 'MC02', cell: "'Return (2)'!G13", shown: '70', target: 80 };
+// Issues as the core makes them (code and parameters): the pane words them without their ref and cell.
 const redResult = validationResult({
   counts: counts({ Green: 3, Amber: 1, Red: 2, Complete: 1, Missing: 4 }),
   issues: [
-    { severity: 'warning', code: 'target-edited', ...edited, message: MESSAGES['target-edited'](edited) },
-    { severity: 'error', code: 'commentary-required', ...commentary, message: MESSAGES['commentary-required'](commentary) },
-    { severity: 'error', code: 'no-period', message: MESSAGES['no-period']({}) },
+    { severity: 'warning', code: 'target-edited', ref: 'MC02', cell: "'Return (2)'!G13", params: { shown: '70', target: 80 } },
+    { severity: 'error', code: 'commentary-required', ref: 'MC01', cell: "'Return (2)'!K12", params: { status: 'Red' } },
+    { severity: 'error', code: 'no-period', params: {} },
   ],
 });
 

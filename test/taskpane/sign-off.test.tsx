@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { SignOff, SignOffState } from '../../src/core/return/types';
-import { signOffSentence } from '../../src/taskpane/components/SignOffPanel';
+import { signOffSentence } from '../../src/core/return/signoff';
 import { fakeServices, validationResult } from './fake-services';
 import { renderApp } from './render';
 
@@ -23,7 +23,7 @@ describe('Sign-off panel', () => {
     fireEvent.change(screen.getByLabelText('Signed off by (name)'), { target: { value: 'Sam Jones' } });
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'Head of Service' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
-    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Signed off by Sam Jones (Head of Service) on 2024-10-15.'));
+    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Signed off by Sam Jones (Head of Service) on 15 October 2024.'));
     expect(fake.calls.signOff[0]?.[1]).toEqual({ name: 'Sam Jones', role: 'Head of Service' });
   });
 

@@ -1,6 +1,5 @@
 import type { Catalogue } from '../../core/catalogue/schema';
 import { a1Range, columnLetters, type Grid } from '../../core/grid';
-import { message } from '../../core/messages';
 import { parsePeriod } from '../../core/period';
 import { RAG_STYLE, ragConditionalFormats } from '../../core/plan/palette';
 import type { SheetPlan, StyleRange } from '../../core/plan/types';
@@ -82,7 +81,7 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, period
   if (!found) {
     const read = readReturn({ sheet: RETURN_SHEET, values: [] });
     const result = validateReturn(catalogue, read, periodOption(period));
-    return { ...result, issues: [{ severity: 'error', code: 'no-return-sheet', message: 'No Return sheet in this workbook: insert a template first, or open the sheet with your return.' }, ...result.issues] };
+    return { ...result, issues: [{ severity: 'error', code: 'no-return-sheet', params: {} }, ...result.issues] };
   }
   const read = readReturn(found.grid);
   const result = validateReturn(catalogue, read, periodOption(period));
@@ -94,7 +93,7 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, period
     const shown = found.state.protected
       ? 'the sheet is protected with a password (its own RAG rules still colour it; unprotect it to refresh them)'
       : e instanceof Error ? e.message : String(e);
-    return { ...result, issues: [...result.issues, { severity: 'warning', code: 'colours-not-updated', message: message('colours-not-updated', { shown }) }] };
+    return { ...result, issues: [...result.issues, { severity: 'warning', code: 'colours-not-updated', params: { shown } }] };
   }
   return result;
 }

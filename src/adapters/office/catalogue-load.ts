@@ -3,6 +3,7 @@ import { catalogueFromTables } from '../../core/catalogue/table';
 import { parseCatalogueText, type CatalogueResult } from '../../core/catalogue/parse';
 import type { Grid } from '../../core/grid';
 import type { CatalogueLoad, CatalogueSource } from '../../app/ports';
+import { plural } from '../../core/words';
 
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 export const CATALOGUE_TIMEOUT_MS = 10_000;
@@ -17,7 +18,7 @@ const fail = (message: string): CatalogueLoad => ({ ok: false, message, errors: 
 
 function fromResult(result: CatalogueResult, label: string): CatalogueLoad {
   if (result.ok) return { ok: true, catalogue: result.catalogue, label };
-  return { ok: false, message: `${label} is not a valid catalogue (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}).`, errors: result.errors };
+  return { ok: false, message: `${label} is not a valid catalogue (${plural(result.errors.length, 'problem')}).`, errors: result.errors };
 }
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);

@@ -11,7 +11,7 @@ import type { WorkbookPlan } from '../../core/plan/types';
 import type { CabinetPreview, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
 import { catalogueLoader } from './catalogue-load';
 import { dashboardService } from './dashboard-sheet';
-import type { ExcelRun, XContext } from './excel-types';
+import type { ExcelRun, XContext } from '../../host/office-api';
 import { lazyFileAdapters, type FileAdapters } from './file-adapters';
 import { loadGrid, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
@@ -146,10 +146,10 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         progress(i, inputFiles.length, f.name);
         try {
           const grids = findReturnGrids(await files.readWorkbookGrids(f.bytes));
-          if (grids.length === 0) unreadable.push({ severity: 'error', code: 'no-return-sheet', file: f.name, message: `${f.name} has no Return sheet (no cell says Ref).` });
+          if (grids.length === 0) unreadable.push({ severity: 'error', code: 'no-return-sheet', file: f.name, params: { file: f.name } });
           for (const g of grids) inputs.push({ file: f.name, validation: validateGrid(catalogue, g, validateOptions(p)) });
         } catch (e) {
-          unreadable.push({ severity: 'error', code: 'unreadable-file', file: f.name, message: `${f.name} could not be read as an Excel workbook (${(e as Error).message}).` });
+          unreadable.push({ severity: 'error', code: 'unreadable-file', file: f.name, params: { file: f.name, shown: (e as Error).message } });
         }
       }
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');

@@ -4,7 +4,8 @@ import { parseArgs } from '../args';
 import { UsageError } from '../errors';
 import { describeCatalogueError } from '../../core/catalogue/parse';
 import { checkCatalogueFile, loadCatalogue } from '../load';
-import { plural, print, printJson, say, type Context } from '../output';
+import { print, printJson, say, type Context } from '../output';
+import { plural } from '../../core/words';
 
 /** `CS01  target 2024-25: 82 → 84`: one difference on one line. */
 export function diffLine(e: DiffEntry): string {

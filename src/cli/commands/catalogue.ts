@@ -8,7 +8,8 @@ import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, writeAtomic } from '../files';
 import { catalogueErrorLine, checkCatalogueFile, isXlsxName, loadCatalogue } from '../load';
-import { plural, print, say, type Context } from '../output';
+import { print, say, type Context } from '../output';
+import { plural } from '../../core/words';
 
 export function describeCatalogue(c: Catalogue): string {
   const years = c.financialYears.join(', ');

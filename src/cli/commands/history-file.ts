@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import type { HistoryIssue } from '../../core/history/add';
-import { emptyHistory, parseHistoryText } from '../../core/history/parse';
+import { historyIssueText } from '../../core/messages';
+import { readMaster } from '../../app/bi-master';
+import { emptyHistory } from '../../core/history/parse';
 import type { History } from '../../core/history/schema';
-import { describeCatalogueError } from '../../core/catalogue/parse';
 import { FileError } from '../errors';
 import { readText, resolvePath, writeAtomic } from '../files';
 
@@ -17,12 +18,9 @@ export function loadHistory(cwd: string, file: string, organisation: string): Lo
   if (!/\.json$/i.test(file)) throw new FileError(file, 'the history (BI master) is a .json file');
   if (!fs.existsSync(resolvePath(cwd, file))) return { history: emptyHistory(organisation) };
   const text = readText(cwd, file);
-  const result = parseHistoryText(text);
-  if (!result.ok) {
-    const shown = result.errors.slice(0, 3).map(describeCatalogueError).join('; ');
-    throw new FileError(file, `not a valid history: ${shown}${result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : ''}`);
-  }
-  return { history: result.history, text };
+  const read = readMaster(text, undefined);
+  if (!read.ok) throw new FileError(file, read.reason);
+  return { history: read.history, text };
 }
 
 /** An existing history, for commands that only read it: a missing file is an error here, not a new history. */
@@ -47,5 +45,5 @@ export function saveHistory(cwd: string, file: string, loaded: LoadedHistory, ne
 }
 
 export function historyIssueLine(i: HistoryIssue): string {
-  return `  ${i.severity === 'error' ? 'error' : 'warning'} [${i.code}] ${i.message}`;
+  return `  ${i.severity === 'error' ? 'error' : 'warning'} [${i.code}] ${historyIssueText(i)}`;
 }

@@ -2,7 +2,8 @@ import { formatLoose } from '../../core/format';
 import type { History, HistoryValue } from '../../core/history/schema';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';
-import { plural, print, printJson, type Context } from '../output';
+import { print, printJson, type Context } from '../output';
+import { peopleDate, plural } from '../../core/words';
 import { readHistory } from './history-file';
 
 export const HISTORY_USAGE = `Usage: scorecard history show MASTER.json [--ref R] [--json]
@@ -45,8 +46,8 @@ export async function historyCommand(ctx: Context, argv: readonly string[]): Pro
   print(ctx, `${file}: ${h.organisation}, ${plural(h.periods.length, 'closed quarter')}.`);
   for (const p of h.periods) {
     const missing = p.missing?.length ?? 0;
-    print(ctx, `  ${p.period}  closed ${p.closedAt}, catalogue ${p.catalogueVersion}: ${plural(p.values.length, 'value')}${missing ? `, ${missing} missing` : ''}`);
-    for (const r of p.revisions) print(ctx, `      reopened ${r.replacedAt}${r.reason ? `: ${r.reason}` : ''}`);
+    print(ctx, `  ${p.period}  closed ${peopleDate(p.closedAt)}, catalogue ${p.catalogueVersion}: ${plural(p.values.length, 'value')}${missing ? `, ${missing} missing` : ''}`);
+    for (const r of p.revisions) print(ctx, `      reopened ${peopleDate(r.replacedAt)}${r.reason ? `: ${r.reason}` : ''}`);
   }
   return 0;
 }

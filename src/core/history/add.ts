@@ -1,18 +1,9 @@
 import type { Consolidation, ConsolidatedRow } from '../consolidate-types';
-import { errorCount } from '../issues';
+import { errorCount, type HistoryIssue } from '../issues';
 import { comparePeriods, formatPeriod, parsePeriod, type Period } from '../period';
 import { SUPPRESSED_RE, type History, type HistoryPeriod, type HistoryValue } from './schema';
 
-export type HistoryIssueCode = 'bad-period' | 'period-closed' | 'nothing-to-reopen' | 'reopen-without-reason' | 'closed-with-errors' | 'text-actual-dropped';
-
-/** Issue-like (severity, code, message) but with history codes, which the return issue list does not have. */
-export interface HistoryIssue {
-  readonly severity: 'error' | 'warning';
-  readonly code: HistoryIssueCode;
-  readonly period?: string;
-  readonly ref?: string;
-  readonly message: string;
-}
+export type { HistoryIssue, HistoryIssueCode } from '../issues';
 
 export interface AddPeriodOptions {
   /** ISO date or date-time the BI team closed the quarter. */
@@ -34,7 +25,7 @@ function toValue(row: ConsolidatedRow, issues: HistoryIssue[], period: string): 
   else if (typeof row.actual === 'string' && SUPPRESSED_RE.test(row.actual.trim())) actual = row.actual.trim();
   else if (typeof row.actual === 'string' && row.actual.trim() !== '') {
     // Unreadable text was already an error in validation; the record keeps "no value", not the text.
-    issues.push({ severity: 'warning', code: 'text-actual-dropped', period, ref: row.ref, message: `${row.ref}: the actual "${row.actual}" is not a number, so ${period} records no value for it.` });
+    issues.push({ severity: 'warning', code: 'text-actual-dropped', period, ref: row.ref, params: { shown: row.actual } });
   }
   return {
     ref: row.ref, actual,
@@ -63,18 +54,18 @@ export function addPeriod(history: History, consolidation: Consolidation, option
   const issues: HistoryIssue[] = [];
   const period = parsePeriod(consolidation.period);
   if (!period) {
-    return { history, issues: [{ severity: 'error', code: 'bad-period', message: `"${consolidation.period}" is not a period like 2024-25 Q2, so nothing was recorded.` }] };
+    return { history, issues: [{ severity: 'error', code: 'bad-period', params: { shown: consolidation.period } }] };
   }
   const label = formatPeriod(period);
   const at = history.periods.findIndex((p) => samePeriod(p, period));
   const old = at >= 0 ? history.periods[at] : undefined;
   if (old && !options.reopen) {
-    return { history, issues: [{ severity: 'error', code: 'period-closed', period: label, message: `${label} was closed on ${old.closedAt}; it is not rewritten unless it is reopened (with a reason).` }] };
+    return { history, issues: [{ severity: 'error', code: 'period-closed', period: label, params: { date: old.closedAt } }] };
   }
-  if (!old && options.reopen) issues.push({ severity: 'warning', code: 'nothing-to-reopen', period: label, message: `${label} had not been closed, so it is recorded for the first time.` });
-  if (old && !options.reason?.trim()) issues.push({ severity: 'warning', code: 'reopen-without-reason', period: label, message: `${label} was reopened without a reason; the revision record is clearer with one.` });
+  if (!old && options.reopen) issues.push({ severity: 'warning', code: 'nothing-to-reopen', period: label, params: {} });
+  if (old && !options.reason?.trim()) issues.push({ severity: 'warning', code: 'reopen-without-reason', period: label, params: {} });
   const errors = errorCount(consolidation.issues);
-  if (errors > 0) issues.push({ severity: 'warning', code: 'closed-with-errors', period: label, message: `${label} is recorded with ${errors} error${errors === 1 ? '' : 's'} still in its returns.` });
+  if (errors > 0) issues.push({ severity: 'warning', code: 'closed-with-errors', period: label, params: { count: errors } });
   const values = consolidation.rows.map((r) => toValue(r, issues, label));
   const revisions = old
     ? [...old.revisions, {

@@ -1,7 +1,6 @@
 import { cellAddress, type CellValue, type Grid } from '../grid';
 import type { Issue } from '../issues';
 import { HEADER, LABEL, normaliseHeader } from './layout';
-import { message } from '../messages';
 import type { ReadCell, ReadReturn, ReturnRow, SignOff } from './types';
 import { serialToIso } from '../format';
 import { cellText, isBlankCell } from './values';
@@ -121,7 +120,7 @@ function readColumns(sheet: Sheet, headerRow: number, issues: Issue[]): Record<s
         severity: ENTRY_HEADERS.has(name) ? 'error' : 'warning',
         code: 'duplicate-column',
         cell,
-        message: message('duplicate-column', { column: shownHeader(name), cell, first }),
+        params: { column: shownHeader(name), first },
       });
     }
   }
@@ -153,7 +152,7 @@ function readRows(sheet: Sheet, headerRow: number, columns: Record<string, numbe
       // A note or a total beside the table is not an indicator; a value with no Ref is lost data.
       if (cells.actual && !isBlankCell(cells.actual.value)) {
         const cell = cells.actual.address;
-        issues.push({ severity: 'error', code: 'unknown-ref', cell, message: message('unknown-ref', { cell, blankRef: true }) });
+        issues.push({ severity: 'error', code: 'unknown-ref', cell, params: { blankRef: true } });
       }
       continue;
     }
@@ -211,13 +210,13 @@ export function readReturn(grid: Grid): ReadReturn {
     signOff: readSignOff(labels),
   };
   if (headerIndex === undefined) {
-    issues.push({ severity: 'error', code: 'no-header', message: message('no-header', { sheet: grid.sheet }) });
+    issues.push({ severity: 'error', code: 'no-header', params: { sheet: grid.sheet } });
     return { ...base, columns: {}, rows: [], issues };
   }
   const columns = readColumns(sheet, headerIndex, issues);
   if (columns[normaliseHeader(HEADER.actual)] === undefined) {
     const cell = sheet.address(headerIndex, 0);
-    issues.push({ severity: 'error', code: 'missing-column', cell, message: message('missing-column', { column: HEADER.actual, sheet: grid.sheet }) });
+    issues.push({ severity: 'error', code: 'missing-column', cell, params: { column: HEADER.actual, sheet: grid.sheet } });
   }
   const rows = readRows(sheet, headerIndex, columns, issues);
   return { ...base, headerRow: headerIndex + 1 + sheet.rowOffset, columns, rows, issues };

@@ -1,7 +1,8 @@
 import type { CellValue } from '../grid';
 import { isCellError } from '../grid';
 import { sha256Hex } from '../sha256';
-import type { ReadCell, ReadReturn, SignOffState } from './types';
+import { peopleDate } from '../words';
+import type { ReadCell, ReadReturn, SignOff, SignOffState } from './types';
 
 /** One entry as typed, for the fingerprint: raw cell values, never the reader's interpretation. */
 function raw(cell: ReadCell | undefined): CellValue {
@@ -43,4 +44,26 @@ export function signOffState(read: ReadReturn, fingerprint: string): SignOffStat
   if (stored && stored !== fingerprint.trim().toLowerCase()) return 'edited-after-signoff';
   if (signOff.signedOffBy) return 'signed-off';
   return signOff.ready ? 'ready' : 'not-ready';
+}
+
+/**
+ * The sign-off states in words for people, decided once for every face: `short` for a table cell or
+ * a report line, `long` as a sentence (with the names and date when the sign-off block has them).
+ */
+export const SIGN_OFF_WORDS: Readonly<Record<SignOffState, string>> = {
+  'not-ready': 'Not marked ready',
+  ready: 'Ready, not signed off',
+  'signed-off': 'Signed off',
+  'edited-after-signoff': 'Edited after sign-off',
+};
+
+/** `Signed off by Sam Jones (Head of Service) on 1 October 2024.` and the like. */
+export function signOffSentence(state: SignOffState, s: SignOff): string {
+  const by = s.signedOffBy ? ` by ${s.signedOffBy}${s.role ? ` (${s.role})` : ''}${s.signedOffOn ? ` on ${peopleDate(s.signedOffOn)}` : ''}` : '';
+  switch (state) {
+    case 'signed-off': return `Signed off${by}.`;
+    case 'edited-after-signoff': return `Edited after sign-off${by}: it needs signing off again.`;
+    case 'ready': return `Ready for sign-off${s.preparedBy ? `, prepared by ${s.preparedBy}` : ''}.`;
+    default: return 'Not yet marked ready.';
+  }
 }

@@ -3,7 +3,7 @@ import { QUALITATIVE_STATUSES } from '../catalogue/schema';
 import { directionOfTravel, type Direction } from '../direction';
 import { excelRound, to15 } from '../excel-round';
 import type { Issue, IssueCode, Severity } from '../issues';
-import { message, type MessageParams } from '../messages';
+import type { MessageParams } from '../issues';
 import { previousPeriod, type Period } from '../period';
 import { rag, ragOfSuppressed, type RagStatus } from '../rag';
 import type { ReadCell, ReturnRow, RowResult } from './types';
@@ -38,7 +38,8 @@ const UNIT_HINT: Readonly<Record<Unit, string>> = {
 
 function add(ctx: RowContext, severity: Severity, code: IssueCode, cell: string | undefined, params: MessageParams = {}): void {
   const ref = ctx.indicator.id;
-  ctx.issues.push({ severity, code, ref, ...(cell ? { cell } : {}), message: message(code, { ref, ...(cell ? { cell } : {}), period: periodText(ctx), ...params }) });
+  const period = periodText(ctx);
+  ctx.issues.push({ severity, code, ref, ...(cell ? { cell } : {}), params: { ...(period ? { period } : {}), ...params } });
 }
 
 function periodText(ctx: RowContext): string | undefined {

@@ -2,7 +2,6 @@ import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue } from '../catalogue/schema';
 import { findIndicator } from '../catalogue/parse';
 import type { Issue } from '../issues';
-import { message } from '../messages';
 import { comparePeriods, formatPeriod, parsePeriod, type Period } from '../period';
 import { ragCounts } from './counts';
 import { ENTRY_COLUMNS } from './read';
@@ -30,15 +29,15 @@ function resolvePeriod(read: ReadReturn, options: ValidateOptions, issues: Issue
     // The caller's period wins (the BI team said which quarter); the lead's cell is still flagged.
     if (shown && (!onSheet || comparePeriods(onSheet, options.period) !== 0)) {
       const period = formatPeriod(options.period);
-      issues.push({ severity: 'warning', code: 'period-mismatch', ...where, message: message('period-mismatch', { shown, period, ...where }) });
+      issues.push({ severity: 'warning', code: 'period-mismatch', ...where, params: { shown, period } });
     }
     return options.period;
   }
   if (!shown) {
-    issues.push({ severity: 'error', code: 'no-period', ...where, message: message('no-period', where) });
+    issues.push({ severity: 'error', code: 'no-period', ...where, params: {} });
     return undefined;
   }
-  if (!onSheet) issues.push({ severity: 'error', code: 'bad-period', ...where, message: message('bad-period', { shown, ...where }) });
+  if (!onSheet) issues.push({ severity: 'error', code: 'bad-period', ...where, params: { shown } });
   return onSheet;
 }
 
@@ -93,13 +92,13 @@ export function validateReturn(full: Catalogue, read: ReadReturn, options: Valid
     if (!indicator) {
       // A stray note in the Ref column is worth a word; a value against an unknown Ref is lost data.
       const severity = hasEntry(row) ? 'error' : 'warning';
-      issues.push({ severity, code: 'unknown-ref', ref: row.ref, cell, message: message('unknown-ref', { ref: row.ref, cell }) });
+      issues.push({ severity, code: 'unknown-ref', ref: row.ref, cell, params: {} });
       continue;
     }
     const first = seen.get(indicator.id.toUpperCase());
     if (first) {
       const ref = indicator.id;
-      issues.push({ severity: 'error', code: 'duplicate-ref', ref, cell, message: message('duplicate-ref', { ref, cell, first: first.refCell.address }) });
+      issues.push({ severity: 'error', code: 'duplicate-ref', ref, cell, params: { first: first.refCell.address } });
       continue;
     }
     seen.set(indicator.id.toUpperCase(), row);
@@ -109,8 +108,7 @@ export function validateReturn(full: Catalogue, read: ReadReturn, options: Valid
   if (service && period) {
     for (const ind of indicatorsOf(catalogue, service)) {
       if (!isDue(ind, period) || seen.has(ind.id.toUpperCase())) continue;
-      const params = { ref: ind.id, service: ind.service, period: formatPeriod(period) };
-      issues.push({ severity: 'error', code: 'missing-indicator', ref: ind.id, message: message('missing-indicator', params) });
+      issues.push({ severity: 'error', code: 'missing-indicator', ref: ind.id, params: { service: ind.service, period: formatPeriod(period) } });
     }
   }
   const fingerprint = entriesFingerprint(read);

@@ -8,6 +8,7 @@ import { useAnnounce } from './Announcer';
 import { CatalogueErrors } from './CatalogueErrors';
 import { CatalogueSummary } from './CatalogueSummary';
 import { ErrorBar } from './ErrorBar';
+import { plural } from '../../core/words';
 
 export interface LoadedCatalogue {
   readonly catalogue: Catalogue;
@@ -51,12 +52,12 @@ export function CataloguePanel({ services, loaded, onLoaded }: CataloguePanelPro
     const result = await services.loadCatalogue(source);
     if (!result.ok) {
       setRejected(result);
-      announce(`Catalogue not loaded: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}.`);
+      announce(`Catalogue not loaded: ${plural(result.errors.length, 'problem')}.`);
       return false;
     }
     setRejected(undefined);
     onLoaded({ catalogue: result.catalogue, label: result.label });
-    announce(`Catalogue loaded: ${result.catalogue.organisation}, ${result.catalogue.indicators.length} indicators.`);
+    announce(`Catalogue loaded: ${result.catalogue.organisation}, ${plural(result.catalogue.indicators.length, 'indicator')}.`);
     if (source.kind === 'url') await services.saveCatalogueUrl(source.url);
     return true;
   });

@@ -4,7 +4,7 @@ import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { ScorecardServices } from '../../app/ports';
 import { readFiles } from '../read-file';
-import { severityCounts } from '../issue-text';
+import { countsSummary, plural, severityCounts } from '../../core/words';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ConflictsList } from './ConflictsList';
@@ -12,7 +12,7 @@ import { ErrorBar } from './ErrorBar';
 import { FilesTable } from './FilesTable';
 import { IssuesList } from './IssuesList';
 import { MasterPicker } from './MasterPicker';
-import { RagSummary, ragSentence } from './RagSummary';
+import { RagSummary } from './RagSummary';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,7 +40,7 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
       const inputs = await readFiles(files);
       const r = await services.consolidate(catalogue, inputs, period, (done, total, what) => setProgress({ done, total, what }));
       setResult(r);
-      announce(`Consolidated ${r.files.length} returns: ${ragSentence(r.counts)}. ${r.conflicts.length} conflicts, ${r.missing.length} missing.`);
+      announce(`Consolidated ${plural(r.files.length, 'return')}: ${countsSummary(r.counts)}. ${plural(r.conflicts.length, 'conflict')}, ${r.missing.length} missing.`);
     } finally {
       setProgress(undefined);
     }
@@ -57,7 +57,7 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
       </Field>
       <MasterPicker services={services} catalogue={catalogue} />
       <Button appearance="primary" disabled={run.busy || files.length === 0} onClick={() => void run.run()}>
-        {files.length === 0 ? 'Consolidate' : `Consolidate ${files.length} return${files.length === 1 ? '' : 's'} for ${period}`}
+        {files.length === 0 ? 'Consolidate' : `Consolidate ${plural(files.length, 'return')} for ${period}`}
       </Button>
       {progress && (
         <div>

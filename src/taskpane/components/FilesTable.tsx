@@ -1,14 +1,7 @@
 import * as React from 'react';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FileSummary } from '../../core/consolidate-types';
-import type { SignOffState } from '../../core/return/types';
-
-export const SIGN_OFF_TEXT: Readonly<Record<SignOffState, string>> = {
-  'not-ready': 'Not ready',
-  ready: 'Ready, not signed off',
-  'signed-off': 'Signed off',
-  'edited-after-signoff': 'Edited after sign-off',
-};
+import { SIGN_OFF_WORDS } from '../../core/return/signoff';
 
 // Fluent's fixed layout gives every column the same width: in a narrow pane the names need the room.
 // Four columns, not five: the service heads its file name, so nothing is pushed past a 320 px pane.
@@ -38,7 +31,7 @@ export function FilesTable({ files }: { readonly files: readonly FileSummary[] }
               <Text weight="semibold">{f.service ?? 'Service not known'}</Text>{' '}
               <Text size={200} className={styles.file}>{f.file}{f.sheet && f.sheet !== 'Return' ? ` (${f.sheet})` : ''}</Text>
             </TableCell>
-            <TableCell>{SIGN_OFF_TEXT[f.signOffState]}</TableCell>
+            <TableCell>{SIGN_OFF_WORDS[f.signOffState]}</TableCell>
             <TableCell className={styles.count}>{f.errors}</TableCell>
             <TableCell className={styles.count}>{f.warnings}</TableCell>
           </TableRow>

@@ -1,8 +1,12 @@
 import * as React from 'react';
 import { createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
-import type { Issue, Severity } from '../../core/issues';
-import { errorsFirst, paneMessage, plural } from '../issue-text';
+import { errorsFirst, type Issue, type Severity } from '../../core/issues';
+import { issueText } from '../../core/messages';
+import { plural } from '../../core/words';
+
+/** Beside its file, ref and cell, which the list shows in their own places. */
+const beside = (issue: Issue): string => issueText(issue, { place: 'beside' });
 
 const useStyles = makeStyles({
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -48,7 +52,7 @@ export interface IssuesListProps {
 /** The button's name: what is shown, with the pauses a screen reader needs between the parts. */
 export function spoken(issue: Issue): string {
   const where = [issue.file, issue.ref, issue.cell].filter(Boolean).join(', ');
-  return where ? `${where}: ${paneMessage(issue)}` : paneMessage(issue);
+  return where ? `${where}: ${beside(issue)}` : beside(issue);
 }
 
 function IssueBody({ issue, Icon, tone }: { readonly issue: Issue; readonly Icon: typeof ErrorCircleRegular; readonly tone: string }): React.JSX.Element {
@@ -63,7 +67,7 @@ function IssueBody({ issue, Icon, tone }: { readonly issue: Issue; readonly Icon
           {issue.cell && <Text size={200} className={styles.cell}>{issue.cell} </Text>}
         </span>
       )}
-      <Text className={styles.message}>{paneMessage(issue)}</Text>
+      <Text className={styles.message}>{beside(issue)}</Text>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { readFiles } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
+import { plural } from '../../core/words';
 
 export interface MasterPickerProps {
   readonly services: ScorecardServices;
@@ -13,7 +14,7 @@ export interface MasterPickerProps {
 }
 
 const quarters = (m: MasterSummary): string =>
-  m.periods.length === 0 ? 'no closed quarters yet' : `${m.periods.length} closed quarter${m.periods.length === 1 ? '' : 's'}, ${m.periods[0]} to ${m.periods[m.periods.length - 1]}`;
+  m.periods.length === 0 ? 'no closed quarters yet' : `${plural(m.periods.length, 'closed quarter')}, ${m.periods[0]} to ${m.periods[m.periods.length - 1]}`;
 
 /** The BI master (history .json), optional: the Cabinet sheet's direction of travel and trends come from it. */
 export function MasterPicker({ services, catalogue }: MasterPickerProps): React.JSX.Element {

@@ -3,12 +3,12 @@ import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, 
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { ScorecardServices } from '../../app/ports';
-import { severityCounts } from '../issue-text';
+import { countsSummary, severityCounts } from '../../core/words';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
 import { IssuesList } from './IssuesList';
-import { RagSummary, ragSentence } from './RagSummary';
+import { RagSummary } from './RagSummary';
 import { SignOffPanel, stateOf } from './SignOffPanel';
 
 const useStyles = makeStyles({
@@ -41,7 +41,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     const r = await services.validate(catalogue, { period });
     setResult(r);
     setSignOff(r.signOff);
-    announce(`Validated ${r.sheet}: ${ragSentence(r.counts)}. ${severityCounts(r.issues)}.`);
+    announce(`Validated ${r.sheet}: ${countsSummary(r.counts)}. ${severityCounts(r.issues)}.`);
   });
   const select = useAction((cell: string) => services.selectCell(cell));
 

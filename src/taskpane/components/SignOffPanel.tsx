@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { signOffSentence } from '../../core/return/signoff';
 import type { SignOff, SignOffState } from '../../core/return/types';
 import type { ScorecardServices } from '../../app/ports';
 import { useAction } from '../use-action';
@@ -12,15 +13,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
 
-export function signOffSentence(state: SignOffState | undefined, s: SignOff | undefined): string {
-  if (!s || !state) return 'Validate the return to see its sign-off.';
-  const by = s.signedOffBy ? `${s.signedOffBy}${s.role ? ` (${s.role})` : ''}${s.signedOffOn ? ` on ${s.signedOffOn}` : ''}` : '';
-  switch (state) {
-    case 'signed-off': return `Signed off by ${by}.`;
-    case 'edited-after-signoff': return `Edited after sign-off by ${by}: it needs signing off again.`;
-    case 'ready': return `Ready for sign-off${s.preparedBy ? `, prepared by ${s.preparedBy}` : ''}.`;
-    default: return 'Not yet marked ready.';
-  }
+export function paneSignOffSentence(state: SignOffState | undefined, s: SignOff | undefined): string {
+  return !s || !state ? 'Validate the return to see its sign-off.' : signOffSentence(state, s);
 }
 
 export function stateOf(s: SignOff): SignOffState {
@@ -56,7 +50,7 @@ export function SignOffPanel({ services, catalogue, state, signOff, onChanged }:
   return (
     <section className={styles.panel} aria-labelledby="signoff-heading">
       <h3 id="signoff-heading">Sign-off</h3>
-      <Text data-testid="signoff-state">{signOffSentence(state, signOff)}</Text>
+      <Text data-testid="signoff-state">{paneSignOffSentence(state, signOff)}</Text>
       <div className={styles.row}>
         <Field label="Preparer name">
           <Input value={preparer} onChange={(_, d) => setPreparer(d.value)} />

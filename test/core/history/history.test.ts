@@ -85,7 +85,7 @@ describe('addPeriod', () => {
   it.each([
     ['a bad period', consolidation('Q1 2024', []), {}, ['bad-period']],
     ['reopen of a period never closed', consolidation('2024-25 Q1', []), { reopen: true, reason: 'x' }, ['nothing-to-reopen']],
-    ['errors still in the returns', { ...consolidation('2024-25 Q1', []), issues: [{ severity: 'error' as const, code: 'missing' as const, message: 'm' }] }, {}, ['closed-with-errors']],
+    ['errors still in the returns', { ...consolidation('2024-25 Q1', []), issues: [{ severity: 'error' as const, code: 'missing' as const, params: {} }] }, {}, ['closed-with-errors']],
   ])('says so for %s', (_label, c, extra, codes) => {
     expect(addPeriod(emptyHistory('T'), c, { ...opts, ...extra }).issues.map((i) => i.code)).toEqual(codes);
   });

@@ -1,3 +1,4 @@
+import { issueText } from '../../../src/core/messages';
 import { readReturn } from '../../../src/core/return/read';
 import { validateReturn } from '../../../src/core/return/validate';
 import { grid, testCatalogue } from './helpers';
@@ -41,7 +42,8 @@ it('pins the issues of a messy return', () => {
      "signOffState": "ready",
    }
   `);
-  expect(r.issues).toMatchInlineSnapshot(`
+  // The words as the command line prints them, made from each issue's code and parameters.
+  expect(r.issues.map(({ params: _p, ...i }) => ({ ...i, message: issueText({ ...i, params: _p }) }))).toMatchInlineSnapshot(`
    [
      {
        "cell": "Return!A10",
@@ -73,7 +75,7 @@ it('pins the issues of a messy return', () => {
      {
        "cell": "Return!A7",
        "code": "date-value",
-       "message": "CS02: the cell (Return!A7) holds a date (2023-03-15), not a number. Format the cell as a number and re-enter the value.",
+       "message": "CS02: the cell (Return!A7) holds a date (15 March 2023), not a number. Format the cell as a number and re-enter the value.",
        "ref": "CS02",
        "severity": "error",
      },

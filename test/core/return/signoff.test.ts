@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/core/grid';
 import { ISSUE_CODES } from '../../../src/core/issues';
-import { MESSAGES } from '../../../src/core/messages';
+import { issueText, message } from '../../../src/core/messages';
 import { RAG_STATUSES, type RagStatus } from '../../../src/core/rag';
 import { ragCounts } from '../../../src/core/return/counts';
 import { readReturn } from '../../../src/core/return/read';
@@ -95,13 +95,15 @@ describe('ragCounts', () => {
 
 describe('messages', () => {
   it.each(ISSUE_CODES.map((c) => [c]))('%s has an English sentence even with no details', (code) => {
-    const text = MESSAGES[code]({});
-    expect(text).toMatch(/[.?]$/);
-    expect(text).not.toMatch(/undefined|null|NaN/);
+    for (const place of ['full', 'beside'] as const) {
+      const text = message(code, {}, place);
+      expect(text).toMatch(/[.?]$/);
+      expect(text).not.toMatch(/undefined|null|NaN/);
+    }
   });
 
   it('never shows a long paste back whole', () => {
     const r = validateReturn(testCatalogue(), readReturn(grid([['Period', '2023-24 Q2'], ['Ref', 'Actual'], ['CS01', 'y'.repeat(10000)]])));
-    expect(r.issues[0]?.message.length).toBeLessThan(300);
+    expect(issueText(r.issues[0]!).length).toBeLessThan(300);
   });
 });

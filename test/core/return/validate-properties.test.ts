@@ -5,6 +5,7 @@ import { readReturn } from '../../../src/core/return/read';
 import type { ValidationResult } from '../../../src/core/return/types';
 import { validateReturn } from '../../../src/core/return/validate';
 import { DEFAULT_HEADER, deepFreeze, grid, returnGrid, testCatalogue } from './helpers';
+import { issueText } from '../../../src/core/messages';
 
 const catalogue = deepFreeze(testCatalogue());
 
@@ -89,7 +90,7 @@ describe('validation properties', () => {
           expect(JSON.stringify(g)).toBe(before);
           expect(JSON.stringify(read)).toBe(readBefore);
           expect(result.entriesFingerprint).toMatch(/^[0-9a-f]{64}$/);
-          for (const i of result.issues) expect(i.message.length).toBeGreaterThan(10);
+          for (const i of result.issues) expect(issueText(i).length).toBeGreaterThan(10);
         },
       ),
       { numRuns: 300 },

@@ -1,5 +1,6 @@
 import type { CellValue } from '../../../src/core/grid';
-import type { IssueCode } from '../../../src/core/issues';
+import type { Issue, IssueCode } from '../../../src/core/issues';
+import { issueText } from '../../../src/core/messages';
 import { parsePeriod, type Period } from '../../../src/core/period';
 import { readReturn } from '../../../src/core/return/read';
 import { validateReturn, type ValidateOptions } from '../../../src/core/return/validate';
@@ -12,6 +13,8 @@ function check(rows: Record<string, CellValue>[], extra: Partial<ReturnSpec> = {
   return validateReturn(catalogue, readReturn(returnGrid({ period: '2023-24 Q2', rows, ...extra })), options);
 }
 const issue = (r: ReturnType<typeof check>, code: IssueCode) => r.issues.filter((i) => i.code === code);
+/** The first issue's words, as the command line prints them. */
+const said = (issues: readonly Issue[]): string => (issues[0] ? issueText(issues[0]) : '');
 /** A Green CS01 needing nothing more, to pad returns. */
 const ok = { Ref: 'CS01', Actual: 85 };
 
@@ -24,7 +27,7 @@ describe('the period', () => {
     const r = check([ok], { period: '2023-24 Q1' }, { period: Q2 });
     expect(r.period).toBe('2023-24 Q2');
     expect(issue(r, 'period-mismatch')).toEqual([expect.objectContaining({ severity: 'warning', cell: 'Return!B1' })]);
-    expect(issue(r, 'period-mismatch')[0]?.message).toContain('2023-24 Q1');
+    expect(said(issue(r, 'period-mismatch'))).toContain('2023-24 Q1');
   });
 
   it('is an error when unreadable', () => {
@@ -60,18 +63,18 @@ describe('actuals', () => {
     ['n/a', undefined, 'not-a-number', 'n/a'],
     [true, undefined, 'not-a-number', 'TRUE'],
     [{ error: '#DIV/0!' }, undefined, 'error-value', '#DIV/0!'],
-    [45000, 'dd/mm/yyyy', 'date-value', '2023-03-15'],
+    [45000, 'dd/mm/yyyy', 'date-value', '15 March 2023'],
   ])('%j is an error naming the cell and what it held, and the row is Missing', (Actual, format, code, shown) => {
     const r = check([{ Ref: 'CS01', Actual }], format ? { formats: { 0: { Actual: format } } } : {});
     expect(issue(r, code)).toEqual([expect.objectContaining({ severity: 'error', ref: 'CS01', cell: 'Return!D4' })]);
-    expect(issue(r, code)[0]?.message).toContain(shown);
+    expect(said(issue(r, code))).toContain(shown);
     expect(r.rows[0]).toMatchObject({ status: 'Missing', actual: null });
     expect(issue(r, 'missing')).toEqual([]);
   });
 
   it('says what was expected instead of text', () => {
-    expect(issue(check([{ Ref: 'CS01', Actual: 'about 80' }]), 'not-a-number')[0]?.message).toContain('percentage from 0 to 100');
-    expect(issue(check([{ Ref: 'CS02', Actual: 'soon' }]), 'not-a-number')[0]?.message).toContain('days');
+    expect(said(issue(check([{ Ref: 'CS01', Actual: 'about 80' }]), 'not-a-number'))).toContain('percentage from 0 to 100');
+    expect(said(issue(check([{ Ref: 'CS02', Actual: 'soon' }]), 'not-a-number'))).toContain('days');
   });
 
   it('reports a due blank as missing, never Green', () => {
@@ -89,7 +92,7 @@ describe('actuals', () => {
   it('asks "did you mean 85%?" for a fraction typed into a plain cell', () => {
     const r = check([{ Ref: 'CS01', Actual: 0.85, Commentary: 'c', Action: 'a' }]);
     expect(issue(r, 'percent-as-fraction')).toEqual([expect.objectContaining({ severity: 'warning', cell: 'Return!D4' })]);
-    expect(issue(r, 'percent-as-fraction')[0]?.message).toContain('85%');
+    expect(said(issue(r, 'percent-as-fraction'))).toContain('85%');
     expect(issue(check([{ Ref: 'CS01', Actual: 0.85 }], { formats: { 0: { Actual: '0%' } } }), 'percent-as-fraction')).toEqual([]);
   });
 
@@ -101,7 +104,7 @@ describe('actuals', () => {
     expect(check([{ Ref: 'CS01', Actual: 0.855 }], { formats: { 0: { Actual: '0.0%' } } }).rows[0]).toMatchObject({ actual: 85.5, status: 'Green' });
     const r = check([{ Ref: 'CS01', Actual: 85, Commentary: 'c', Action: 'a' }], { formats: { 0: { Actual: '0%' } } });
     expect(issue(r, 'fraction-as-percent')).toEqual([expect.objectContaining({ severity: 'warning', cell: 'Return!D4' })]);
-    expect(issue(r, 'fraction-as-percent')[0]?.message).toContain('85%');
+    expect(said(issue(r, 'fraction-as-percent'))).toContain('85%');
   });
 
   it('warns about a status typed against a quantitative indicator', () => {
@@ -128,7 +131,8 @@ describe('small numbers', () => {
   ])('%s = %j is a small count: %s', (Ref, Actual, expected) => {
     const r = check([{ Ref, Actual, Commentary: 'c', Action: 'a' }]);
     expect(issue(r, 'small-count')).toHaveLength(expected ? 1 : 0);
-    if (expected) expect(issue(r, 'small-count')[0]).toMatchObject({ severity: 'warning', cell: 'Return!D4', message: expect.stringContaining('<5') });
+    if (expected) expect(issue(r, 'small-count')[0]).toMatchObject({ severity: 'warning', cell: 'Return!D4' });
+    if (expected) expect(said(issue(r, 'small-count'))).toContain('<5');
   });
 
   it('gives <5 the RAG every count below 5 agrees on', () => {
