@@ -24,51 +24,6 @@ export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
-/** Column number (1-based) to letters: 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Letters to column number: A → 1, AA → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** A sheet name as a formula reference needs it: quoted when it has spaces or punctuation. */
-export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeReference(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** `Q1`, `AB12`, `R1C1`, `R`, `C`, `TRUE`: unquoted, Excel would read these as a cell or a value, not a sheet. */
-function looksLikeReference(name: string): boolean {
-  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name) || /^(true|false)$/i.test(name);
-}
-
-/** `Return!F12` from a sheet and 1-based row/column. */
-export function cellAddress(sheet: string, row: number, col: number): string {
-  return `${quoteSheet(sheet)}!${columnLetters(col)}${row}`;
-}
-
-/** `F12` */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** `B2:D10` */
-export function a1Range(row: number, col: number, lastRow: number, lastCol: number): string {
-  return `${a1(row, col)}:${a1(lastRow, lastCol)}`;
-}
-
 /** One cell as a file reader found it: 1-based row and column, its value and number format. */
 export interface PlacedCell {
   readonly r: number;

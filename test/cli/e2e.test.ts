@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { columnLetters } from '../../src/core/grid';
+import { columnLetters } from '../../src/core/address';
 import { fillReturn, layout, run, tempDir } from './helpers';
 
 /**

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { rect } from '../../src/core/address';
 import { defaultCatalogue } from '../../src/catalogue';
 import { findIndicator } from '../../src/core/catalogue/parse';
 import { makePeriod } from '../../src/core/period';
@@ -115,7 +116,7 @@ describe('fillReturnPlan', () => {
   });
 
   it('writes a fraction into a percentage-formatted cell, so it reads back as the same percent', () => {
-    const sheet: SheetPlan = { name: 'Return', cells: [{ row: 1, col: 1, values: [['Actual', 'Ref'], [null, 'X1']] }], styles: [{ range: 'A2:A9', style: { numFmt: '0.0%' } }], columns: [], validations: [], conditionalFormats: [] };
+    const sheet: SheetPlan = { name: 'Return', cells: [{ row: 1, col: 1, values: [['Actual', 'Ref'], [null, 'X1']] }], styles: [{ range: rect(2, 1, 9, 1), style: { numFmt: '0.0%' } }], columns: [], validations: [], conditionalFormats: [] };
     expect(cellsOf(fillReturnPlan(sheet, [{ ref: 'x1', actual: 80 }])).get('2,1')).toBeCloseTo(0.8);
   });
 });

@@ -1,18 +1,4 @@
 import type { CellStyle, PlanValue, SheetPlan } from '../../core/plan/types';
-import { columnNumber } from '../../core/grid';
-
-/** `B2:D10` (or `B2`) as 1-based bounds. */
-export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [from = '', to = from] = range.replace(/\$/g, '').split(':');
-  const cell = (ref: string): [number, number] => {
-    const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
-    if (!m) throw new Error(`not an A1 range: ${range}`);
-    return [Number(m[2]), columnNumber(m[1] ?? '')];
-  };
-  const [r1, c1] = cell(from);
-  const [r2, c2] = cell(to);
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
 
 /** One cell of a plan row: its value (null when only styled) and merged style id (see PlanRows.style). */
 export interface PlanCell { readonly col: number; readonly value: PlanValue; readonly style: number | undefined }
@@ -88,7 +74,7 @@ export function planRows(sheet: SheetPlan): PlanRows {
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
   const breaks = new Set(sheet.print?.rowBreaks ?? []);
   const blocks = sheet.cells.map((b, index) => ({ top: b.row, bottom: b.row + b.values.length - 1, index, block: b }));
-  const styles = sheet.styles.map((s, index) => ({ ...parseRange(s.range), index }));
+  const styles = sheet.styles.map((s, index) => ({ top: s.range.top, bottom: s.range.bottom, left: s.range.left, right: s.range.right, index }));
   // A loop, not Math.max(...): spreading 80,000 arguments can overflow the stack.
   let last = 0;
   for (const r of [...blocks.map((b) => b.bottom), ...styles.map((s) => s.bottom), ...heights.keys(), ...breaks]) last = Math.max(last, r);

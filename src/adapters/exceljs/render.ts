@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { a1, columnLetters, quoteSheet } from '../../core/grid';
+import { ABSOLUTE, cellA1, rectA1, refA1, rowsA1, type Rect } from '../../core/address';
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
-import { parseRange, planRows, type PlanRows } from './plan-rows';
+import { planRows, type PlanRows } from './plan-rows';
 
 /**
  * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
@@ -110,7 +110,7 @@ export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Parti
   const views: Partial<ExcelJS.WorksheetView>[] = [];
   if (sheet.freeze) {
     const { rows, cols } = sheet.freeze;
-    views.push({ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows + 1, cols + 1), activeCell: a1(rows + 1, cols + 1) });
+    views.push({ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: cellA1(rows + 1, cols + 1), activeCell: cellA1(rows + 1, cols + 1) });
   }
   // Fit-to-page too: the streaming writer writes <sheetPr> (where fitToPage lives) when it opens the sheet.
   const pr = sheet.print;
@@ -134,14 +134,14 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
     col.width = c.width === 9 ? 9.0001 : c.width;
     if (c.hidden) col.hidden = true;
   }
-  for (const m of sheet.merges ?? []) ws.mergeCells(m);
+  for (const m of sheet.merges ?? []) ws.mergeCells(rectA1(m));
   // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of sheet.validations) dv.add(v.range.replace(/\$/g, ''), validation(v));
-  for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting({ ref: cf.range, rules: [conditional(cf)] });
+  for (const v of sheet.validations) dv.add(rectA1(v.range), validation(v));
+  for (const cf of sheet.conditionalFormats) ws.addConditionalFormatting({ ref: rectA1(cf.range), rules: [conditional(cf)] });
   for (const [i, bar] of (sheet.dataBars ?? []).entries()) {
     ws.addConditionalFormatting({
-      ref: bar.range,
+      ref: rectA1(bar.range),
       rules: [{ type: 'dataBar', priority: 1000 + i, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: argb(bar.color) }, gradient: false } as ExcelJS.DataBarRuleType],
     });
   }
@@ -149,7 +149,7 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
   if (pr) {
     ws.pageSetup = {
       ...ws.pageSetup, paperSize: 9, orientation: pr.orientation, fitToPage: true, fitToWidth: pr.fitToWidth, fitToHeight: pr.fitToHeight,
-      ...(pr.repeatRows ? { printTitlesRow: pr.repeatRows } : {}), ...(pr.printArea ? { printArea: pr.printArea } : {}),
+      ...(pr.repeatRows ? { printTitlesRow: rowsA1(pr.repeatRows) } : {}), ...(pr.printArea ? { printArea: rectA1(pr.printArea) } : {}),
       ...(pr.margins ? { margins: pr.margins } : {}),
     };
     ws.headerFooter = { ...(pr.header ? { oddHeader: pr.header } : {}), ...(pr.footer ? { oddFooter: pr.footer } : {}) };
@@ -204,11 +204,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
   await applySheetChrome(wb, ws, sheet);
 }
 
-/** `B3` on sheet `Return` → `Return!$B$3`; a range that names its sheet is kept. */
-function absoluteRef(sheetName: string, range: string): string {
-  if (range.includes('!')) return range;
-  const b = parseRange(range);
-  const abs = (r: number, c: number): string => `$${columnLetters(c)}$${r}`;
-  const ref = b.top === b.bottom && b.left === b.right ? abs(b.top, b.left) : `${abs(b.top, b.left)}:${abs(b.bottom, b.right)}`;
-  return `${quoteSheet(sheetName)}!${ref}`;
+/** B3 on sheet `Return` → `Return!$B$3`. */
+function absoluteRef(sheetName: string, range: Rect): string {
+  return refA1(sheetName, range, ABSOLUTE);
 }

@@ -1,14 +1,13 @@
 import type { Catalogue } from '../../core/catalogue/schema';
-import { a1Range, columnLetters, type Grid } from '../../core/grid';
+import { splitRef } from '../../core/address';
+import type { Grid } from '../../core/grid';
 import { parsePeriod } from '../../core/period';
-import { RAG_STYLE, ragConditionalFormats } from '../../core/plan/palette';
-import type { SheetPlan, StyleRange } from '../../core/plan/types';
+import { ragFormatPlan } from '../../core/plan/rag-format';
 import { HEADER, RETURN_SHEET, normaliseHeader } from '../../core/return/layout';
 import { readReturn } from '../../core/return/read';
 import { entriesFingerprint } from '../../core/return/signoff';
 import type { ReadReturn, SignOff, ValidationResult } from '../../core/return/types';
 import { validateReturn } from '../../core/return/validate';
-import { splitSheet } from './address';
 import { textInput } from './cell-input';
 import type { XContext } from './excel-types';
 import { loadGrid } from './read';
@@ -48,34 +47,6 @@ export function periodOption(period: string | undefined): { period?: ReturnType<
   return p ? { period: p } : {};
 }
 
-/**
- * RAG formatting for a validated return, as a partial sheet plan: with a RAG column, the live
- * colour rules on it and on Actual (keyed on the row's RAG cell); without one, each Actual cell
- * filled by the status validation found. Formatting only: no value is written.
- */
-export function ragFormatPlan(read: ReadReturn, result: ValidationResult): SheetPlan {
-  const empty: SheetPlan = { name: read.sheet, cells: [], styles: [], columns: [], validations: [], conditionalFormats: [] };
-  if (read.rows.length === 0) return empty;
-  const first = Math.min(...read.rows.map((r) => r.row));
-  const last = Math.max(...read.rows.map((r) => r.row));
-  const ragCol = read.columns[normaliseHeader(HEADER.rag)];
-  const actualCol = read.columns[normaliseHeader(HEADER.actual)];
-  if (ragCol !== undefined) {
-    const L = columnLetters(ragCol);
-    const rules = [...ragConditionalFormats(a1Range(first, ragCol, last, ragCol), `${L}${first}`, 0)];
-    if (actualCol !== undefined) rules.push(...ragConditionalFormats(a1Range(first, actualCol, last, actualCol), `$${L}${first}`, 100));
-    return { ...empty, conditionalFormats: rules };
-  }
-  const styles: StyleRange[] = [];
-  for (const row of result.rows) {
-    const cell = row.cell ? splitSheet(row.cell).local : undefined;
-    if (!cell) continue;
-    const s = RAG_STYLE[row.status];
-    styles.push({ range: cell, style: { fill: s.fill, fontColor: s.fontColor } });
-  }
-  return { ...empty, styles };
-}
-
 export async function validateActive(ctx: XContext, catalogue: Catalogue, period: string | undefined, opts: { documentProperties: boolean; rangeAreas?: boolean }): Promise<ValidationResult> {
   const found = await readActiveReturn(ctx);
   if (!found) {
@@ -110,7 +81,7 @@ export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => S
   for (const [key, value] of Object.entries(values) as [keyof SignOff['cells'], string][]) {
     const address = read.signOff.cells[key];
     if (!address) throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
-    const { sheet, local } = splitSheet(address);
+    const { sheet, local } = splitRef(address);
     ctx.workbook.worksheets.getItem(sheet ?? read.sheet).getRange(local).values = [[textInput(value)]];
     out[key === 'ready' ? 'readyText' : key] = value;
   }

@@ -1,5 +1,5 @@
-import { columnLetters, columnNumber } from '../../core/grid';
-import { MAX_COLS, MAX_ROWS } from './address';
+import { columnLetters, parseA1 } from '../../core/address';
+import { MAX_COLS, MAX_ROWS } from '../../core/grid';
 
 /**
  * A1 ⇄ R1C1 for the formulas our plans write, so one R1C1 formula can fill a whole column
@@ -38,7 +38,8 @@ export function toR1C1(formula: string, row: number, col: number): string | unde
     if (UNSUPPORTED.test(code.replace(/\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+/g, 'A1'))) return undefined;
     let ok = true;
     const text = code.replace(A1_REF, (_m, pre: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-      const c = columnNumber(letters);
+      // Past XFD is no column: marked out of range below.
+      const c = parseA1(`${letters}1`)?.left ?? MAX_COLS + 1;
       const r = Number(digits);
       if (c > MAX_COLS || r < 1 || r > MAX_ROWS) ok = false;
       const rr = rowAbs ? `R${r}` : r === row ? 'R' : `R[${r - row}]`;
@@ -62,7 +63,7 @@ export function toA1(formulaR1C1: string, row: number, col: number): string | un
       const r = part(rs, row);
       const c = part(cs, col);
       if (r.n < 1 || r.n > MAX_ROWS || c.n < 1 || c.n > MAX_COLS) ok = false;
-      return `${pre}${c.abs ? '$' : ''}${columnLetters(Math.max(1, c.n))}${r.abs ? '$' : ''}${r.n}`;
+      return `${pre}${c.abs ? '$' : ''}${columnLetters(Math.min(MAX_COLS, Math.max(1, c.n)))}${r.abs ? '$' : ''}${r.n}`;
     });
     return ok ? text : undefined;
   });

@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from '../../core/grid';
 import { RETURN_SHEET } from '../../core/return/layout';
-import { parseRect, splitSheet } from './address';
+import { parseA1, splitRef } from '../../core/address';
 import type { XContext, XRange, XWorksheet } from './excel-types';
 
 /**
@@ -22,7 +22,7 @@ function loadedGrid(sheet: XWorksheet, used: XRange): Grid | undefined {
 
 /** Office.js ranges as a Grid: error cells (`#DIV/0!`, valueType Error) become `{ error }`. */
 export function toGrid(sheetName: string, address: string, values: unknown[][], formats: unknown[][], types: readonly (readonly string[])[]): Grid {
-  const rect = parseRect(splitSheet(address).local);
+  const rect = parseA1(splitRef(address).local);
   const out: CellValue[][] = values.map((row, r) =>
     row.map((v, c) => {
       if (types[r]?.[c] === 'Error') return { error: String(v) };
@@ -31,7 +31,7 @@ export function toGrid(sheetName: string, address: string, values: unknown[][], 
     }),
   );
   const fmts = formats.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
-  return { sheet: sheetName, values: out, formats: fmts, origin: { row: rect?.row ?? 1, col: rect?.col ?? 1 } };
+  return { sheet: sheetName, values: out, formats: fmts, origin: { row: rect?.top ?? 1, col: rect?.left ?? 1 } };
 }
 
 /** The used range of one sheet (the Return sheet unless named) in one load and one sync. */
@@ -43,7 +43,7 @@ export async function readSheetGrid(ctx: XContext, sheetName: string = RETURN_SH
 
 /** Activate the sheet and select the cell of an issue (`Return!F12`, `'Return (2)'!F12`). */
 export async function selectCell(ctx: XContext, address: string): Promise<void> {
-  const { sheet, local } = splitSheet(address);
+  const { sheet, local } = splitRef(address);
   const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
   ws.activate();
   ws.getRange(local).select();

@@ -1,4 +1,4 @@
-import { a1Range } from '../../core/grid';
+import { rect, rectA1 } from '../../core/address';
 import type { CellBlock } from '../../core/plan/types';
 import { cellInput, inputBytes } from './cell-input';
 import type { XRange, XWorksheet } from './excel-types';
@@ -92,7 +92,7 @@ export async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: Pa
   const fills = fill ? columnFills(block) : [];
   for (const f of fills) {
     await budget.room(OP_BYTES + f.formulaR1C1.length);
-    setEveryCell(sheet.getRange(a1Range(block.row + f.first, f.col, block.row + f.last, f.col)), 'formulasR1C1', f.formulaR1C1);
+    setEveryCell(sheet.getRange(rectA1(rect(block.row + f.first, f.col, block.row + f.last, f.col))), 'formulasR1C1', f.formulaR1C1);
   }
   const filled = new Map<number, ColumnFill>(fills.map((f) => [f.col - block.col, f]));
   const max = budget.max;
@@ -103,7 +103,7 @@ export async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: Pa
     if (rows.length === 0) return;
     await budget.room(bytes);
     const r = block.row + start;
-    sheet.getRange(a1Range(r, block.col, r + rows.length - 1, block.col + width - 1)).formulas = rows;
+    sheet.getRange(rectA1(rect(r, block.col, r + rows.length - 1, block.col + width - 1))).formulas = rows;
     start += rows.length;
     rows = [];
     bytes = OP_BYTES;

@@ -1,5 +1,5 @@
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PrintPlan, ProtectionPlan } from '../../core/plan/types';
-import { parseRect, rectSize } from './address';
+import { cellA1, rectA1, rectSize, rowsA1, type Rect } from '../../core/address';
 import type { XBorderIndex, XDataValidation, XRange, XRangeFormat, XWorksheet } from './excel-types';
 
 /** Excel character widths to the points Office.js wants (Calibri 11: 7 px a character + 5 px padding). */
@@ -11,22 +11,21 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
 /** Queue one style range; returns an estimate of the bytes it adds to the request. */
-export function applyStyle(range: XRange, address: string, style: CellStyle): number {
+export function applyStyle(range: XRange, rect: Rect, style: CellStyle): number {
   // Each property set is one action in the request (about 120 bytes of JSON with its object path).
   let bytes = 120 * (Object.keys(style).length + (style.border ? 5 : 0) + 1);
   if (style.numFmt !== undefined) {
-    const rect = parseRect(address);
-    const { rows, cols } = rect ? rectSize(rect) : { rows: 1, cols: 1 };
+    const { rows, cols } = rectSize(rect);
     const row = new Array<string>(cols).fill(style.numFmt);
     range.numberFormat = new Array<string[]>(rows).fill(row);
     bytes += rows * cols * (style.numFmt.length + 3);
   }
-  applyFormat(range, address, style);
+  applyFormat(range, rect, style);
   return bytes;
 }
 
-/** The format properties of a style (not its number format), on a range or a RangeAreas. */
-export function applyFormat(range: { readonly format: XRangeFormat }, address: string, style: CellStyle): void {
+/** The format properties of a style (not its number format), on a range or a RangeAreas (`rect` absent). */
+export function applyFormat(range: { readonly format: XRangeFormat }, rect: Rect | undefined, style: CellStyle): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
@@ -37,11 +36,10 @@ export function applyFormat(range: { readonly format: XRangeFormat }, address: s
   if (style.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[style.hAlign];
   if (style.vAlign !== undefined) f.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.border) {
-    const rect = parseRect(address);
     const edges: XBorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
     // Inside borders on a single row or column are an InvalidArgument in some hosts.
-    if (rect && rect.lastRow > rect.row) edges.push('InsideHorizontal');
-    if (rect && rect.lastCol > rect.col) edges.push('InsideVertical');
+    if (rect && rect.bottom > rect.top) edges.push('InsideHorizontal');
+    if (rect && rect.right > rect.left) edges.push('InsideVertical');
     for (const e of edges) f.borders.getItem(e).style = 'Continuous';
   }
   if (style.locked !== undefined) f.protection.locked = style.locked;
@@ -76,7 +74,7 @@ export function clearConditionalFormats(sheet: XWorksheet, ranges: Iterable<stri
 
 /** One expression rule; `index` is its place in plan priority order, numbered from 0 (Excel's highest). */
 export function addConditionalFormat(sheet: XWorksheet, rule: ConditionalFormatPlan, index: number): void {
-  const cf = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+  const cf = sheet.getRange(rectA1(rule.range)).conditionalFormats.add('Custom');
   cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
   if (rule.style.fill !== undefined) cf.custom.format.fill.color = rule.style.fill;
   if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
@@ -85,11 +83,9 @@ export function addConditionalFormat(sheet: XWorksheet, rule: ConditionalFormatP
   cf.stopIfTrue = rule.stopIfTrue ?? false;
 }
 
-export function addDataBar(sheet: XWorksheet, bar: { range: string; color: string }): void {
-  sheet.getRange(bar.range).conditionalFormats.add('DataBar').dataBar.positiveFormat.fillColor = bar.color;
+export function addDataBar(sheet: XWorksheet, bar: { range: Rect; color: string }): void {
+  sheet.getRange(rectA1(bar.range)).conditionalFormats.add('DataBar').dataBar.positiveFormat.fillColor = bar.color;
 }
-
-const absRows = (rows: string): string => rows.replace(/(^|:)\$?(\d+)/g, '$1$$$2');
 
 /** ExcelApi 1.9 page layout; callers check the requirement set first. */
 export function applyPrint(sheet: XWorksheet, print: PrintPlan): void {
@@ -97,8 +93,8 @@ export function applyPrint(sheet: XWorksheet, print: PrintPlan): void {
   pl.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   pl.paperSize = 'A4';
   pl.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-  if (print.repeatRows) pl.setPrintTitleRows(absRows(print.repeatRows));
-  if (print.printArea) pl.setPrintArea(print.printArea);
+  if (print.repeatRows) pl.setPrintTitleRows(rowsA1(print.repeatRows, true));
+  if (print.printArea) pl.setPrintArea(rectA1(print.printArea));
   if (print.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = print.header;
   if (print.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = print.footer;
   if (print.margins) {
@@ -111,7 +107,7 @@ export function applyPrint(sheet: XWorksheet, print: PrintPlan): void {
     pl.headerMargin = m.header * 72;
     pl.footerMargin = m.footer * 72;
   }
-  for (const r of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
+  for (const r of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(cellA1(r + 1, 1));
 }
 
 export function protectionOptions(p: ProtectionPlan): Excel.WorksheetProtectionOptions {

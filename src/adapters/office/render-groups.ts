@@ -1,5 +1,5 @@
 import type { CellStyle, DataValidationPlan, StyleRange } from '../../core/plan/types';
-import { parseRect, rectAddress, rectSize, type Rect } from './address';
+import { overlaps, rect, rectA1, rectSize, union, type Rect } from '../../core/address';
 
 /**
  * A plan's styles and validations, cell by cell, cost one request action each: 10,000 rows of a
@@ -13,8 +13,6 @@ import { parseRect, rectAddress, rectSize, type Rect } from './address';
 export interface Group<T> {
   readonly key: string;
   readonly value: T;
-  /** Bare address when the plan's range is not a plain rectangle (written as is, never merged). */
-  readonly raw?: string;
   readonly rects: Rect[];
   bbox: Rect;
   readonly props: readonly string[];
@@ -23,37 +21,29 @@ export interface Group<T> {
 interface Entry<T> {
   readonly key: string;
   readonly value: T;
-  readonly range: string;
+  readonly range: Rect;
   readonly props: readonly string[];
 }
 
 const SCAN_DEPTH = 64;
-const WHOLE: Rect = { row: 1, col: 1, lastRow: Number.MAX_SAFE_INTEGER, lastCol: Number.MAX_SAFE_INTEGER };
-
-const touches = (a: Rect, b: Rect): boolean => a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
-const union = (a: Rect, b: Rect): Rect => ({ row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), lastRow: Math.max(a.lastRow, b.lastRow), lastCol: Math.max(a.lastCol, b.lastCol) });
 
 function groupInOrder<T>(entries: readonly Entry<T>[]): Group<T>[] {
   const groups: Group<T>[] = [];
-  let unique = 0;
   for (const e of entries) {
-    const rect = parseRect(e.range);
+    const r = e.range;
     let target: Group<T> | undefined;
-    if (rect) {
-      for (let i = groups.length - 1; i >= Math.max(0, groups.length - SCAN_DEPTH); i--) {
-        const g = groups[i] as Group<T>;
-        if (g.key === e.key && !g.raw) {
-          target = g;
-          break;
-        }
-        if (touches(g.bbox, rect) && g.props.some((p) => e.props.includes(p))) break;
+    for (let i = groups.length - 1; i >= Math.max(0, groups.length - SCAN_DEPTH); i--) {
+      const g = groups[i] as Group<T>;
+      if (g.key === e.key) {
+        target = g;
+        break;
       }
+      if (overlaps(g.bbox, r) && g.props.some((p) => e.props.includes(p))) break;
     }
-    if (target && rect) {
-      target.rects.push(rect);
-      target.bbox = union(target.bbox, rect);
-    } else if (rect) groups.push({ key: e.key, value: e.value, rects: [rect], bbox: rect, props: e.props });
-    else groups.push({ key: `raw ${unique++}`, value: e.value, raw: e.range, rects: [], bbox: WHOLE, props: e.props });
+    if (target) {
+      target.rects.push(r);
+      target.bbox = union(target.bbox, r);
+    } else groups.push({ key: e.key, value: e.value, rects: [r], bbox: r, props: e.props });
   }
   return groups;
 }
@@ -86,7 +76,7 @@ export function validationGroups(validations: readonly DataValidationPlan[]): Gr
 /** Fewer, larger rectangles covering the same cells: vertical runs first, then side by side. */
 export function mergeRects(rects: readonly Rect[]): Rect[] {
   const pass = (list: Rect[], along: 'row' | 'col'): Rect[] => {
-    const [start, end, o1, o2] = along === 'row' ? (['row', 'lastRow', 'col', 'lastCol'] as const) : (['col', 'lastCol', 'row', 'lastRow'] as const);
+    const [start, end, o1, o2] = along === 'row' ? (['top', 'bottom', 'left', 'right'] as const) : (['left', 'right', 'top', 'bottom'] as const);
     const sorted = [...list].sort((a, b) => a[o1] - b[o1] || a[o2] - b[o2] || a[start] - b[start]);
     const out: Rect[] = [];
     for (const r of sorted) {
@@ -101,7 +91,7 @@ export function mergeRects(rects: readonly Rect[]): Rect[] {
 
 /** Comma-separated addresses for `getRanges`, each list under `maxChars` (Excel rejects about 8,000). */
 export function addressLists(rects: readonly Rect[], maxChars = 2000): string[] {
-  return joinAddresses(rects.map(rectAddress), maxChars);
+  return joinAddresses(rects.map((r) => rectA1(r)), maxChars);
 }
 
 export function joinAddresses(addresses: readonly string[], maxChars = 2000): string[] {
@@ -148,7 +138,7 @@ export function formatWrites(styles: readonly StyleRange[]): FormatWrite[] {
         for (let r = first; r <= last; r++) column.push([cells.get(r) ?? null]);
         const one = column[0]?.[0];
         const same = column.every((c) => c[0] === one && one !== null);
-        out.push({ address: rectAddress({ row: first, col, lastRow: last, lastCol: col }), value: same && one ? one : column });
+        out.push({ address: rectA1(rect(first, col, last, col)), value: same && one ? one : column });
         i = j + 1;
       }
     }
@@ -157,17 +147,17 @@ export function formatWrites(styles: readonly StyleRange[]): FormatWrite[] {
   for (const s of styles) {
     const fmt = s.style.numFmt;
     if (fmt === undefined) continue;
-    const rect = parseRect(s.range);
-    const size = rect && rectSize(rect);
-    if (!rect || !size || size.rows * size.cols > LARGE) {
+    const r = s.range;
+    const size = rectSize(r);
+    if (size.rows * size.cols > LARGE) {
       flush();
-      out.push({ address: s.range, value: fmt });
+      out.push({ address: rectA1(r), value: fmt });
       continue;
     }
-    for (let c = rect.col; c <= rect.lastCol; c++) {
+    for (let c = r.left; c <= r.right; c++) {
       const col = pending.get(c) ?? new Map<number, string>();
       pending.set(c, col);
-      for (let r = rect.row; r <= rect.lastRow; r++) col.set(r, fmt);
+      for (let row = r.top; row <= r.bottom; row++) col.set(row, fmt);
     }
   }
   flush();

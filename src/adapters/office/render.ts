@@ -1,10 +1,10 @@
-import { a1Range, columnLetters, quoteSheet } from '../../core/grid';
+import { ABSOLUTE, columnLetters, rect, rectA1, rectSize, refA1 } from '../../core/address';
 import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
-import { parseRect, rectAddress } from './address';
 import type { XContext, XWorksheet } from './excel-types';
 import { coalesceBlocks, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
 import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
 import { addressLists, formatWrites, joinAddresses, mergeRects, styleGroups, validationGroups, type Group } from './render-groups';
+import type { Rect } from '../../core/address';
 
 /**
  * Excel on the web rejects a request over 5 MB. Each write sync is kept under this estimate of
@@ -136,25 +136,24 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
   if (compact) await writeStylesCompact(sheet, plan, budget, options.rangeAreas ?? false);
   else {
     for (const s of plan.styles) {
-      const rect = parseRect(s.range);
-      const cells = rect ? (rect.lastRow - rect.row + 1) * (rect.lastCol - rect.col + 1) : 1;
-      await budget.room((s.style.numFmt ? cells * (s.style.numFmt.length + 3) : 0) + OP_BYTES * (Object.keys(s.style).length + (s.style.border ? 4 : 0) + 1));
-      applyStyle(sheet.getRange(s.range), s.range, s.style);
+      const { rows, cols } = rectSize(s.range);
+      await budget.room((s.style.numFmt ? rows * cols * (s.style.numFmt.length + 3) : 0) + OP_BYTES * (Object.keys(s.style).length + (s.style.border ? 4 : 0) + 1));
+      applyStyle(sheet.getRange(rectA1(s.range)), s.range, s.style);
     }
   }
   for (const m of plan.merges ?? []) {
     await budget.room(OP_BYTES);
-    sheet.getRange(m).merge(false);
+    sheet.getRange(rectA1(m)).merge(false);
   }
   if (compact) await writeValidationsCompact(sheet, plan, budget, options.rangeAreas ?? false);
   else {
     for (const v of plan.validations) {
       await budget.room(OP_BYTES * 4 + JSON.stringify(v).length);
-      applyValidation(sheet.getRange(v.range), v);
+      applyValidation(sheet.getRange(rectA1(v.range)), v);
     }
   }
   const bars = plan.dataBars ?? [];
-  const cfRanges = new Set([...plan.conditionalFormats.map((r) => r.range), ...bars.map((b) => b.range)]);
+  const cfRanges = new Set([...plan.conditionalFormats.map((r) => rectA1(r.range)), ...bars.map((b) => rectA1(b.range))]);
   await budget.room(OP_BYTES * cfRanges.size);
   clearConditionalFormats(sheet, cfRanges);
   const rules = [...plan.conditionalFormats].sort((a, b) => a.priority - b.priority);
@@ -181,11 +180,10 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
  * ranges drew; over a RangeAreas the inside lines of each area are not certain, so borders
  * always go one rectangle at a time.
  */
-function groupAddresses(g: Group<CellStyle> | Group<DataValidationPlan>, rangeAreas: boolean): { address: string; areas: boolean }[] {
-  if (g.raw) return [{ address: g.raw, areas: false }];
+function groupAddresses(g: Group<CellStyle> | Group<DataValidationPlan>, rangeAreas: boolean): { address: string; rect?: Rect; areas: boolean }[] {
   const rects = mergeRects(g.rects);
   const border = 'border' in g.value && g.value.border === true;
-  if (!rangeAreas || border || rects.length === 1) return rects.map((r) => ({ address: rectAddress(r), areas: false }));
+  if (!rangeAreas || border || rects.length === 1) return rects.map((r) => ({ address: rectA1(r), rect: r, areas: false }));
   return addressLists(rects).map((address) => ({ address, areas: address.includes(',') }));
 }
 
@@ -223,9 +221,9 @@ async function writeStylesCompact(sheet: XWorksheet, plan: SheetPlan, budget: Bu
     else range.numberFormat = w.value;
   }
   for (const g of styleGroups(plan.styles)) {
-    for (const { address, areas } of groupAddresses(g, rangeAreas)) {
+    for (const { address, rect: r, areas } of groupAddresses(g, rangeAreas)) {
       await budget.room(address.length + OP_BYTES * (Object.keys(g.value).length + (g.value.border ? 5 : 0) + 1));
-      applyFormat(areas ? sheet.getRanges(address) : sheet.getRange(address), address, g.value);
+      applyFormat(areas ? sheet.getRanges(address) : sheet.getRange(address), r, g.value);
     }
   }
 }
@@ -242,7 +240,7 @@ async function writeValidationsCompact(sheet: XWorksheet, plan: SheetPlan, budge
 function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: SheetPlan, state: SheetState, options: RenderOptions, skipped: string[]): void {
   sheet.freezePanes.unfreeze();
   const f = plan.freeze;
-  if (f && f.rows > 0 && f.cols > 0) sheet.freezePanes.freezeAt(a1Range(1, 1, f.rows, f.cols));
+  if (f && f.rows > 0 && f.cols > 0) sheet.freezePanes.freezeAt(rectA1(rect(1, 1, f.rows, f.cols)));
   else if (f && f.rows > 0) sheet.freezePanes.freezeRows(f.rows);
   else if (f && f.cols > 0) sheet.freezePanes.freezeColumns(f.cols);
   if (plan.print) {
@@ -250,7 +248,7 @@ function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: 
     else skipped.push('page layout (needs ExcelApi 1.9)');
   }
   for (const n of plan.names ?? []) {
-    const ref = `=${quoteSheet(name)}!${n.range.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    const ref = `=${refA1(name, n.range, ABSOLUTE)}`;
     // A second Return would clash with the first one's workbook name: scope it to its own sheet.
     if (state.takenNames.includes(n.name)) sheet.names.add(n.name, ref);
     else ctx.workbook.names.add(n.name, ref);

@@ -2,7 +2,7 @@ import { cabinetFingerprint } from './fingerprint';
 import type { CabinetModel, CabinetRow } from './model';
 import { paperHeaderFooter } from './plan';
 import { MARGINS } from './print';
-import { a1, a1Range } from '../grid';
+import { rect } from '../address';
 import type { RagStatus } from '../rag';
 import type { ChartPlan } from '../plan/chart-types';
 import { RAG_STYLE, ragLabel } from '../plan/palette';
@@ -20,7 +20,7 @@ class Rows {
   put(values: readonly PlanValue[], style?: StyleRange['style']): number {
     this.row += 1;
     this.cells.push({ row: this.row, col: 1, values: [values] });
-    if (style) this.styles.push({ range: a1Range(this.row, 1, this.row, Math.max(1, values.length)), style });
+    if (style) this.styles.push({ range: rect(this.row, 1, this.row, Math.max(1, values.length)), style });
     return this.row;
   }
 }
@@ -35,7 +35,7 @@ export function ragCountRows(model: CabinetModel): { readonly label: string; rea
 
 function summaryTable(r: Rows, model: CabinetModel): { first: number; last: number } {
   const head = r.put(['Priority', ...COUNTED.map((s) => ragLabel(s)), 'Other'], HEAD);
-  COUNTED.forEach((s, i) => r.styles.push({ range: a1(head, 2 + i), style: { fill: RAG_STYLE[s].fill, fontColor: RAG_STYLE[s].fontColor } }));
+  COUNTED.forEach((s, i) => r.styles.push({ range: rect(head, 2 + i), style: { fill: RAG_STYLE[s].fill, fontColor: RAG_STYLE[s].fontColor } }));
   for (const c of ragCountRows(model)) r.put([c.label, c.green, c.amber, c.red, c.other], { ...CELL, bold: c.label === 'Overall' });
   return { first: head + 1, last: r.row };
 }
@@ -54,7 +54,7 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
   r.row += 1;
   r.put(['Summary: RAG counts by priority'], { bold: true, fontSize: 11 });
   const sum = summaryTable(r, model);
-  const dataBars: DataBarPlan[] = COUNTED.map((s, i) => ({ range: a1Range(sum.first, 2 + i, sum.last - 1, 2 + i), color: RAG_STYLE[s].fill }));
+  const dataBars: DataBarPlan[] = COUNTED.map((s, i) => ({ range: rect(sum.first, 2 + i, sum.last - 1, 2 + i), color: RAG_STYLE[s].fill }));
   r.row += 1;
   r.put(['Last five quarters'], { bold: true, fontSize: 11 });
   const periods = model.trendPeriods;
@@ -65,8 +65,8 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
       const trend = row.trend ?? [];
       const at = r.put([row.ref, row.title, ...trend.map((t) => (t.value.value !== undefined ? t.value.value : t.value.text || null)), trend.map((t) => symbol(t.status) || '·').join(' ')], CELL);
       trend.forEach((t, i) => {
-        if (t.value.numFmt) numFmts.push({ range: a1(at, 3 + i), style: { numFmt: t.value.numFmt, hAlign: 'right' } });
-        else if (t.value.suppressed) numFmts.push({ range: a1(at, 3 + i), style: { italic: true, hAlign: 'right' } });
+        if (t.value.numFmt) numFmts.push({ range: rect(at, 3 + i), style: { numFmt: t.value.numFmt, hAlign: 'right' } });
+        else if (t.value.suppressed) numFmts.push({ range: rect(at, 3 + i), style: { italic: true, hAlign: 'right' } });
       });
     }
   }
@@ -75,7 +75,7 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
   return {
     name: `Trends ${model.period}`.slice(0, 31),
     cells: r.cells,
-    styles: [...r.styles, ...numFmts, { range: a1Range(1, 1, r.row, last), style: { locked: true } }],
+    styles: [...r.styles, ...numFmts, { range: rect(1, 1, r.row, last), style: { locked: true } }],
     columns: [{ col: 1, width: 28 }, { col: 2, width: 40 }, ...periods.map((_, i) => ({ col: 3 + i, width: 11 })), { col: last, width: 16 }],
     validations: [],
     conditionalFormats: [],
@@ -83,7 +83,7 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
     protection: { ...(options.password ? { password: options.password } : {}), allowSelectLockedCells: true, allowSelectUnlockedCells: true },
     // Printed with the Cabinet sheet, so every page carries the same period, page number and fingerprint.
     print: {
-      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${head}:${head}`,
+      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: head, last: head },
       ...paperHeaderFooter(model, options.fingerprint ?? cabinetFingerprint(model)), margins: MARGINS,
     },
   };
@@ -110,10 +110,10 @@ export function dashboardPlan(model: CabinetModel, ref?: string): DashboardPlan 
   for (const t of chosen?.trend ?? []) r.put([t.period, t.value.value ?? null], CELL);
   const trendLast = r.row;
   const charts: ChartPlan[] = [
-    { name: 'RagByPriority', kind: 'barStacked', title: 'RAG by priority', source: a1Range(sumHead, 1, sum.last - 1, 4), seriesBy: 'columns',
-      at: { topLeft: 'G2', bottomRight: 'O18' }, colors: COUNTED.map((s) => RAG_STYLE[s].fill) },
+    { name: 'RagByPriority', kind: 'barStacked', title: 'RAG by priority', source: rect(sumHead, 1, sum.last - 1, 4), seriesBy: 'columns',
+      at: rect(2, 7, 18, 15), colors: COUNTED.map((s) => RAG_STYLE[s].fill) },
     ...(chosen && trendLast > trendHead
-      ? [{ name: 'Trend', kind: 'line' as const, title: `${chosen.ref} trend`, source: a1Range(trendHead, 1, trendLast, 2), seriesBy: 'columns' as const, at: { topLeft: 'G20', bottomRight: 'O36' } }]
+      ? [{ name: 'Trend', kind: 'line' as const, title: `${chosen.ref} trend`, source: rect(trendHead, 1, trendLast, 2), seriesBy: 'columns' as const, at: rect(20, 7, 36, 15) }]
       : []),
   ];
   return {

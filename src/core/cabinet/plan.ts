@@ -1,4 +1,4 @@
-import { a1Range } from '../grid';
+import { rect } from '../address';
 import type { SheetPlan, WorkbookPlan } from '../plan/types';
 import { cabinetFingerprint, sheetFingerprintOfPlan } from './fingerprint';
 import { cabinetSheetName, COLUMNS, PROPERTY, TITLE } from './layout';
@@ -40,7 +40,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
   missing(s, model);
   about(s, model, fingerprint);
   const body = s.row;
-  s.style(a1Range(1, 1, body, LAST_COL), { locked: true });
+  s.style(rect(1, 1, body, LAST_COL), { locked: true });
   const rowBreaks = pageBreaks(s.heights, s.blocks, pageCapacity(WIDTHS), header);
   const sheet: SheetPlan = {
     name: cabinetSheetName(model.period),
@@ -58,9 +58,9 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
     freeze: { rows: header, cols: 0 },
     print: {
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0,
-      repeatRows: `${header}:${header}`,
+      repeatRows: { first: header, last: header },
       ...paperHeaderFooter(model, fingerprint),
-      printArea: a1Range(1, 1, body, LAST_COL),
+      printArea: rect(1, 1, body, LAST_COL),
       rowBreaks,
       margins: MARGINS,
     },

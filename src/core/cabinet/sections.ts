@@ -1,4 +1,4 @@
-import { a1, a1Range } from '../grid';
+import { rect } from '../address';
 import { RAG_STYLE, ragLabel } from '../plan/palette';
 import type { PlanValue, StyleRange } from '../plan/types';
 import { commentaryText, rowValues } from './cells';
@@ -37,16 +37,16 @@ export function titleLine(s: Sheet, model: CabinetModel): void {
     ['benchmark', `Overall: ${countsLine(model, model.overall)}`],
   ]);
   const r = s.put(COLUMNS.map((c) => cells.get(c.key) ?? null), { fontSize: 10, vAlign: 'middle' }, { height: 22 });
-  s.style(a1(r, 1), { bold: true, fontSize: 12 });
-  s.style(a1(r, columnOf('rag')), { bold: true, hAlign: 'right' });
-  s.style(a1(r, columnOf('dirPrevious')), { bold: true });
+  s.style(rect(r, 1), { bold: true, fontSize: 12 });
+  s.style(rect(r, columnOf('rag')), { bold: true, hAlign: 'right' });
+  s.style(rect(r, columnOf('dirPrevious')), { bold: true });
 }
 
 function indicatorRow(s: Sheet, row: CabinetRow): number {
   const r = s.put(rowValues(row), ROW_STYLE);
   for (const [key, v] of [['actual', row.actual], ['numerator', row.numerator], ['denominator', row.denominator]] as const) {
-    if (v.numFmt) s.style(a1(r, columnOf(key)), { numFmt: v.numFmt, hAlign: 'right' });
-    else if (v.suppressed) s.style(a1(r, columnOf(key)), { hAlign: 'right', italic: true });
+    if (v.numFmt) s.style(rect(r, columnOf(key)), { numFmt: v.numFmt, hAlign: 'right' });
+    else if (v.suppressed) s.style(rect(r, columnOf(key)), { hAlign: 'right', italic: true });
   }
   return r;
 }
@@ -55,7 +55,7 @@ function heading(s: Sheet, text: string, right?: string): number {
   const values: PlanValue[] = [text, ...Array<PlanValue>(LAST_COL - 1).fill(null)];
   if (right !== undefined) values[columnOf('commentary') - 1] = right;
   const r = s.put(values, HEADING_STYLE);
-  if (right !== undefined) s.style(a1(r, columnOf('commentary')), { hAlign: 'right', fontSize: 10 });
+  if (right !== undefined) s.style(rect(r, columnOf('commentary')), { hAlign: 'right', fontSize: 10 });
   return r;
 }
 
@@ -77,11 +77,11 @@ export function summary(s: Sheet, model: CabinetModel): void {
   const cols = summaryColumns(model);
   const head = s.put(['Priority', 'Summary', ...cols.map((c) => c.label)], { ...HEADER_STYLE, fill: '#DEE0E2', fontColor: '#0B0C0C', fontSize: 10 });
   cols.forEach((c, i) => {
-    if (c.status) s.style(a1(head, 3 + i), { fill: RAG_STYLE[c.status].fill, fontColor: RAG_STYLE[c.status].fontColor, hAlign: 'center' });
+    if (c.status) s.style(rect(head, 3 + i), { fill: RAG_STYLE[c.status].fill, fontColor: RAG_STYLE[c.status].fontColor, hAlign: 'center' });
   });
   const line = (values: PlanValue[], bold: boolean): void => {
     const r = s.put(values, { ...ROW_STYLE, bold });
-    s.style(a1Range(r, 3, r, 2 + cols.length), { hAlign: 'center' });
+    s.style(rect(r, 3, r, 2 + cols.length), { hAlign: 'center' });
   };
   for (const sec of model.sections) line([sec.id, sec.title, ...cols.map((c) => c.count(sec.counts))], false);
   line(['Overall', 'All priorities', ...cols.map((c) => c.count(model.overall))], true);
@@ -106,7 +106,7 @@ export function exceptions(s: Sheet, model: CabinetModel): void {
     const commentary = commentaryText(row);
     values[columnOf('commentary') - 1] = commentary === '' ? 'No commentary or action given' : commentary;
     const r = s.put(values, ROW_STYLE);
-    if (row.actual.numFmt) s.style(a1(r, columnOf('actual')), { numFmt: row.actual.numFmt, hAlign: 'right' });
+    if (row.actual.numFmt) s.style(rect(r, columnOf('actual')), { numFmt: row.actual.numFmt, hAlign: 'right' });
   }
   s.rag(rows, s.row);
   s.block(first, 3);
@@ -155,7 +155,7 @@ export function about(s: Sheet, model: CabinetModel, fingerprint: string): void 
   const style: StyleRange['style'] = { fontSize: 10 };
   for (const [label, value] of pairs) {
     const r = s.put([null, label, null, value], style);
-    s.style(a1(r, 2), { bold: true });
+    s.style(rect(r, 2), { bold: true });
   }
   s.put([null, 'Sheet protection stops accidental edits; it is not security. The fingerprint checks a copy: scorecard verify FILE.xlsx'], NOTE_STYLE);
   s.block(first, s.row - first + 1);

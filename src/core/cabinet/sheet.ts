@@ -1,4 +1,4 @@
-import { a1, a1Range } from '../grid';
+import { cellA1, rect, type Rect } from '../address';
 import { ragConditionalFormats } from '../plan/palette';
 import type { CellBlock, ConditionalFormatPlan, PlanValue, StyleRange } from '../plan/types';
 import { columnOf, COLUMNS } from './layout';
@@ -25,7 +25,7 @@ export class Sheet {
     const col = opts.col ?? 1;
     this.row += 1;
     this.cells.push({ row: this.row, col, values: [values] });
-    if (style) this.styles.push({ range: a1Range(this.row, col, this.row, col + Math.max(values.length, 1) - 1), style });
+    if (style) this.styles.push({ range: rect(this.row, col, this.row, col + Math.max(values.length, 1) - 1), style });
     const widths = WIDTHS.slice(col - 1);
     const font = style?.fontSize ?? BODY_FONT;
     this.heights[this.row - 1] = opts.height ?? (style?.wrap ? rowHeightFor(values, widths, font) : rowHeightFor([], widths, font));
@@ -38,7 +38,7 @@ export class Sheet {
     this.heights[this.row - 1] = SPACER_HEIGHT;
   }
 
-  style(range: string, style: StyleRange['style']): void {
+  style(range: Rect, style: StyleRange['style']): void {
     this.styles.push({ range, style });
   }
 
@@ -50,6 +50,7 @@ export class Sheet {
   rag(first: number, last: number): void {
     if (last < first) return;
     const col = columnOf('rag');
-    this.cfs.push(...ragConditionalFormats(a1Range(first, col, last, col), a1(first, col), this.cfs.length + 1));
+    // The rule's formula text reads the range's top-left cell.
+    this.cfs.push(...ragConditionalFormats(rect(first, col, last, col), cellA1(first, col), this.cfs.length + 1));
   }
 }

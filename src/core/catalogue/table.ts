@@ -7,7 +7,7 @@
  * hold no dots.
  */
 import type { CellValue, Grid } from '../grid';
-import { a1, columnLetters } from '../grid';
+import { cellA1, rect } from '../address';
 import type { CellBlock, SheetPlan, WorkbookPlan } from '../plan/types';
 import type { Catalogue } from './schema';
 import { parseCatalogue, type CatalogueResult } from './parse';
@@ -75,7 +75,7 @@ function tableSheet(t: Table): SheetPlan {
   return {
     name: t.sheet,
     cells,
-    styles: [{ range: `A1:${columnLetters(width)}1`, style: { bold: true, fill: '#DDEBF7', border: true } }],
+    styles: [{ range: rect(1, 1, 1, width), style: { bold: true, fill: '#DDEBF7', border: true } }],
     columns: t.header.map((h, i) => ({ col: i + 1, width: wide.test(h) ? 40 : Math.min(30, Math.max(10, h.length + 2)) })),
     validations: [],
     conditionalFormats: [],
@@ -117,7 +117,7 @@ function readObjects(grid: Grid, errors: CatalogueError[]): Located[] {
       if (field === '') return;
       const value = decodeCell(field, row[c]);
       if (value !== undefined && !setPath(json, field, value)) {
-        errors.push({ path: `${grid.sheet}!${a1(o.row + r, o.col + c)}`, message: `conflicts with another column for the same field (${field})`, value });
+        errors.push({ path: `${grid.sheet}!${cellA1(o.row + r, o.col + c)}`, message: `conflicts with another column for the same field (${field})`, value });
       }
     });
     out.push({ json, where: `sheet ${grid.sheet}, row ${o.row + r}` });

@@ -1,5 +1,5 @@
 import type { Consolidation } from '../consolidate-types';
-import { a1Range } from '../grid';
+import { cellA1, rect } from '../address';
 import { ragConditionalFormats, ragLabel } from './palette';
 import type { PlanValue, SheetPlan } from './types';
 
@@ -19,19 +19,19 @@ export function scorecardPlan(c: Consolidation): SheetPlan {
   const after: PlanValue[][] = [[], ['Conflicts'], ...c.conflicts.flatMap((k) => k.values.map((v) => [k.ref, v.actual, v.status, '', '', '', v.file, '', v.cell ?? ''] as PlanValue[])), [], ['Missing returns'], ...c.missing.map((m) => [m] as PlanValue[])];
   const first = headerRow + 1;
   const last = headerRow + Math.max(1, rows.length);
-  const ragRange = a1Range(first, 3, last, 3);
+  const ragRange = rect(first, 3, last, 3);
   return {
     name: SCORECARD_SHEET,
     cells: [{ row: 1, col: 1, values: [...head, ...rows, ...after] }],
     styles: [
-      { range: 'A1', style: { bold: true, fontSize: 14 } },
-      { range: a1Range(headerRow, 1, headerRow, HEADERS.length), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF' } },
-      { range: a1Range(first, 5, last, 6), style: { wrap: true, vAlign: 'top' } },
-      { range: a1Range(headerRow + rows.length + 2, 1, headerRow + rows.length + 2, 1), style: { bold: true } },
+      { range: rect(1, 1), style: { bold: true, fontSize: 14 } },
+      { range: rect(headerRow, 1, headerRow, HEADERS.length), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF' } },
+      { range: rect(first, 5, last, 6), style: { wrap: true, vAlign: 'top' } },
+      { range: rect(headerRow + rows.length + 2, 1), style: { bold: true } },
     ],
     columns: WIDTHS.map((width, i) => ({ col: i + 1, width })),
     validations: [],
-    conditionalFormats: rows.length > 0 ? ragConditionalFormats(ragRange, `C${first}`, 0) : [],
+    conditionalFormats: rows.length > 0 ? ragConditionalFormats(ragRange, cellA1(first, 3), 0) : [],
     freeze: { rows: headerRow, cols: 1 },
   };
 }

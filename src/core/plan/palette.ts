@@ -1,3 +1,4 @@
+import type { Rect } from '../address';
 import type { RagStatus } from '../rag';
 import type { ConditionalFormatPlan } from './types';
 
@@ -60,10 +61,11 @@ function textTest(topLeft: string, text: string, symbol: string): string {
 
 /**
  * One expression rule per status (and one for Error/Check) colouring `range` by the text of
- * `topLeft` — the range's own top-left cell, or e.g. `$L15` to colour a row's Actual by its RAG.
+ * `topLeft`, a reference in the rule's formula text (made with core/address's cellA1): the range's
+ * own top-left cell, or e.g. `$L15` to colour a row's Actual by its RAG.
  * Expression rules, not containsText: ExcelJS loses containsText's text and LibreOffice ignores it.
  */
-export function ragConditionalFormats(range: string, topLeft: string, priorityStart: number): ConditionalFormatPlan[] {
+export function ragConditionalFormats(range: Rect, topLeft: string, priorityStart: number): ConditionalFormatPlan[] {
   const rules: ConditionalFormatPlan[] = (Object.keys(RAG_STYLE) as RagStatus[]).map((status, i) => {
     const s = RAG_STYLE[status];
     return {

@@ -1,5 +1,6 @@
 import type { Catalogue, Indicator } from '../catalogue/schema';
-import { a1 } from '../grid';
+// Formula text: its cell references are A1, made by core/address.
+import { cellA1 } from '../address';
 import type { Period } from '../period';
 import { ragOfSuppressed, ragRule } from '../rag';
 import { isDue } from '../catalogue/accessors';
@@ -76,21 +77,21 @@ export function excelRoundExpression(v: string, d: string, k: string): string {
 
 /** The actual as a number (typed, or text that is a number), or "" when it is not one. */
 export function numberFormula(row: number, cols: Pick<RagFormulaColumns, 'actual'>): string {
-  const x = a1(row, cols.actual);
+  const x = cellA1(row, cols.actual);
   const asText = `VALUE(TRIM(${x}))`;
   return `IF(ISERROR(${x}),"",IF(ISNUMBER(${x}),${x},IF(TRIM(${x}&"")="","",IF(ISNUMBER(${asText}),${asText},""))))`;
 }
 
 /** The power of ten that makes that number a 15-digit integer, or "". */
 export function scaleFormula(row: number, cols: Pick<RagFormulaColumns, 'number'>): string {
-  const n = a1(row, cols.number);
+  const n = cellA1(row, cols.number);
   return `IF(ISNUMBER(${n}),IF(${n}=0,0,${scaleExpression(n)}),"")`;
 }
 
 /** That number rounded to the indicator's decimals as Excel's ROUND does, or "". */
 export function roundedFormula(row: number, cols: Pick<RagFormulaColumns, 'number' | 'scale' | 'decimals'>): string {
-  const n = a1(row, cols.number);
-  return `IF(ISNUMBER(${n}),${excelRoundExpression(n, a1(row, cols.decimals), a1(row, cols.scale))},"")`;
+  const n = cellA1(row, cols.number);
+  return `IF(ISNUMBER(${n}),${excelRoundExpression(n, cellA1(row, cols.decimals), cellA1(row, cols.scale))},"")`;
 }
 
 function qualitative(s: string): string {
@@ -104,7 +105,7 @@ function qualitative(s: string): string {
 
 /** The RAG formula for one row (no leading `=`). */
 export function ragFormula(row: number, cols: RagFormulaColumns): string {
-  const c = (col: number): string => a1(row, col);
+  const c = (col: number): string => cellA1(row, col);
   const x = c(cols.actual);
   const r = c(cols.rounded);
   const kind = c(cols.kind);

@@ -1,16 +1,15 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator } from '../catalogue/schema';
 import { QUALITATIVE_STATUSES } from '../catalogue/schema';
-import { a1, a1Range } from '../grid';
+import { cellA1, rect, type Rect } from '../address';
 import { formatPeriod, type Period } from '../period';
 import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';
-import { colAbsolute } from './a1';
 import { ragConditionalFormats } from './palette';
 import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, type RagFormulaColumns } from './rag-formula';
 import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
-
 import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
 import { entryNumberFormat } from '../format';
+
 type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polarity' | 'target' | 'actual' | 'status'
   | 'numerator' | 'denominator' | 'rag' | 'commentary' | 'action' | HiddenKey;
 type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTarget' | 'amberFrom' | 'amberTo' | 'bandMin' | 'bandMax'
@@ -77,7 +76,7 @@ function indicatorRow(ind: Indicator, cat: Catalogue, period: Period, row: numbe
 }
 
 function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
-  const col = (k: ColumnKey): string => a1(row, TEMPLATE_COLUMN[k]);
+  const col = (k: ColumnKey): Rect => rect(row, TEMPLATE_COLUMN[k]);
   if (ind.kind === 'qualitative') {
     return [{ range: col('status'), rule: { type: 'list', values: QUALITATIVE_STATUSES }, allowBlank: true, errorStyle: 'stop',
       prompt: { title: HEADER.status, message: 'Choose On track, At risk, Off track or Complete.' },
@@ -131,24 +130,24 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
   else cells.push({ row: first, col: 1, values: [[null, `No indicators are due in ${formatPeriod(period)}${service ? ` for ${service}` : ''}.`]] });
 
   const col = TEMPLATE_COLUMN;
-  const rows = (k: ColumnKey): string => a1Range(first, col[k], last, col[k]);
+  const rows = (k: ColumnKey): Rect => rect(first, col[k], last, col[k]);
   const styles: StyleRange[] = [
-    { range: 'A1', style: { bold: true, fontSize: 14 } },
-    { range: 'A2', style: { italic: true } },
-    { range: a1Range(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true } },
-    { range: a1Range(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left' } },
-    ...LABELS.flatMap((l, i) => (TYPED.has(l) ? [{ range: a1(TEMPLATE_LABEL_ROW + i, 2), style: { locked: false, fill: '#FFFFFF' } }] : [])),
+    { range: rect(1, 1), style: { bold: true, fontSize: 14 } },
+    { range: rect(2, 1), style: { italic: true } },
+    { range: rect(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true } },
+    { range: rect(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left' } },
+    ...LABELS.flatMap((l, i) => (TYPED.has(l) ? [{ range: rect(TEMPLATE_LABEL_ROW + i, 2), style: { locked: false, fill: '#FFFFFF' } }] : [])),
     // An ISO date reads the same everywhere; the reader gets a serial with a date format.
-    { range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.signedOffOn), 2), style: { numFmt: 'yyyy-mm-dd' } },
-    { range: a1Range(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true } },
-    { range: a1Range(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1' } },
+    { range: rect(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.signedOffOn), 2), style: { numFmt: 'yyyy-mm-dd' } },
+    { range: rect(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true } },
+    { range: rect(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1' } },
     { range: rows('indicator'), style: { wrap: true } },
     { range: rows('commentary'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
     { range: rows('action'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
     { range: rows('rag'), style: { bold: true, hAlign: 'center' } },
   ];
   const validations: DataValidationPlan[] = [
-    { range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.ready), 2), rule: { type: 'list', values: ['Yes', 'No'] }, allowBlank: true, errorStyle: 'stop' },
+    { range: rect(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.ready), 2), rule: { type: 'list', values: ['Yes', 'No'] }, allowBlank: true, errorStyle: 'stop' },
     ...(['commentary', 'action'] as const).map((k): DataValidationPlan => ({
       range: rows(k), rule: { type: 'textLength', max: 2000 }, allowBlank: true, errorStyle: 'stop',
       error: { title: 'Too long', message: 'Keep it to 2,000 characters or fewer.' },
@@ -157,10 +156,10 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
   indicators.forEach((ind, i) => {
     const r = first + i;
     const entry: ColumnKey[] = ind.kind === 'qualitative' ? ['status'] : ['actual', 'numerator', 'denominator'];
-    for (const k of entry) styles.push({ range: a1(r, col[k]), style: { locked: false, fill: '#FFFFFF' } });
+    for (const k of entry) styles.push({ range: rect(r, col[k]), style: { locked: false, fill: '#FFFFFF' } });
     if (ind.kind === 'quantitative') {
       const fmt = entryNumberFormat(ind.unit, decimalsOf(ind, catalogue.defaults));
-      for (const k of ['target', 'actual'] as const) styles.push({ range: a1(r, col[k]), style: { numFmt: fmt } });
+      for (const k of ['target', 'actual'] as const) styles.push({ range: rect(r, col[k]), style: { numFmt: fmt } });
     }
     validations.push(...entryValidations(ind, r));
   });
@@ -168,19 +167,20 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
   return {
     name: RETURN_SHEET, cells, styles, columns, validations,
     conditionalFormats: [
-      ...ragConditionalFormats(rows('rag'), a1(first, col.rag), 1),
-      ...ragConditionalFormats(rows('actual'), colAbsolute(first, col.rag), 20),
+      // Formula text: the RAG cell of the first row, column fixed for the Actual rule.
+      ...ragConditionalFormats(rows('rag'), cellA1(first, col.rag), 1),
+      ...ragConditionalFormats(rows('actual'), cellA1(first, col.rag, { col: true }), 20),
     ],
     protection: { allowSelectLockedCells: true, allowSelectUnlockedCells: true, allowFormatColumns: true, allowFormatRows: true },
     freeze: { rows: H, cols: 2 },
     print: {
-      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${H}:${H}`,
-      printArea: a1Range(1, 1, last, LAST_VISIBLE),
+      orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: H, last: H },
+      printArea: rect(1, 1, last, LAST_VISIBLE),
       footer: `&L${catalogue.organisation.replace(/&/g, '&&')}: return ${formatPeriod(period)}&RPage &P of &N`,
     },
     names: [
-      { name: 'ReturnPeriod', range: a1(TEMPLATE_LABEL_ROW, 2) },
-      { name: 'ReturnFingerprint', range: a1(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.fingerprint), 2) },
+      { name: 'ReturnPeriod', range: rect(TEMPLATE_LABEL_ROW, 2) },
+      { name: 'ReturnFingerprint', range: rect(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.fingerprint), 2) },
     ],
   };
 }

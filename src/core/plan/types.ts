@@ -3,10 +3,14 @@
  * protection). Both renderers (Office.js for the live workbook, ExcelJS for files) turn a plan into
  * API calls and decide nothing about layout. A plan can be snapshotted in a test, diffed and logged.
  *
- * Conventions: rows and columns are 1-based; ranges are A1 strings without a sheet (`B2:D10`);
- * colours are `#RRGGBB`. A plain string value is always text, even when it starts with `=`, `+`,
+ * Conventions: rows and columns are 1-based; every place on the sheet is numbers (a `Rect` from
+ * core/address, on the plan's own sheet), never A1 text: renderers make the A1 their API wants.
+ * Formula text (a `{ formula }` value, a conditional format's `formula`) is the one exception: it
+ * is Excel's own language, so it holds A1 references, built with core/address. Colours are `#RRGGBB`. A plain string value is always text, even when it starts with `=`, `+`,
  * `-` or `@`: only `{ formula }` is a formula, and Cabinet plans never contain one.
  */
+
+import type { Rect, RowSpan } from '../address';
 
 export type PlanValue = number | string | boolean | null | { readonly formula: string };
 
@@ -34,7 +38,7 @@ export interface CellBlock {
 }
 
 export interface StyleRange {
-  readonly range: string;
+  readonly range: Rect;
   readonly style: CellStyle;
 }
 
@@ -44,7 +48,7 @@ export type ValidationRule =
   | { readonly type: 'textLength'; readonly max: number };
 
 export interface DataValidationPlan {
-  readonly range: string;
+  readonly range: Rect;
   readonly rule: ValidationRule;
   readonly allowBlank: boolean;
   readonly prompt?: { readonly title: string; readonly message: string };
@@ -54,11 +58,12 @@ export interface DataValidationPlan {
 }
 
 /**
- * An expression conditional format: `formula` (no leading `=`) is written relative to the
- * top-left cell of `range`, as Excel and LibreOffice both read expression rules.
+ * An expression conditional format on the cells of `range`. `formula` (no leading `=`) is formula
+ * text, so it keeps A1 references (made with core/address): written relative to the top-left cell
+ * of `range`, as Excel and LibreOffice both read expression rules.
  */
 export interface ConditionalFormatPlan {
-  readonly range: string;
+  readonly range: Rect;
   readonly formula: string;
   readonly style: { readonly fill?: string; readonly fontColor?: string; readonly bold?: boolean };
   /** Lower runs first. */
@@ -67,7 +72,7 @@ export interface ConditionalFormatPlan {
 }
 
 export interface DataBarPlan {
-  readonly range: string;
+  readonly range: Rect;
   readonly color: string;
 }
 
@@ -96,12 +101,12 @@ export interface PrintPlan {
   readonly fitToWidth: number;
   /** 0 = as many pages tall as needed */
   readonly fitToHeight: number;
-  /** Rows repeated at the top of every printed page, e.g. `4:4`. */
-  readonly repeatRows?: string;
+  /** Rows repeated at the top of every printed page (`{ first: 4, last: 4 }` prints as `4:4`). */
+  readonly repeatRows?: RowSpan;
   /** Excel header/footer codes (`&P` page, `&N` pages). */
   readonly header?: string;
   readonly footer?: string;
-  readonly printArea?: string;
+  readonly printArea?: Rect;
   /** Row numbers after which a manual page break is forced. */
   readonly rowBreaks?: readonly number[];
   readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
@@ -113,7 +118,7 @@ export interface SheetPlan {
   readonly styles: readonly StyleRange[];
   readonly columns: readonly ColumnPlan[];
   readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
-  readonly merges?: readonly string[];
+  readonly merges?: readonly Rect[];
   readonly validations: readonly DataValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   readonly dataBars?: readonly DataBarPlan[];
@@ -122,7 +127,7 @@ export interface SheetPlan {
   readonly print?: PrintPlan;
   readonly tabColor?: string;
   /** Named ranges scoped to the workbook, e.g. the return's sign-off fingerprint cell. */
-  readonly names?: readonly { readonly name: string; readonly range: string }[];
+  readonly names?: readonly { readonly name: string; readonly range: Rect }[];
   readonly hidden?: boolean;
 }
 

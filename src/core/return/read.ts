@@ -1,4 +1,5 @@
-import { cellAddress, type CellValue, type Grid } from '../grid';
+import { cellRefA1 } from '../address';
+import type { CellValue, Grid } from '../grid';
 import type { Issue } from '../issues';
 import { HEADER, LABEL, normaliseHeader } from './layout';
 import type { ReadCell, ReadReturn, ReturnRow, SignOff } from './types';
@@ -50,7 +51,7 @@ class Sheet {
     return typeof f === 'string' ? f : undefined;
   }
   address(r: number, c: number): string {
-    return cellAddress(this.grid.sheet, r + 1 + this.rowOffset, c + 1 + this.colOffset);
+    return cellRefA1(this.grid.sheet, r + 1 + this.rowOffset, c + 1 + this.colOffset);
   }
   cell(r: number, c: number): ReadCell {
     const format = this.format(r, c);

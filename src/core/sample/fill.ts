@@ -4,7 +4,7 @@
  */
 import { normaliseHeader, HEADER } from '../return/layout';
 import { isPercentFormat } from '../return/values';
-import { columnNumber } from '../grid';
+import { contains } from '../address';
 import type { CellBlock, PlanValue, SheetPlan } from '../plan/types';
 import type { QualitativeStatus } from '../catalogue/schema';
 
@@ -30,16 +30,6 @@ function cellMap(blocks: readonly CellBlock[]): CellMap {
   const map: CellMap = new Map();
   for (const b of blocks) b.values.forEach((r, i) => r.forEach((v, j) => map.set(key(b.row + i, b.col + j), v)));
   return map;
-}
-
-function inRange(range: string, row: number, col: number): boolean {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range.trim());
-  if (!m) return false;
-  const c1 = columnNumber(m[1] ?? 'A');
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? columnNumber(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return row >= r1 && row <= r2 && col >= c1 && col <= c2;
 }
 
 interface MutableBlock { row: number; col: number; values: PlanValue[][] }
@@ -88,7 +78,7 @@ export function fillReturnPlan(plan: SheetPlan, entries: readonly ReturnEntry[],
       const value = entry[field];
       const col = columns.get(normaliseHeader(HEADER[field]));
       if (value === undefined || col === undefined) continue;
-      const percentCell = plan.styles.some((s) => isPercentFormat(s.style.numFmt) && inRange(s.range, row, col));
+      const percentCell = plan.styles.some((s) => isPercentFormat(s.style.numFmt) && contains(s.range, row, col));
       setCell(blocks, row, col, percentCell && typeof value === 'number' ? value / 100 : value);
     }
   }

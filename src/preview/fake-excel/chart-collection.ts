@@ -1,4 +1,4 @@
-import { parseRect, rectAddress, rectSize } from '../../adapters/office/address';
+import { parseA1, rectA1, rectSize } from '../../core/address';
 import type { XChart, XCharts, XChartSeries, XChartType, XRange } from '../../adapters/office/excel-types';
 import { FakeContext, FakeOfficeError, bytesOf } from './context';
 import { FakeRange, type SheetRef } from './range';
@@ -40,18 +40,18 @@ export interface ChartData {
  */
 export function chartData(state: FakeWorkbookState, chart: FakeChartState): ChartData {
   const sheet = findSheet(state, chart.sourceSheet);
-  const r = parseRect(chart.source);
+  const r = parseA1(chart.source);
   if (!sheet || !r) throw new FakeOfficeError('InvalidReference', `The chart ${chart.name} has no source data.`);
   const at = (row: number, col: number): Scalar | null => peekCell(sheet, row, col)?.value ?? null;
   const byColumns = chart.seriesBy !== 'Rows';
-  const outer = byColumns ? [r.col + 1, r.lastCol] : [r.row + 1, r.lastRow];
-  const inner = byColumns ? [r.row + 1, r.lastRow] : [r.col + 1, r.lastCol];
+  const outer = byColumns ? [r.left + 1, r.right] : [r.top + 1, r.bottom];
+  const inner = byColumns ? [r.top + 1, r.bottom] : [r.left + 1, r.right];
   const span = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
   const cell = (s: number, p: number): Scalar | null => (byColumns ? at(p, s) : at(s, p));
   return {
-    categories: span(inner[0] as number, inner[1] as number).map((p) => (byColumns ? at(p, r.col) : at(r.row, p))),
+    categories: span(inner[0] as number, inner[1] as number).map((p) => (byColumns ? at(p, r.left) : at(r.top, p))),
     series: span(outer[0] as number, outer[1] as number).map((s) => ({
-      name: byColumns ? at(r.row, s) : at(s, r.col),
+      name: byColumns ? at(r.top, s) : at(s, r.left),
       values: span(inner[0] as number, inner[1] as number).map((p) => cell(s, p)),
     })),
   };
@@ -103,7 +103,7 @@ class FakeChart implements XChart {
   setPosition(startCell: string, endCell?: string): void {
     this.q([startCell, endCell], (s) => {
       for (const c of [startCell, endCell]) {
-        if (c !== undefined && !parseRect(c)) throw new FakeOfficeError('InvalidArgument', `'${c}' is not a cell address.`);
+        if (c !== undefined && !parseA1(c)) throw new FakeOfficeError('InvalidArgument', `'${c}' is not a cell address.`);
       }
       s.position = endCell === undefined ? { startCell } : { startCell, endCell };
     });
@@ -125,7 +125,7 @@ export class FakeCharts implements XCharts {
       const { rows, cols } = rectSize(rect);
       const list = store.get(sheet) ?? [];
       made = {
-        name: `Chart ${list.length + 1}`, type, sourceSheet: sourceData.sheetRef().name, source: rectAddress(rect), seriesBy,
+        name: `Chart ${list.length + 1}`, type, sourceSheet: sourceData.sheetRef().name, source: rectA1(rect), seriesBy,
         seriesCount: Math.max(0, (seriesBy === 'Rows' ? rows : cols) - 1),
         title: '', legend: { position: 'Right', visible: true }, seriesFormat: new Map(),
       };

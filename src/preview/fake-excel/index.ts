@@ -1,4 +1,4 @@
-import { parseRect, splitSheet } from '../../adapters/office/address';
+import { parseA1, splitRef } from '../../core/address';
 import type { ExcelRun, XContext } from '../../adapters/office/excel-types';
 import { memorySettings, type SettingsStore } from '../../adapters/office/settings';
 import type { CellValue, Grid } from '../../core/grid';
@@ -62,11 +62,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     return s;
   };
   const locate = (address: string, sheetName?: string): { sheet: FakeSheet; row: number; col: number } => {
-    const { sheet: named, local } = splitSheet(address);
-    const rect = parseRect(local);
+    const { sheet: named, local } = splitRef(address);
+    const rect = parseA1(local);
     const target = named ?? sheetName;
     if (!rect || !target) throw new FakeOfficeError('InvalidArgument', `'${address}' needs a sheet and a cell`);
-    return { sheet: sheet(target), row: rect.row, col: rect.col };
+    return { sheet: sheet(target), row: rect.top, col: rect.left };
   };
   return {
     run,
@@ -93,17 +93,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   };
 }
 
-const local = (address: string): string => splitSheet(address).local;
+const local = (address: string): string => splitRef(address).local;
 
 function gridOf(s: FakeSheet): Grid {
   const rect = usedRect(s, true);
   if (!rect) return { sheet: s.name, values: [] };
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
-  for (let r = rect.row; r <= rect.lastRow; r++) {
+  for (let r = rect.top; r <= rect.bottom; r++) {
     const row: CellValue[] = [];
     const fmt: (string | undefined)[] = [];
-    for (let c = rect.col; c <= rect.lastCol; c++) {
+    for (let c = rect.left; c <= rect.right; c++) {
       const cell = peekCell(s, r, c);
       row.push(cell?.error ? { error: cell.error } : cell?.value ?? null);
       fmt.push(cell?.numberFormat);
@@ -111,5 +111,5 @@ function gridOf(s: FakeSheet): Grid {
     values.push(row);
     formats.push(fmt);
   }
-  return { sheet: s.name, values, formats, origin: { row: rect.row, col: rect.col } };
+  return { sheet: s.name, values, formats, origin: { row: rect.top, col: rect.left } };
 }

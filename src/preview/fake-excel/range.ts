@@ -1,6 +1,5 @@
-import { parseRect, rectAddress, rectSize, type Rect } from '../../adapters/office/address';
+import { parseA1, quoteSheet, rectA1, rectSize, type Rect } from '../../core/address';
 import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../adapters/office/excel-types';
-import { quoteSheet } from '../../core/grid';
 import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
 import { toA1 } from '../../adapters/office/r1c1';
 import { parseInput, storeInput } from './input';
@@ -62,7 +61,7 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     this.write(80, () => {
       const r = this.rect();
       const hiddenColumns = this.sheetRef().hiddenColumns;
-      for (let c = r.col; c <= r.lastCol; c++) {
+      for (let c = r.left; c <= r.right; c++) {
         if (hidden) hiddenColumns.add(c);
         else hiddenColumns.delete(c);
       }
@@ -83,7 +82,7 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     this.write(60, () => {
       const sheet = this.sheetRef();
       this.ctx.core.state.activeSheetId = sheet.id;
-      this.ctx.core.state.selection = { sheet: sheet.name, address: rectAddress(this.rect()) };
+      this.ctx.core.state.selection = { sheet: sheet.name, address: rectA1(this.rect()) };
     });
   }
 
@@ -125,7 +124,7 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
         }
         storeInput(cell, parseInput(text), evaluate && ((f) => evaluate(sheet.name, f)));
       });
-      const event = { worksheetId: sheet.id, address: rectAddress(this.rect()), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
+      const event = { worksheetId: sheet.id, address: rectA1(this.rect()), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
       this.ctx.core.pendingEvents.push({ sheet, event });
     });
   }
@@ -136,22 +135,22 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     const sheet = this.sheetRef();
     const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
       const out: T[][] = [];
-      for (let row = r.row; row <= r.lastRow; row++) {
+      for (let row = r.top; row <= r.bottom; row++) {
         const line: T[] = [];
-        for (let col = r.col; col <= r.lastCol; col++) line.push(fn(peekCell(sheet, row, col)));
+        for (let col = r.left; col <= r.right; col++) line.push(fn(peekCell(sheet, row, col)));
         out.push(line);
       }
       return out;
     };
     switch (name) {
-      case 'address': return `${quoteSheet(sheet.name)}!${rectAddress(r)}`;
+      case 'address': return `${quoteSheet(sheet.name)}!${rectA1(r)}`;
       case 'values': return grid((c) => c?.value ?? '');
       case 'formulas': return grid((c) => c?.formula ?? c?.value ?? '');
       case 'numberFormat': return grid((c) => c?.numberFormat ?? 'General');
       case 'valueTypes': return grid((c) => valueType(c));
       case 'rowCount': return rectSize(r).rows;
       case 'columnCount': return rectSize(r).cols;
-      case 'columnHidden': return sheet.hiddenColumns.has(r.col);
+      case 'columnHidden': return sheet.hiddenColumns.has(r.left);
       default: return super.read(name);
     }
   }
@@ -210,11 +209,11 @@ class FakeRangeFormat implements XRangeFormat {
   set verticalAlignment(v: XRangeFormat['verticalAlignment']) { this.s((c) => { c.vAlign = v; }); }
   get verticalAlignment(): XRangeFormat['verticalAlignment'] { throw notRead('verticalAlignment'); }
   set columnWidth(v: number) {
-    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let c = r.col; c <= r.lastCol; c++) this.range.sheetRef().columnWidths.set(c, v); });
+    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let c = r.left; c <= r.right; c++) this.range.sheetRef().columnWidths.set(c, v); });
   }
   get columnWidth(): number { throw notRead('columnWidth'); }
   set rowHeight(v: number) {
-    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let x = r.row; x <= r.lastRow; x++) this.range.sheetRef().rowHeights.set(x, v); });
+    this.ctx.enqueue(80, () => { assertFormattable(this.range.sheetRef()); for (const r of this.range.rects()) for (let x = r.top; x <= r.bottom; x++) this.range.sheetRef().rowHeights.set(x, v); });
   }
   get rowHeight(): number { throw notRead('rowHeight'); }
 }
@@ -222,14 +221,14 @@ class FakeRangeFormat implements XRangeFormat {
 /** The line keys (see FakeSheet.lines) one border index of a rectangle draws. */
 function borderLines(index: XBorderIndex, r: Rect): string[] {
   const out: string[] = [];
-  const across = (row: number): void => { for (let c = r.col; c <= r.lastCol; c++) out.push(`h:${row}:${c}`); };
-  const down = (col: number): void => { for (let x = r.row; x <= r.lastRow; x++) out.push(`v:${x}:${col}`); };
-  if (index === 'EdgeTop') across(r.row);
-  else if (index === 'EdgeBottom') across(r.lastRow + 1);
-  else if (index === 'EdgeLeft') down(r.col);
-  else if (index === 'EdgeRight') down(r.lastCol + 1);
-  else if (index === 'InsideHorizontal') for (let x = r.row + 1; x <= r.lastRow; x++) across(x);
-  else for (let c = r.col + 1; c <= r.lastCol; c++) down(c);
+  const across = (row: number): void => { for (let c = r.left; c <= r.right; c++) out.push(`h:${row}:${c}`); };
+  const down = (col: number): void => { for (let x = r.top; x <= r.bottom; x++) out.push(`v:${x}:${col}`); };
+  if (index === 'EdgeTop') across(r.top);
+  else if (index === 'EdgeBottom') across(r.bottom + 1);
+  else if (index === 'EdgeLeft') down(r.left);
+  else if (index === 'EdgeRight') down(r.right + 1);
+  else if (index === 'InsideHorizontal') for (let x = r.top + 1; x <= r.bottom; x++) across(x);
+  else for (let c = r.left + 1; c <= r.right; c++) down(c);
   return out;
 }
 
@@ -256,7 +255,7 @@ class FakeDataValidation implements XDataValidation {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
       for (const r of this.range.rects()) {
-        let v = sheet.validations.find((x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.lastRow === r.lastRow && x.rect.lastCol === r.lastCol);
+        let v = sheet.validations.find((x) => x.rect.top === r.top && x.rect.left === r.left && x.rect.bottom === r.bottom && x.rect.right === r.right);
         if (!v) {
           if (sheet.validations.some((x) => intersects(x.rect, r))) throw new FakeOfficeError('InvalidOperation', 'The range already has a different data validation: clear it first.');
           v = { rect: r };
@@ -296,7 +295,7 @@ class FakeConditionalFormats implements XConditionalFormats {
     });
   }
   add(type: 'Custom' | 'DataBar'): XConditionalFormat {
-    const cf: FakeConditionalFormat = { rect: { row: 0, col: 0, lastRow: 0, lastCol: 0 }, type, priority: 0, stopIfTrue: false };
+    const cf: FakeConditionalFormat = { rect: { top: 0, left: 0, bottom: 0, right: 0 }, type, priority: 0, stopIfTrue: false };
     this.ctx.enqueue(80, () => {
       const sheet = this.range.sheetRef();
       assertFormattable(sheet);
@@ -340,7 +339,7 @@ export class FakeRangeAreas implements XRangeAreas, FakeTarget {
   rects(): Rect[] {
     if (this.address.length > 8000) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return this.address.split(/[,;]/).map((a) => {
-      const r = parseRect(a.trim());
+      const r = parseA1(a.trim());
       if (!r) throw new FakeOfficeError('InvalidArgument', `'${a}' is not a range address.`);
       return r;
     });
@@ -349,7 +348,7 @@ export class FakeRangeAreas implements XRangeAreas, FakeTarget {
 
 export function rangeOn(ctx: FakeContext, sheetRef: SheetRef, address: string): FakeRange {
   return new FakeRange(ctx, sheetRef, () => {
-    const rect = parseRect(address);
+    const rect = parseA1(address);
     if (!rect) throw new FakeOfficeError('InvalidArgument', `'${address}' is not a range address.`);
     return rect;
   });

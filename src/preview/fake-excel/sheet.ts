@@ -1,4 +1,4 @@
-import { parseRect } from '../../adapters/office/address';
+import { parseA1 } from '../../core/address';
 import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
 import { FakeCharts } from './chart-collection';
@@ -35,9 +35,9 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
     freezeRows: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: n, cols: 0 }; }),
     freezeColumns: (n = 1): void => this.write(60, () => { this.sheet().freeze = { rows: 0, cols: n }; }),
     freezeAt: (range: string): void => this.write(60, () => {
-      const r = parseRect(range);
+      const r = parseA1(range);
       if (!r) throw new FakeOfficeError('InvalidArgument', `'${range}' is not a range address.`);
-      this.sheet().freeze = { rows: r.lastRow, cols: r.lastCol };
+      this.sheet().freeze = { rows: r.bottom, cols: r.right };
     }),
     unfreeze: (): void => this.write(60, () => { this.sheet().freeze = { rows: 0, cols: 0 }; }),
   };

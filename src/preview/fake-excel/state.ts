@@ -1,4 +1,4 @@
-import type { Rect } from '../../adapters/office/address';
+import type { Rect } from '../../core/address';
 
 /**
  * The in-memory workbook behind the fake Excel API: real cell state the tests assert on.
@@ -149,28 +149,28 @@ export function peekCell(sheet: FakeSheet, row: number, col: number): FakeCell |
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 export function forEachCell(rect: Rect, fn: (row: number, col: number, r: number, c: number) => void): void {
-  for (let row = rect.row; row <= rect.lastRow; row++) {
-    for (let col = rect.col; col <= rect.lastCol; col++) fn(row, col, row - rect.row, col - rect.col);
+  for (let row = rect.top; row <= rect.bottom; row++) {
+    for (let col = rect.left; col <= rect.right; col++) fn(row, col, row - rect.top, col - rect.left);
   }
 }
 
 /** The used range: the bounding box of cells with content (and, unless `valuesOnly`, any format). */
 export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | undefined {
-  let box: { row: number; col: number; lastRow: number; lastCol: number } | undefined;
+  let box: { top: number; left: number; bottom: number; right: number } | undefined;
   for (const [key, cell] of sheet.cells) {
     const hasValue = (cell.value !== null && cell.value !== '') || cell.formula !== undefined || cell.error !== undefined;
     if (!hasValue && (valuesOnly || Object.keys(cell).length <= 1)) continue;
     const [row, col] = key.split(',').map(Number) as [number, number];
-    if (!box) box = { row, col, lastRow: row, lastCol: col };
+    if (!box) box = { top: row, left: col, bottom: row, right: col };
     else {
-      box.row = Math.min(box.row, row);
-      box.col = Math.min(box.col, col);
-      box.lastRow = Math.max(box.lastRow, row);
-      box.lastCol = Math.max(box.lastCol, col);
+      box.top = Math.min(box.top, row);
+      box.left = Math.min(box.left, col);
+      box.bottom = Math.max(box.bottom, row);
+      box.right = Math.max(box.right, col);
     }
   }
   return box;

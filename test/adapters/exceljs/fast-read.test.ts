@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { decodeXml, isDateFormat, openFastWorkbook } from '../../../src/adapters/exceljs/fast-read';
 import { readWorkbookGridsWithExcelJS } from '../../../src/adapters/exceljs/read';
 import { renderWorkbook } from '../../../src/adapters/exceljs/render';
+import { rect } from '../../../src/core/address';
 import type { Grid } from '../../../src/core/grid';
 import type { PlanValue, SheetPlan } from '../../../src/core/plan/types';
 
@@ -167,9 +168,9 @@ describe('fast reader: property', () => {
     await fc.assert(fc.asyncProperty(cells, fc.boolean(), async (list, merge) => {
       const values: PlanValue[][] = Array.from({ length: 8 }, () => Array<PlanValue>(6).fill(null));
       for (const c of list) values[c.row - 1]![c.col - 1] = c.value;
-      const styles = list.filter((c) => c.format).map((c) => ({ range: `${String.fromCharCode(64 + c.col)}${c.row}`, style: { numFmt: c.format } }));
+      const styles = list.filter((c) => c.format).map((c) => ({ range: rect(c.row, c.col), style: { numFmt: c.format } }));
       const sheet: SheetPlan = { name: 'Return', cells: [{ row: 1, col: 1, values }], styles, columns: [], validations: [], conditionalFormats: [],
-        ...(merge ? { merges: ['B2:C3'] } : {}) };
+        ...(merge ? { merges: [rect(2, 2, 3, 3)] } : {}) };
       await expectSameAsExcelJS(await renderWorkbook({ sheets: [sheet], properties: { custom: {} } }));
     }), { numRuns: 40 });
   });

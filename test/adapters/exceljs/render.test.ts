@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { renderWorkbook } from '../../../src/adapters/exceljs/render';
 import { readCustomProperties } from '../../../src/adapters/exceljs/doc-props';
 import { readGrid, readWorkbookGrids } from '../../../src/adapters/exceljs/read';
+import { rect } from '../../../src/core/address';
 import { makePeriod } from '../../../src/core/period';
 import { RAG_STYLE } from '../../../src/core/plan/palette';
 import { TEMPLATE_COLUMN, TEMPLATE_HEADER_ROW, templatePlan } from '../../../src/core/plan/template';
@@ -136,9 +137,9 @@ describe('renderWorkbook: values and options', () => {
     const plan: WorkbookPlan = {
       sheets: [
         sheetPlan({
-          name: 'Cabinet 2023-24 Q2', tabColor: '#1D4F91', merges: ['A1:C1'], rowHeights: [{ row: 1, height: 30 }],
+          name: 'Cabinet 2023-24 Q2', tabColor: '#1D4F91', merges: [rect(1, 1, 1, 3)], rowHeights: [{ row: 1, height: 30 }],
           cells: [{ row: 1, col: 1, values: [['Title', null, null], [1, 2, 3]] }],
-          dataBars: [{ range: 'A2:C2', color: '#1D4F91' }],
+          dataBars: [{ range: rect(2, 1, 2, 3), color: '#1D4F91' }],
           protection: { password: 'pw', allowSelectLockedCells: true, allowSelectUnlockedCells: true },
           print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: 1, fitToHeight: 1, rowBreaks: [1],
             margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, header: '&CScorecard' },

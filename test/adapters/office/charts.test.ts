@@ -2,7 +2,8 @@ import { addCharts, dashboardWithNotes } from '../../../src/adapters/office/dash
 import type { Catalogue } from '../../../src/core/catalogue/schema';
 import type { Consolidation } from '../../../src/core/consolidate-types';
 import { cabinetModel } from '../../../src/core/cabinet/model';
-import { a1, type Grid } from '../../../src/core/grid';
+import { cellA1 } from '../../../src/core/address';
+import type { Grid } from '../../../src/core/grid';
 import { RAG_STYLE } from '../../../src/core/plan/palette';
 import { chartData, chartsOf, type FakeChartState } from '../../../src/preview/fake-excel/chart-collection';
 import { createFakeExcel, type FakeExcel } from './excel-fake';
@@ -21,7 +22,7 @@ async function returnGrid(cat: Catalogue, period: string, actuals: Readonly<Reco
   for (const [ref, v] of Object.entries(actuals)) {
     const row = g.values.findIndex((r) => r[refCol] === ref);
     if (row < 0) throw new Error(`${ref} is not on the ${period} template`);
-    fake.type(`Return!${a1(origin.row + row, origin.col + actualCol)}`, v);
+    fake.type(`Return!${cellA1(origin.row + row, origin.col + actualCol)}`, v);
   }
   return fake.grid('Return');
 }

@@ -44,7 +44,7 @@ describe('the fake Excel models bulk writes as Excel does', () => {
       areas.format.protection.locked = false;
     });
     const v = fake.sheet('S').validations.map((x) => x.rect);
-    expect(v).toEqual([{ row: 1, col: 1, lastRow: 1, lastCol: 1 }, { row: 3, col: 3, lastRow: 4, lastCol: 3 }]);
+    expect(v).toEqual([{ top: 1, left: 1, bottom: 1, right: 1 }, { top: 3, left: 3, bottom: 4, right: 3 }]);
     expect(['A1', 'C3', 'C4', 'B2'].map((a) => fake.cell(`S!${a}`).locked)).toEqual([false, false, false, undefined]);
     const long = Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(',');
     await expect(onSheet((_ctx, s) => { s.getRanges(long).format.fill.color = '#FFFFFF'; })).rejects.toMatchObject({ code: 'InvalidArgument' });

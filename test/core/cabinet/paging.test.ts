@@ -112,7 +112,7 @@ describe('the Cabinet plan’s print layout', () => {
     expect(sheet?.rowHeights?.map((h) => h.row)).toEqual(grid.values.map((_, i) => i + 1));
     expect(sheet?.freeze).toEqual({ rows: 2, cols: 0 });
     expect(grid.values[1]?.slice(0, 2)).toEqual(['Ref', 'Indicator']);
-    expect(sheet?.print?.repeatRows).toBe('2:2');
+    expect(sheet?.print?.repeatRows).toEqual({ first: 2, last: 2 });
   });
 
   it('breaks pages only before a heading, on the default catalogue with sample returns', () => {

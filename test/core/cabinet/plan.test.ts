@@ -1,3 +1,4 @@
+import { rect } from '../../../src/core/address';
 import { fingerprintFromCabinetGrid, cabinetFingerprint, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { cabinetSheetName } from '../../../src/core/cabinet/layout';
@@ -45,7 +46,7 @@ describe('cabinetPlan', () => {
     expect(indicatorRows).toHaveLength(cat.indicators.length);
     for (const r of indicatorRows) expect(String(r[ragCol])).toMatch(new RegExp(`(${RAG_STATUSES.join('|')})$`));
     expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
-    expect(sheet.conditionalFormats.some((c) => c.range.startsWith('H') && c.style.fill === '#B10E1E')).toBe(true);
+    expect(sheet.conditionalFormats.some((c) => c.range.left === 8 && c.style.fill === '#B10E1E')).toBe(true);
   });
 
   it('has a summary, exceptions, changes and missing returns', () => {
@@ -59,18 +60,18 @@ describe('cabinetPlan', () => {
     const exRefs = grid.values.slice(exceptionsAt + 2, exceptionsAt + 2 + model.exceptions.length).map((r) => r[0]);
     expect(exRefs).toEqual(['MC02', 'MC08']);
     const changeHead = grid.values.find((r) => r[0] === 'Ref' && r.includes('Reason / authority')) ?? [];
-    expect(grid.values.some((r) => r[0] === 'MC01' && r[changeHead.indexOf('Date')] === '2023-09-30')).toBe(true);
+    expect(grid.values.some((r) => r[0] === 'MC01' && r[changeHead.indexOf('Date')] === '30 September 2023')).toBe(true);
     const missingAt = firstCol.findIndex((v) => typeof v === 'string' && v.startsWith('Missing returns'));
     expect(grid.values.slice(missingAt + 2, missingAt + 4).map((r) => r[0])).toEqual(['MC07', 'MC09']);
   });
 
   it('locks every cell, protects with the password, and prints A4 landscape one page wide', () => {
     const last = grid.values.length;
-    expect(sheet.styles).toContainEqual({ range: `A1:M${last}`, style: { locked: true } });
+    expect(sheet.styles).toContainEqual({ range: rect(1, 1, last, 13), style: { locked: true } });
     expect(sheet.styles.some((s) => s.style.locked === false)).toBe(false);
     expect(sheet.protection).toMatchObject({ password: 'secret', allowSelectLockedCells: true });
     expect(sheet.validations).toEqual([]);
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: `${headerRow + 1}:${headerRow + 1}` });
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: headerRow + 1, last: headerRow + 1 } });
     expect(sheet.freeze).toEqual({ rows: headerRow + 1, cols: 0 });
     const fp = cabinetFingerprint(model);
     expect(sheet.print?.footer).toContain('&P of &N');
@@ -92,7 +93,7 @@ describe('cabinetPlan', () => {
     const r = grid.values.find((x) => x[0] === 'MC01');
     expect(r?.[4]).toBe(81.2);
     const at = grid.values.findIndex((x) => x[0] === 'MC01') + 1;
-    expect(sheet.styles).toContainEqual({ range: `E${at}`, style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
+    expect(sheet.styles).toContainEqual({ range: rect(at, 5), style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
   });
 });
 

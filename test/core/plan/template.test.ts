@@ -1,3 +1,4 @@
+import { rect, rectA1 } from "../../../src/core/address";
 import { makePeriod } from "../../../src/core/period";
 import {
   contrastRatio,
@@ -56,7 +57,7 @@ describe("palette", () => {
     expect(ragLabel("Green")).toBe("✔ Green");
   });
   it("colours a cell by its text, with or without the symbol, with expression rules HyperFormula agrees with", () => {
-    const rules = ragConditionalFormats("A1:A4", "A1", 5);
+    const rules = ragConditionalFormats(rect(1, 1, 4, 1), "A1", 5);
     expect(rules.map((r) => r.priority)).toEqual(rules.map((_, i) => 5 + i));
     const green = rules.find((r) => r.style.fill === RAG_STYLE.Green.fill)!;
     const rows = ["Green", "✔ Green", "Greenish", "green"].map((t, i) => [
@@ -135,7 +136,7 @@ describe("templatePlan", () => {
 
   it("unlocks the entry cells a row takes and nothing in the catalogue columns", () => {
     const unlocked = new Set(
-      plan.styles.filter((s) => s.style.locked === false).map((s) => s.range),
+      plan.styles.filter((s) => s.style.locked === false).map((s) => rectA1(s.range)),
     );
     const cell = (row: number, key: keyof typeof TEMPLATE_COLUMN): string =>
       `${String.fromCharCode(64 + TEMPLATE_COLUMN[key])}${row}`;
@@ -161,7 +162,7 @@ describe("templatePlan", () => {
 
   it("lets <5 be typed over the number rule only where suppression is allowed", () => {
     const v = (row: number) =>
-      plan.validations.find((x) => x.range === `H${row}`);
+      plan.validations.find((x) => rectA1(x.range) === `H${row}`);
     expect(v(H + 1)).toMatchObject({
       rule: { type: "decimal", min: 0, max: 100 },
       errorStyle: "stop",
@@ -170,7 +171,7 @@ describe("templatePlan", () => {
       rule: { type: "decimal", min: 0 },
       errorStyle: "warning",
     });
-    expect(plan.validations.find((x) => x.range === `I${H + 4}`)).toMatchObject(
+    expect(plan.validations.find((x) => rectA1(x.range) === `I${H + 4}`)).toMatchObject(
       {
         rule: {
           type: "list",
@@ -182,7 +183,7 @@ describe("templatePlan", () => {
       plan.validations
         .filter((x) => x.rule.type === "textLength")
         .map((x) => x.range),
-    ).toEqual([`M${H + 1}:M${H + 4}`, `N${H + 1}:N${H + 4}`]);
+    ).toEqual([rect(H + 1, 13, H + 4, 13), rect(H + 1, 14, H + 4, 14)]);
   });
 
   it("pins the label block, header and the first row (inline snapshot)", () => {

@@ -8,7 +8,7 @@ import { HyperFormula } from 'hyperformula';
 import { cabinetModel, WITHHELD_LABEL } from '../../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../../src/core/cabinet/plan';
 import { readCabinetTable } from '../../../../src/core/cabinet/previous';
-import { columnNumber } from '../../../../src/core/grid';
+import { cellA1 } from '../../../../src/core/address';
 import { contrastRatio, RAG_STYLE, ragLabel } from '../../../../src/core/plan/palette';
 import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../../src/core/plan/types';
 import { RAG_STATUSES, type RagStatus } from '../../../../src/core/rag';
@@ -57,7 +57,7 @@ function paintedBy(sheet: SheetPlan, text: string): { fill?: string; fontColor?:
   const rules = [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority);
   hf.setCellContents({ sheet: hfSheet, row: 0, col: 0 }, [[text]]);
   for (const rule of rules) {
-    const top = /^\$?([A-Z]+)\$?(\d+)/.exec(rule.range);
+    const top = /^([A-Z]+)(\d+)$/.exec(cellA1(rule.range.top, rule.range.left));
     const ref = top ? new RegExp(`\\$?${top[1]}\\$?${top[2]}\\b`, 'g') : /$^/;
     hf.setCellContents({ sheet: hfSheet, row: 0, col: 1 }, [[`=${rule.formula.replace(ref, 'A1')}`]]);
     if (hf.getCellValue({ sheet: hfSheet, row: 0, col: 1 }) === true) return rule.style;
@@ -68,11 +68,7 @@ function paintedBy(sheet: SheetPlan, text: string): { fill?: string; fontColor?:
 function mergedStyles(sheet: SheetPlan): Map<string, CellStyle> {
   const out = new Map<string, CellStyle>();
   for (const { range, style } of sheet.styles) {
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
-    if (!m) throw new Error(`unexpected range ${range}`);
-    const [c1, r1] = [columnNumber(m[1] ?? 'A'), Number(m[2])];
-    const [c2, r2] = [m[3] ? columnNumber(m[3]) : c1, m[4] ? Number(m[4]) : r1];
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.set(`${r},${c}`, { ...out.get(`${r},${c}`), ...style });
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) out.set(`${r},${c}`, { ...out.get(`${r},${c}`), ...style });
   }
   return out;
 }
