@@ -1,4 +1,6 @@
+import { lazyFileAdapters } from '../src/adapters/exceljs/lazy';
 import { createOfficeServices } from '../src/adapters/office/services';
+import { officeSettings } from '../src/adapters/office/settings';
 import { formatPeriod } from '../src/core/period';
 import { createFakeExcel } from '../src/preview/fake-excel/index';
 import { BENCH_PERIOD, syntheticCatalogue } from './synthetic';
@@ -13,7 +15,7 @@ export async function measureSyncs(sizes: readonly number[]): Promise<{ syncs: S
   for (const n of sizes) {
     const catalogue = syntheticCatalogue(n);
     const fake = createFakeExcel();
-    const services = createOfficeServices({ run: fake.run, settings: fake.settings, host: { inExcel: false, label: 'bench' }, supports: () => true });
+    const services = createOfficeServices({ run: fake.run, settings: officeSettings(fake.settings), files: lazyFileAdapters, host: { inExcel: false, label: 'bench' }, supports: () => true });
     const count = async (what: keyof SyncTable, work: () => Promise<unknown>): Promise<void> => {
       const before = fake.syncCount();
       await work();

@@ -1,6 +1,7 @@
-import type { ExcelRun } from './adapters/office/excel-types';
+import type { ExcelRun, OfficeSettingsLike } from './host/office-api';
+import { lazyFileAdapters } from './adapters/exceljs/lazy';
 import { createOfficeServices } from './adapters/office/services';
-import { officeSettings, type OfficeSettingsLike } from './adapters/office/settings';
+import { officeSettings } from './adapters/office/settings';
 import type { ScorecardServices } from './app/ports';
 
 /** The parts of the Office.js globals the composition root reads; they may be absent (no CDN, a plain browser). */
@@ -56,6 +57,7 @@ export async function createServices(env: CompositionEnv = {}): Promise<Scorecar
     return createOfficeServices({
       run,
       settings: officeSettings(office.context.document.settings),
+      files: lazyFileAdapters,
       host: { inExcel: true, label: PLATFORM_LABEL[office.context.platform ?? ''] ?? 'Excel' },
       supports: (set, version) => office.context.requirements.isSetSupported(set, version),
     });

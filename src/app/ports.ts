@@ -3,6 +3,8 @@ import type { Consolidation } from '../core/consolidate-types';
 import type { SignOff, ValidationResult } from '../core/return/types';
 import type { RagCounts } from '../core/return/types';
 import type { CatalogueError } from '../core/catalogue/errors';
+import type { Grid } from '../core/grid';
+import type { WorkbookPlan } from '../core/plan/types';
 
 /**
  * What the task pane can ask of the workbook and the core. Components receive this object and
@@ -58,7 +60,7 @@ export interface ScorecardServices {
   getSavedCatalogueUrl(): Promise<string | undefined>;
   saveCatalogueUrl(url: string | undefined): Promise<void>;
   /** Insert a new Return sheet (never over an existing one); resolves with the new sheet's name. */
-  insertTemplate(catalogue: Catalogue, period: string, service?: string): Promise<{ readonly sheet: string }>;
+  insertTemplate(catalogue: Catalogue, period: string, service?: string): Promise<{ readonly sheet: string; readonly due: number }>;
   /** Read the active return, validate it, apply RAG formatting. Never changes a typed value. */
   validate(catalogue: Catalogue, options: { readonly period?: string }): Promise<ValidationResult>;
   selectCell(address: string): Promise<void>;
@@ -84,4 +86,10 @@ export interface ScorecardServices {
   createDashboard(catalogue: Catalogue, period: string, ref?: string): Promise<{ readonly sheet: string }>;
   markReady(catalogue: Catalogue, preparedBy: string): Promise<SignOff>;
   signOff(catalogue: Catalogue, signer: { readonly name: string; readonly role: string }): Promise<SignOff>;
+}
+
+/** The .xlsx side the pane needs (ExcelJS in src/adapters/exceljs), given to the Office services by the composition root. */
+export interface FileAdapters {
+  renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array>;
+  readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
 }

@@ -1,5 +1,7 @@
+import { lazyFileAdapters } from '../adapters/exceljs/lazy';
 import { renderSheetPlan } from '../adapters/office/render';
 import { createOfficeServices } from '../adapters/office/services';
+import { officeSettings } from '../adapters/office/settings';
 import { defaultCatalogue } from '../catalogue/index';
 import { parsePeriod, type Period } from '../core/period';
 import { templatePlan } from '../core/plan/template';
@@ -40,7 +42,8 @@ export async function createPreviewServices(): Promise<ScorecardServices> {
   installPreviewHook(fake);
   return createOfficeServices({
     run: fake.run,
-    settings: fake.settings,
+    settings: officeSettings(fake.settings),
+    files: lazyFileAdapters,
     host: { inExcel: false, label: PREVIEW_LABEL, limitations: ['Nothing is saved: this is an in-memory workbook for trying the add-in outside Excel.'] },
     supports: () => true,
     workbookLabel: 'Preview workbook',

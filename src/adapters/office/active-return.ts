@@ -9,7 +9,7 @@ import { entriesFingerprint } from '../../core/return/signoff';
 import type { ReadReturn, SignOff, ValidationResult } from '../../core/return/types';
 import { validateReturn } from '../../core/return/validate';
 import { textInput } from './cell-input';
-import type { XContext } from './excel-types';
+import type { XContext } from '../../host/office-api';
 import { loadGrid } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 

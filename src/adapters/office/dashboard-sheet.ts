@@ -10,7 +10,7 @@ import { dashboardPlan, type DashboardPlan } from '../../core/cabinet/dashboard'
 import type { PlanValue } from '../../core/plan/types';
 import type { ScorecardServices } from '../../app/ports';
 import { cellA1, rectA1, rectSize } from '../../core/address';
-import type { ExcelRun, XChartType, XContext, XWorksheet } from './excel-types';
+import type { ExcelRun, XChartType, XContext, XWorksheet } from '../../host/office-api';
 import { DEFAULT_MAX_PAYLOAD_BYTES, loadSheetState, renderSheetPlan, type RenderOptions, type SheetState } from './render';
 
 const CHART_TYPE: Record<ChartKind, XChartType> = { barStacked: 'BarStacked', line: 'Line' };

@@ -1,7 +1,7 @@
 import type { CellValue, Grid } from '../../core/grid';
 import { RETURN_SHEET } from '../../core/return/layout';
 import { parseA1, splitRef } from '../../core/address';
-import type { XContext, XRange, XWorksheet } from './excel-types';
+import type { XContext, XRange, XWorksheet } from '../../host/office-api';
 
 /**
  * Queue the one load a grid needs (values, number formats, value types and address of the used

@@ -1,6 +1,6 @@
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PrintPlan, ProtectionPlan } from '../../core/plan/types';
 import { cellA1, rectA1, rectSize, rowsA1, type Rect } from '../../core/address';
-import type { XBorderIndex, XDataValidation, XRange, XRangeFormat, XWorksheet } from './excel-types';
+import type { XBorderIndex, XDataValidation, XRange, XRangeFormat, XWorksheet } from '../../host/office-api';
 
 /** Excel character widths to the points Office.js wants (Calibri 11: 7 px a character + 5 px padding). */
 export function widthToPoints(chars: number): number {

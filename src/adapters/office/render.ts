@@ -1,6 +1,6 @@
 import { ABSOLUTE, columnLetters, rect, rectA1, rectSize, refA1 } from '../../core/address';
 import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
-import type { XContext, XWorksheet } from './excel-types';
+import type { XContext, XWorksheet } from '../../host/office-api';
 import { coalesceBlocks, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
 import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
 import { addressLists, formatWrites, joinAddresses, mergeRects, styleGroups, validationGroups, type Group } from './render-groups';

@@ -8,11 +8,10 @@ import { parsePeriod, type Period } from '../../core/period';
 import { findReturnGrids, validateGrid } from '../../core/return/find';
 import { templatePlan } from '../../core/plan/template';
 import type { WorkbookPlan } from '../../core/plan/types';
-import type { CabinetPreview, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
+import type { CabinetPreview, FileAdapters, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
 import { catalogueLoader } from './catalogue-load';
 import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XContext } from '../../host/office-api';
-import { lazyFileAdapters, type FileAdapters } from './file-adapters';
 import { loadGrid, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 import { fingerprintOf, validateActive, writeSignOff } from './active-return';
@@ -28,7 +27,8 @@ export interface OfficeServicesDeps {
   readonly host: { readonly inExcel: boolean; readonly label: string; readonly limitations?: readonly string[] };
   /** `Office.context.requirements.isSetSupported`; the fake says yes to everything. */
   readonly supports: (set: string, version: string) => boolean;
-  readonly files?: FileAdapters;
+  /** The .xlsx side (src/adapters/exceljs/lazy in the pane): the composition root gives it. */
+  readonly files: FileAdapters;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
   readonly debounceMs?: number;
@@ -44,7 +44,7 @@ function periodOf(text: string): Period {
 
 /** The Office.js implementation of the pane's services; every workbook call goes through `run`. */
 export function createOfficeServices(deps: OfficeServicesDeps): ScorecardServices {
-  const files = deps.files ?? lazyFileAdapters;
+  const files = deps.files;
   const now = deps.now ?? (() => new Date());
   const pageLayout = deps.supports('ExcelApi', '1.9');
   const documentProperties = deps.supports('ExcelApi', '1.7');

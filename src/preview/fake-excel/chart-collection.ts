@@ -1,5 +1,5 @@
 import { parseA1, rectA1, rectSize } from '../../core/address';
-import type { XChart, XCharts, XChartSeries, XChartType, XRange } from '../../adapters/office/excel-types';
+import type { XChart, XCharts, XChartSeries, XChartType, XRange } from '../../host/office-api';
 import { FakeContext, FakeOfficeError, bytesOf } from './context';
 import { FakeRange, type SheetRef } from './range';
 import { findSheet, peekCell, type FakeSheet, type FakeWorkbookState, type Scalar } from './state';

@@ -1,4 +1,4 @@
-import type { XContext } from '../../adapters/office/excel-types';
+import type { XContext } from '../../host/office-api';
 import type { ChangedEvent, FakeSheet, FakeWorkbookState, Scalar } from './state';
 
 /** Errors shaped like OfficeExtension.Error: a `code` callers and tests can match. */

@@ -1,6 +1,5 @@
 import { parseA1, splitRef } from '../../core/address';
-import type { ExcelRun, XContext } from '../../adapters/office/excel-types';
-import { memorySettings, type SettingsStore } from '../../adapters/office/settings';
+import type { ExcelRun, OfficeSettingsLike, XContext } from '../../host/office-api';
 import type { CellValue, Grid } from '../../core/grid';
 import { FakeContext, FakeOfficeError, type FakeCore } from './context';
 
@@ -8,6 +7,26 @@ export { FakeOfficeError };
 import { parseInput, storeInput } from './input';
 import { fakeWorkbook } from './sheet';
 import { cellAt, emptyWorkbook, findSheet, newSheet, peekCell, usedRect, type FakeCell, type FakeSheet, type FakeWorkbookState, type Scalar } from './state';
+
+export type FakeSettings = OfficeSettingsLike & { readonly saved: Readonly<Record<string, unknown>> };
+
+/** Document settings as Office keeps them: changes live until saveAsync stores them. */
+function fakeSettings(initial: Readonly<Record<string, unknown>> = {}): FakeSettings {
+  const live = new Map(Object.entries(initial));
+  let saved: Record<string, unknown> = { ...initial };
+  return {
+    get: (name) => live.get(name) ?? null,
+    set: (name, value) => void live.set(name, value),
+    remove: (name) => void live.delete(name),
+    saveAsync: (callback) => {
+      saved = Object.fromEntries(live);
+      callback({ status: 'succeeded' });
+    },
+    get saved() {
+      return saved;
+    },
+  };
+}
 
 export interface FakeExcelOptions {
   /** Excel on the web's request limit; a bigger sync rejects. */
@@ -21,7 +40,8 @@ export interface FakeExcel {
   /** Use as `Excel.run`: a fresh request context per batch; pending operations sync at the end, as Excel.run does. */
   readonly run: ExcelRun;
   readonly workbook: FakeWorkbookState;
-  readonly settings: SettingsStore & { readonly saved: Readonly<Record<string, unknown>> };
+  /** Office.context.document.settings: kept in memory; `saved` is what the last saveAsync stored. */
+  readonly settings: FakeSettings;
   /** Calls to `context.sync()` so far (including Excel.run's closing sync when work was pending). */
   syncCount(): number;
   /** Estimated request bytes of every sync so far. */
@@ -71,7 +91,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   return {
     run,
     workbook: core.state,
-    settings: memorySettings(options.settings),
+    settings: fakeSettings(options.settings),
     syncCount: () => core.syncCount,
     payloads: core.payloads,
     sheet,

@@ -1,5 +1,5 @@
 import { parseA1, quoteSheet, rectA1, rectSize, type Rect } from '../../core/address';
-import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../adapters/office/excel-types';
+import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../host/office-api';
 import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
 import { toA1 } from '../../adapters/office/r1c1';
 import { parseInput, storeInput } from './input';

@@ -1,5 +1,5 @@
 import { parseA1 } from '../../core/address';
-import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../adapters/office/excel-types';
+import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../host/office-api';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
 import { FakeCharts } from './chart-collection';
 import { FakeRange, FakeRangeAreas, rangeOn, type SheetRef } from './range';

@@ -1,5 +1,5 @@
 import { createFakeExcel } from './excel-fake';
-import type { XContext } from '../../../src/adapters/office/excel-types';
+import type { XContext } from '../../../src/host/office-api';
 
 /** Range properties as Office.js types them (2-D arrays) but set, as Excel allows, to one value. */
 const setOne = (target: object, key: string, value: unknown): void => { (target as Record<string, unknown>)[key] = value; };

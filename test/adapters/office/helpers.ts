@@ -1,7 +1,8 @@
 import { defaultCatalogue } from '../../../src/catalogue/index';
 import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
 import { createOfficeServices } from '../../../src/adapters/office/services';
-import type { FileAdapters } from '../../../src/adapters/office/file-adapters';
+import { officeSettings } from '../../../src/adapters/office/settings';
+import type { FileAdapters } from '../../../src/app/ports';
 import { createFakeExcel, type FakeExcel } from './excel-fake';
 
 export const PERIOD = '2024-25 Q2';
@@ -23,7 +24,7 @@ export const noFiles: FileAdapters = {
 export function servicesOn(fake: FakeExcel, extra: Partial<Parameters<typeof createOfficeServices>[0]> = {}) {
   return createOfficeServices({
     run: fake.run,
-    settings: fake.settings,
+    settings: officeSettings(fake.settings),
     host: { inExcel: false, label: 'Test' },
     supports: () => true,
     files: noFiles,

@@ -1,9 +1,12 @@
 /**
- * The subset of the Excel JavaScript API this adapter uses, derived from @types/office-js.
+ * The host, as this add-in uses it: the subset of the Excel JavaScript API (and of Office's
+ * document settings) that src/adapters/office calls, derived from @types/office-js. It describes
+ * Excel, not our adapter: the adapter calls it, the real Excel and the in-memory fake
+ * (src/preview/fake-excel) implement it, and neither of those two imports the other.
  * Scalar members are `Pick`ed from the real types, so a misspelt property fails to compile;
- * members that return client objects return the subset instead, so the in-memory fake
- * (src/preview/fake-excel) can implement exactly this and the real `Excel.RequestContext` is
- * assignable to `XContext` (checked in excel-types.check.ts).
+ * members that return client objects return the subset instead, so the fake can implement
+ * exactly this and the real `Excel.RequestContext` is assignable to `XContext` (`RealExcelFits`
+ * below is the compile-time check).
  *
  * Enum values are written as their string literals (`'Custom'`, `'Landscape'`): the `Excel`
  * global does not exist outside Office, and the pane must run in a plain browser too.
@@ -147,10 +150,18 @@ export interface XContext {
   sync(): Promise<unknown>;
 }
 
-/** `Excel.run` as this adapter calls it; the real one and the fake's both fit. */
+/** `Excel.run` as the adapter calls it; the real one and the fake's both fit. */
 export type ExcelRun = <T>(batch: (context: XContext) => Promise<T>) => Promise<T>;
 
 type Fits<Subset, Real extends Subset> = Real;
 /** Compile-time proof that the real API satisfies the subset (a wrong name or type fails `tsc`). */
 export type RealExcelFits = [Fits<XContext, Excel.RequestContext>, Fits<XRange, Excel.Range>, Fits<XWorksheet, Excel.Worksheet>];
 export const realRunFits = (run: typeof Excel.run): ExcelRun => run;
+
+/** The part of Office.context.document.settings used (typed here: Office.js may be absent at run time). */
+export interface OfficeSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback: (result: { status: string; error?: { message: string } }) => void): void;
+}
