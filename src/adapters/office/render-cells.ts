@@ -2,7 +2,7 @@ import { rect, rectA1 } from '../../core/address';
 import type { CellBlock } from '../../core/plan/types';
 import { cellInput, inputBytes } from './cell-input';
 import type { XRange, XWorksheet } from '../../host/office-api';
-import { toA1, toR1C1 } from './r1c1';
+import { toA1, toR1C1 } from '../../core/r1c1';
 
 /** Estimated JSON bytes of one action in the request (object path, property name, value). */
 export const OP_BYTES = 120;

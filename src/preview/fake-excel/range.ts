@@ -1,7 +1,7 @@
 import { parseA1, quoteSheet, rectA1, rectSize, type Rect } from '../../core/address';
 import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../host/office-api';
 import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
-import { toA1 } from '../../adapters/office/r1c1';
+import { toA1 } from '../../core/r1c1';
 import { parseInput, storeInput } from './input';
 import { cellAt, forEachCell, intersects, peekCell, type FakeCell, type FakeConditionalFormat, type FakeSheet } from './state';
 

@@ -1,5 +1,5 @@
-import { columnLetters, parseA1 } from '../../core/address';
-import { MAX_COLS, MAX_ROWS } from '../../core/grid';
+import { columnLetters, parseA1 } from './address';
+import { MAX_COLS, MAX_ROWS } from './grid';
 
 /**
  * A1 ⇄ R1C1 for the formulas our plans write, so one R1C1 formula can fill a whole column

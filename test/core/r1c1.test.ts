@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { toA1, toR1C1 } from '../../../src/adapters/office/r1c1';
-import { columnLetters } from '../../../src/core/address';
-import { ragFormula } from '../../../src/core/plan/rag-formula';
-import { TEMPLATE_COLUMN, TEMPLATE_FORMULA_COLUMNS } from '../../../src/core/plan/template';
+import { toA1, toR1C1 } from '../../src/core/r1c1';
+import { columnLetters } from '../../src/core/address';
+import { ragFormula } from '../../src/core/plan/rag-formula';
+import { TEMPLATE_COLUMN, TEMPLATE_FORMULA_COLUMNS } from '../../src/core/plan/template';
 
 describe('A1 and R1C1', () => {
   it.each([
