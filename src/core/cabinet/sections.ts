@@ -5,6 +5,7 @@ import { commentaryText, rowValues } from './cells';
 import { columnOf, COLUMNS, TITLE, TITLE_LABEL, type ColumnKey } from './layout';
 import type { CabinetCounts, CabinetModel, CabinetRow } from './model';
 import { LAST_COL, type Sheet } from './sheet';
+import { peopleDate } from '../words';
 
 export const HEADER_STYLE = { bold: true, wrap: true, fontSize: 9, fill: '#1F3864', fontColor: '#FFFFFF', vAlign: 'top', border: true } as const;
 const HEADING_STYLE = { bold: true, fontSize: 11, fill: '#E7E6E6', fontColor: '#0B0C0C', vAlign: 'middle' } as const;
@@ -125,7 +126,7 @@ export function changes(s: Sheet, model: CabinetModel): void {
   for (const c of model.changes) {
     s.put(cell({
       ref: c.ref, indicator: c.title || null, service: c.change, target: c.from || null, actual: c.to || null,
-      rag: c.date, dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
+      rag: peopleDate(c.date), dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
     }), ROW_STYLE);
   }
   s.block(first, 3);
@@ -149,7 +150,7 @@ export function about(s: Sheet, model: CabinetModel, fingerprint: string): void 
   const first = heading(s, `About this paper: ${TITLE}`);
   const pairs = ([
     [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
-    [TITLE_LABEL.generated, model.generatedAt], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
+    [TITLE_LABEL.generated, model.generatedAt ? peopleDate(model.generatedAt) : ''], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
     [`${TITLE_LABEL.fingerprint} (SHA-256)`, fingerprint],
   ] as [string, string][]).filter(([, value]) => value !== '');
   const style: StyleRange['style'] = { fontSize: 10 };
