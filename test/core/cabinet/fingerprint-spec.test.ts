@@ -7,7 +7,9 @@ import type { SheetPlan } from '../../../src/core/plan/types';
 import { miniCatalogue } from '../fixtures/mini-catalogue';
 import { consolidationOf, planToGrid, Q2, type Entry } from './helpers';
 
-// Exports already sent to members are checked against these definitions: they must never drift.
+// The definitions, restated from the code's constants. Exports already sent to members are checked
+// against them, so they must never drift: test/cli/golden-cabinet.test.ts pins a literal fingerprint
+// and a committed paper (test/golden/cabinet.xlsx) that must still verify.
 const cat = miniCatalogue();
 const entries: Entry[] = [
   { ref: 'MC01', actual: 81.24, commentary: 'Calls  up\tagain', action: 'More staff' },
