@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../core/catalogue/schema';
-import { splitRef } from '../../core/address';
+import { cellA1 } from '../../core/address';
 import type { Grid } from '../../core/grid';
 import { parsePeriod } from '../../core/period';
 import { ragFormatPlan } from '../../core/plan/rag-format';
@@ -79,10 +79,9 @@ export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => S
   const values = build(read);
   const out: Record<string, unknown> = { ...read.signOff };
   for (const [key, value] of Object.entries(values) as [keyof SignOff['cells'], string][]) {
-    const address = read.signOff.cells[key];
-    if (!address) throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
-    const { sheet, local } = splitRef(address);
-    ctx.workbook.worksheets.getItem(sheet ?? read.sheet).getRange(local).values = [[textInput(value)]];
+    const cell = read.signOff.cells[key];
+    if (!cell) throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
+    ctx.workbook.worksheets.getItem(read.sheet).getRange(cellA1(cell.row, cell.col)).values = [[textInput(value)]];
     out[key === 'ready' ? 'readyText' : key] = value;
   }
   await ctx.sync();

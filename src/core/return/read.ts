@@ -50,6 +50,10 @@ class Sheet {
     const f: unknown = this.grid.formats?.[r]?.[c];
     return typeof f === 'string' ? f : undefined;
   }
+  /** 1-based row and column on the sheet of the 0-based grid position. */
+  at(r: number, c: number): { row: number; col: number } {
+    return { row: r + 1 + this.rowOffset, col: c + 1 + this.colOffset };
+  }
   address(r: number, c: number): string {
     return cellRefA1(this.grid.sheet, r + 1 + this.rowOffset, c + 1 + this.colOffset);
   }
@@ -65,8 +69,8 @@ interface LabelValue {
   readonly value: CellValue;
   /** Where the value was found (the label cell itself for `Period: 2023-24 Q2`). */
   readonly foundAt: string;
-  /** Where a value should be written: the cell the reader looks at first. */
-  readonly valueCell: string;
+  /** Where a value should be written: the cell the reader looks at first (1-based, on this sheet). */
+  readonly valueCell: { readonly row: number; readonly col: number };
 }
 
 function isLabelText(v: CellValue): boolean {
@@ -89,9 +93,9 @@ function readLabels(sheet: Sheet, lastRow: number): Partial<Record<LabelKey, Lab
       const inlineText = inline && LABEL_BY_TEXT.get(labelKey(v)) === undefined ? (inline[2] ?? '').trim() : '';
       if (right !== undefined) {
         const value = sheet.value(r, right);
-        out[key] = { text: cellText(value).trim(), value, foundAt: sheet.address(r, right), valueCell: sheet.address(r, right) };
+        out[key] = { text: cellText(value).trim(), value, foundAt: sheet.address(r, right), valueCell: sheet.at(r, right) };
       } else {
-        out[key] = { text: inlineText, value: inlineText || null, foundAt: inlineText ? sheet.address(r, c) : sheet.address(r, c + 1), valueCell: sheet.address(r, c + 1) };
+        out[key] = { text: inlineText, value: inlineText || null, foundAt: inlineText ? sheet.address(r, c) : sheet.address(r, c + 1), valueCell: sheet.at(r, c + 1) };
       }
     }
   }
@@ -177,7 +181,7 @@ function readSignOff(labels: Partial<Record<LabelKey, LabelValue>>): SignOff {
     if (k === 'signedOffOn' && typeof v.value === 'number') return serialToIso(v.value) ?? v.text;
     return v.text;
   };
-  const cells: Record<string, string> = {};
+  const cells: Record<string, { row: number; col: number }> = {};
   for (const k of ['preparedBy', 'ready', 'signedOffBy', 'role', 'signedOffOn', 'fingerprint'] as const) {
     const v = labels[k];
     if (v) cells[k] = v.valueCell;

@@ -35,8 +35,11 @@ export interface SignOff {
   readonly signedOffOn?: string;
   /** Fingerprint of the entries stored at sign-off. */
   readonly fingerprint?: string;
-  /** Where each label's value cell is, so an adapter can write sign-off back. */
-  readonly cells: Readonly<Partial<Record<'preparedBy' | 'ready' | 'signedOffBy' | 'role' | 'signedOffOn' | 'fingerprint', string>>>;
+  /**
+   * Where each label's value cell is (1-based, on the return's own sheet), so an adapter can write
+   * sign-off back: numbers, not A1 (the adapter makes the address with core/address).
+   */
+  readonly cells: Readonly<Partial<Record<'preparedBy' | 'ready' | 'signedOffBy' | 'role' | 'signedOffOn' | 'fingerprint', { readonly row: number; readonly col: number }>>>;
 }
 
 export interface ReadReturn {

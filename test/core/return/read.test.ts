@@ -93,7 +93,7 @@ describe('readReturn: labels above the header', () => {
     expect(r.signOff).toEqual({
       preparedBy: 'A. Lead',
       ready: false,
-      cells: { preparedBy: 'Return!B1', ready: 'Return!B2', signedOffBy: 'Return!B3', role: 'Return!D3', signedOffOn: 'Return!B4', fingerprint: 'Return!B5' },
+      cells: { preparedBy: { row: 1, col: 2 }, ready: { row: 2, col: 2 }, signedOffBy: { row: 3, col: 2 }, role: { row: 3, col: 4 }, signedOffOn: { row: 4, col: 2 }, fingerprint: { row: 5, col: 2 } },
     });
   });
 
