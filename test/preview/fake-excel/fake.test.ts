@@ -1,4 +1,4 @@
-import { createFakeExcel, FakeOfficeError } from './excel-fake';
+import { createFakeExcel, FakeOfficeError } from '../../../src/preview/fake-excel/index';
 
 describe('the fake Excel enforces what Office.js enforces', () => {
   it('throws PropertyNotLoaded when code reads a property it did not load', async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { defaultCatalogue } from '../../src/catalogue';
-import { checkChangeLog, diffCatalogues, stableJson, type DiffEntry } from '../../src/core/catalogue/diff';
-import type { Catalogue, CatalogueChange, Indicator } from '../../src/core/catalogue/schema';
-import { miniCatalogue } from './fixtures/mini-catalogue';
+import { defaultCatalogue } from '../../../src/catalogue';
+import { checkChangeLog, diffCatalogues, stableJson, type DiffEntry } from '../../../src/core/catalogue/diff';
+import type { Catalogue, CatalogueChange, Indicator } from '../../../src/core/catalogue/schema';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
 
 const edit = (c: Catalogue, id: string, f: (i: Indicator) => Indicator): Catalogue => ({ ...c, indicators: c.indicators.map((i) => (i.id === id ? f(i) : i)) });
 const short = (e: DiffEntry): unknown[] => [e.indicator, e.change, e.year ?? e.field ?? '', e.from, e.to];

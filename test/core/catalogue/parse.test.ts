@@ -1,9 +1,9 @@
 import {
   describeCatalogueError, findIndicator, parseCatalogue, parseCatalogueText,
-} from '../../src/core/catalogue/parse';
-import type { Catalogue, Indicator } from '../../src/core/catalogue/schema';
-import { miniCatalogue } from './fixtures/mini-catalogue';
-import { formatPath, type CatalogueError } from '../../src/core/catalogue/errors';
+} from '../../../src/core/catalogue/parse';
+import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
+import { formatPath, type CatalogueError } from '../../../src/core/catalogue/errors';
 
 type Fault = (c: Catalogue) => void;
 

@@ -1,4 +1,4 @@
-import { createFakeExcel } from './excel-fake';
+import { createFakeExcel } from '../../../src/preview/fake-excel/index';
 import type { XContext } from '../../../src/host/office-api';
 
 /** Range properties as Office.js types them (2-D arrays) but set, as Excel allows, to one value. */
