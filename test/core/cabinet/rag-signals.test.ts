@@ -5,15 +5,15 @@
  */
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
-import { cabinetModel, WITHHELD_LABEL } from '../../../../src/core/cabinet/model';
-import { cabinetPlan } from '../../../../src/core/cabinet/plan';
-import { readCabinetTable } from '../../../../src/core/cabinet/previous';
-import { cellA1 } from '../../../../src/core/address';
-import { contrastRatio, RAG_STYLE, ragLabel } from '../../../../src/core/plan/palette';
-import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../../src/core/plan/types';
-import { RAG_STATUSES, type RagStatus } from '../../../../src/core/rag';
-import { consolidationOf, planToGrid, Q2, type Entry } from '../../../core/cabinet/helpers';
-import { miniCatalogue } from '../../../core/fixtures/mini-catalogue';
+import { cabinetModel, WITHHELD_LABEL } from '../../../src/core/cabinet/model';
+import { cabinetPlan } from '../../../src/core/cabinet/plan';
+import { readCabinetTable } from '../../../src/core/cabinet/previous';
+import { cellA1 } from '../../../src/core/address';
+import { contrastRatio, RAG_STYLE, ragLabel } from '../../../src/core/plan/palette';
+import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../src/core/plan/types';
+import { RAG_STATUSES, type RagStatus } from '../../../src/core/rag';
+import { consolidationOf, planToGrid, Q2, type Entry } from './helpers';
+import { miniCatalogue } from '../fixtures/mini-catalogue';
 
 const cat = miniCatalogue();
 const DEFAULT_TEXT = '#000000';
