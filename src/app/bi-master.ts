@@ -27,7 +27,7 @@ export function readMaster(text: string, catalogue: Pick<Catalogue, 'organisatio
   const result = parseHistoryText(text);
   if (!result.ok) {
     const shown = result.errors.slice(0, 3).map(describeCatalogueError).join('; ');
-    return { ok: false, reason: `not a valid BI master (history): ${shown}${result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : ''}` };
+    return { ok: false, reason: `not a BI master (history) file: ${shown}${result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : ''}` };
   }
   return catalogue ? checkCouncil(result.history, catalogue) : { ok: true, history: result.history };
 }

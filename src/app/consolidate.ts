@@ -1,4 +1,3 @@
-import type { CabinetOptions } from '../core/cabinet/model';
 import type { PreviousValues } from '../core/cabinet/previous';
 import { effectiveCatalogue } from '../core/catalogue/effective';
 import type { Catalogue } from '../core/catalogue/schema';
@@ -13,9 +12,8 @@ import { scorecardPlan } from '../core/plan/consolidation-sheet';
 import type { SheetPlan, WorkbookPlan } from '../core/plan/types';
 import { findReturnGrids } from '../core/return/find';
 import { readReturn } from '../core/return/read';
-import { masterComparison, recordQuarter } from './bi-master';
 import type { Book, Progress, Unreadable } from './books';
-import { cabinetWorkbookOf } from './cabinet-workbook';
+import { cabinetModelFor, cabinetWorkbook } from './cabinet-workbook';
 import { validateReturns, type ReturnResult } from './validate-return';
 
 export interface ConsolidateInput {
@@ -100,16 +98,14 @@ export function consolidateReturns(input: ConsolidateInput): ConsolidateOutcome 
   const extra = (input.unreadable ?? []).map(unreadableIssue);
   const consolidation: Consolidation = extra.length > 0 ? { ...base, issues: [...extra, ...base.issues] } : base;
 
-  let history: Consolidated['history'];
-  let compare: CabinetOptions = { generatedAt: input.now };
-  if (input.master) {
-    const recorded = recordQuarter(input.master, input.catalogue, consolidation, { closedAt: input.now, ...input.record });
-    if (!recorded.ok) return { ok: false, problem: 'master-refused', period, results, consolidation, issues: recorded.issues };
-    if (input.record) history = { next: recorded.history, issues: recorded.issues };
-    compare = { ...compare, ...masterComparison(recorded.history, input.catalogue, consolidation) };
-  } else {
-    compare = { ...compare, ...(input.previous ? { previous: input.previous } : {}), ...(input.lastYear ? { lastYear: input.lastYear } : {}) };
-  }
-  const cabinet = cabinetWorkbookOf(catalogue, consolidation, compare, input.password ? { password: input.password } : {});
+  const paper = cabinetModelFor({
+    catalogue: input.catalogue, consolidation, now: input.now,
+    ...(input.master ? { master: input.master } : {}), ...(input.record ? { record: input.record } : {}),
+    ...(input.previous ? { previous: input.previous } : {}), ...(input.lastYear ? { lastYear: input.lastYear } : {}),
+  });
+  if (!paper.ok) return { ok: false, problem: 'master-refused', period, results, consolidation, issues: paper.issues };
+  const history = paper.history;
+  // The model is not kept once the plan holds what it said: it was much of a big run's memory.
+  const cabinet = cabinetWorkbook(paper.model, input.password ? { password: input.password } : {});
   return { ok: true, period, catalogue, results, consolidation, scorecard: scorecardPlan(consolidation), cabinet, ...(history ? { history } : {}) };
 }

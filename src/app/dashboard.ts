@@ -1,6 +1,7 @@
 import { rect } from '../core/address';
 import { dashboardPlan, type DashboardPlan } from '../core/cabinet/dashboard';
 import { cabinetModel, type CabinetModel, type CabinetOptions, type CabinetRow } from '../core/cabinet/model';
+import { effectiveCatalogue } from '../core/catalogue/effective';
 import type { Catalogue } from '../core/catalogue/schema';
 import type { Consolidation } from '../core/consolidate-types';
 import { addPeriod } from '../core/history/add';
@@ -32,9 +33,12 @@ export function heldHistory(catalogue: Catalogue, current: Consolidation, held: 
  * rows stay those of the Cabinet sheet this pane makes (no history), so the two agree.
  */
 export function dashboardModel(catalogue: Catalogue, current: Consolidation, held: Iterable<Consolidation>, generatedAt: string, compare: { readonly options?: CabinetOptions; readonly master?: History } = {}): CabinetModel {
-  const base = cabinetModel(catalogue, current, { generatedAt, ...compare.options });
+  // The quarter's own catalogue, as the Cabinet sheet uses, so the two agree.
+  const period = parsePeriod(current.period);
+  const own = period ? effectiveCatalogue(catalogue, period) : catalogue;
+  const base = cabinetModel(own, current, { generatedAt, ...compare.options });
   const history = heldHistory(catalogue, current, held, generatedAt, compare.master);
-  const withTrend = cabinetModel(catalogue, current, { generatedAt, history: { history, catalogue } });
+  const withTrend = cabinetModel(own, current, { generatedAt, history: { history, catalogue } });
   const trends = new Map(withTrend.sections.flatMap((s) => s.rows.map((r) => [r.ref, r.trend] as const)));
   const row = (r: CabinetRow): CabinetRow => {
     const trend = trends.get(r.ref);

@@ -2,6 +2,8 @@ import type { Catalogue } from '../core/catalogue/schema';
 import type { Grid } from '../core/grid';
 import type { Issue } from '../core/issues';
 import type { Period } from '../core/period';
+import { ragFormatPlan } from '../core/plan/rag-format';
+import type { SheetPlan } from '../core/plan/types';
 import { emptyCounts } from '../core/return/counts';
 import { findReturnGrids, validateGrid } from '../core/return/find';
 import { RETURN_SHEET } from '../core/return/layout';
@@ -72,7 +74,7 @@ export function totals(results: readonly ReturnResult[]): { errors: number; warn
  * The return the pane is looking at: validated, or, when the workbook has none, the one error that
  * says so (the pane shows it as it shows any other issue).
  */
-export function validateSheet(catalogue: Catalogue, grid: Grid | undefined, options: Omit<ValidateOptions, 'progress'> = {}): { readonly read?: ReadReturn; readonly result: ValidationResult } {
+export function validateSheet(catalogue: Catalogue, grid: Grid | undefined, options: Omit<ValidateOptions, 'progress'> = {}): { readonly read?: ReadReturn; readonly result: ValidationResult; readonly formats?: SheetPlan } {
   const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   if (!grid) {
     const result = validateReturn(catalogue, readReturn({ sheet: RETURN_SHEET, values: [] }), check);
@@ -80,5 +82,7 @@ export function validateSheet(catalogue: Catalogue, grid: Grid | undefined, opti
     return { result: { ...result, issues: [none, ...result.issues] } };
   }
   const read = readReturn(grid);
-  return { read, result: validateReturn(catalogue, read, check) };
+  const result = validateReturn(catalogue, read, check);
+  // RAG colours for the sheet: formatting only, never a value.
+  return { read, result, formats: ragFormatPlan(read, result) };
 }

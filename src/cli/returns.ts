@@ -1,5 +1,5 @@
 import type { Catalogue } from '../core/catalogue/schema';
-import { errorCount, errorsFirst, type Issue } from '../core/issues';
+import { errorCount, errorsFirst } from '../core/issues';
 import { validateReturns, type ReturnResult, type ValidateOptions } from '../app/validate-return';
 import type { ValidationResult } from '../core/return/types';
 import { readWorkbook, type Workbook } from './load';

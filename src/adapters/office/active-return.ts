@@ -1,20 +1,20 @@
 import type { Catalogue } from '../../core/catalogue/schema';
 import { cellA1 } from '../../core/address';
 import type { Grid } from '../../core/grid';
-import { parsePeriod } from '../../core/period';
-import { ragFormatPlan } from '../../core/plan/rag-format';
-import { HEADER, RETURN_SHEET, normaliseHeader } from '../../core/return/layout';
+import type { Period } from '../../core/period';
+import { hasRefHeader } from '../../core/return/find';
+import { RETURN_SHEET } from '../../core/return/layout';
 import { readReturn } from '../../core/return/read';
-import { entriesFingerprint } from '../../core/return/signoff';
 import type { ReadReturn, SignOff, ValidationResult } from '../../core/return/types';
-import { validateReturn } from '../../core/return/validate';
+import type { PreviousValue } from '../../core/return/validate-row';
+import type { SignOffWrite } from '../../app/sign-off';
+import { validateSheet } from '../../app/validate-return';
 import { textInput } from './cell-input';
 import type { XContext } from '../../host/office-api';
 import { loadGrid } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 
-const REF = normaliseHeader(HEADER.ref);
-const isReturnGrid = (g: Grid | undefined): g is Grid => !!g && g.values.some((row) => row.some((v) => typeof v === 'string' && normaliseHeader(v) === REF));
+const isReturnGrid = (g: Grid | undefined): g is Grid => !!g && hasRefHeader(g);
 
 /**
  * The active sheet when it is a return, else the sheet named Return: one read sync in the usual
@@ -42,25 +42,17 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   return isReturnGrid(g) ? { grid: g, state: state() } : undefined;
 }
 
-export function periodOption(period: string | undefined): { period?: ReturnType<typeof parsePeriod> & object } {
-  const p = period ? parsePeriod(period) : undefined;
-  return p ? { period: p } : {};
-}
-
-export async function validateActive(ctx: XContext, catalogue: Catalogue, period: string | undefined, opts: { documentProperties: boolean; rangeAreas?: boolean }): Promise<ValidationResult> {
+/**
+ * Validate the active return and refresh its RAG colours (formatting only: no value is written).
+ * A failure to colour is a warning; the findings stand.
+ */
+export async function validateActive(ctx: XContext, catalogue: Catalogue, options: { period?: Period; previous?: PreviousValue }, opts: { documentProperties: boolean; rangeAreas?: boolean }): Promise<ValidationResult> {
   const found = await readActiveReturn(ctx);
-  if (!found) {
-    const read = readReturn({ sheet: RETURN_SHEET, values: [] });
-    const result = validateReturn(catalogue, read, periodOption(period));
-    return { ...result, issues: [{ severity: 'error', code: 'no-return-sheet', params: {} }, ...result.issues] };
-  }
-  const read = readReturn(found.grid);
-  const result = validateReturn(catalogue, read, periodOption(period));
-  const plan = ragFormatPlan(read, result);
+  const { result, formats } = validateSheet(catalogue, found?.grid, options);
+  if (!found || !formats) return result;
   try {
-    await renderSheetPlan(ctx, plan, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
+    await renderSheetPlan(ctx, formats, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
   } catch (e) {
-    // Colours are a convenience: the findings stand, and the lead is told why the colours did not change.
     const shown = found.state.protected
       ? 'the sheet is protected with a password (its own RAG rules still colour it; unprotect it to refresh them)'
       : e instanceof Error ? e.message : String(e);
@@ -68,8 +60,6 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, period
   }
   return result;
 }
-
-type SignOffWrite = Partial<Record<keyof SignOff['cells'], string>>;
 
 /** Write sign-off values into the return's own labelled cells, as text. */
 export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => SignOffWrite): Promise<SignOff> {
@@ -87,8 +77,4 @@ export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => S
   await ctx.sync();
   delete out.readyText;
   return { ...(out as unknown as SignOff), ready: values.ready !== undefined ? true : read.signOff.ready };
-}
-
-export function fingerprintOf(read: ReadReturn): string {
-  return entriesFingerprint(read);
 }

@@ -1,20 +1,15 @@
-import { cabinetModel, type CabinetModel, type CabinetOptions, type CabinetRow } from '../../core/cabinet/model';
+import { dashboard } from '../../app/dashboard';
+import type { CabinetOptions } from '../../core/cabinet/model';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
-import { addPeriod } from '../../core/history/add';
-import { emptyHistory } from '../../core/history/parse';
 import type { History } from '../../core/history/schema';
-import { comparePeriods, formatPeriod, parsePeriod } from '../../core/period';
 import type { ChartKind, ChartPlan } from '../../core/plan/chart-types';
-import { dashboardPlan, type DashboardPlan } from '../../core/cabinet/dashboard';
-import type { PlanValue } from '../../core/plan/types';
 import type { ScorecardServices } from '../../app/ports';
 import { cellA1, rectA1, rectSize } from '../../core/address';
 import type { ExcelRun, XChartType, XContext, XWorksheet } from '../../host/office-api';
 import { DEFAULT_MAX_PAYLOAD_BYTES, loadSheetState, renderSheetPlan, type RenderOptions, type SheetState } from './render';
 
 const CHART_TYPE: Record<ChartKind, XChartType> = { barStacked: 'BarStacked', line: 'Line' };
-const NOTE_STYLE = { italic: true, fontSize: 9 } as const;
 
 /** Queue a plan's charts on a sheet (ExcelApi 1.1). No sync: the caller's one sync sends them with the cells. */
 export function addCharts(sheet: XWorksheet, charts: readonly ChartPlan[]): void {
@@ -74,9 +69,7 @@ export function dashboardService(deps: DashboardDeps): ScorecardServices['create
       const { c } = await deps.basis(ctx, catalogue, period, () => { state = loadSheetState(ctx, { name: 'Dashboard' }, 'new'); });
       const generatedAt = deps.now().toISOString();
       const held = [...deps.held()];
-      const periods = [...new Set([...held, c].map((x) => x.period))]
-        .map((p) => parsePeriod(p)).filter((p) => p !== undefined).sort(comparePeriods).map(formatPeriod);
-      const plan = dashboardWithNotes(dashboardModel(catalogue, c, held, generatedAt, deps.compare?.(catalogue, c)), periods, ref);
+      const plan = dashboard(catalogue, c, held, generatedAt, deps.compare?.(catalogue, c), ref);
       const known = state?.();
       const small = JSON.stringify(plan.sheet).length < DEFAULT_MAX_PAYLOAD_BYTES / 4;
       // Without the state read in the basis sync, render reads for itself: nothing may be held then.

@@ -1,37 +1,26 @@
-import type { CabinetOptions } from '../../core/cabinet/model';
-import { describeCatalogueError } from '../../core/catalogue/parse';
-import type { Catalogue } from '../../core/catalogue/schema';
-import type { Consolidation } from '../../core/consolidate-types';
-import { addPeriod } from '../../core/history/add';
-import { parseHistoryText } from '../../core/history/parse';
-import { historyComparison, previousLookup } from '../../core/history/read';
-import type { History } from '../../core/history/schema';
-import { parsePeriod } from '../../core/period';
-import type { PreviousValue } from '../../core/return/validate-row';
+import { readMaster } from '../../app/bi-master';
 import type { InputFile, MasterSummary } from '../../app/ports';
+import type { Catalogue } from '../../core/catalogue/schema';
+import { previousLookup } from '../../core/history/read';
+import type { History } from '../../core/history/schema';
+import type { PreviousValue } from '../../core/return/validate-row';
 
 /**
- * The BI master the pane holds for a session: read from a file the analyst picks, never written
- * back (recording a quarter stays with `scorecard consolidate --history`, which keeps a backup).
+ * The BI master the pane holds for a session: read from a file the analyst picks, checked by the
+ * one BI-master policy (src/app/bi-master.ts), never written back (recording a quarter stays with
+ * `scorecard consolidate --history`, which keeps a backup).
  */
-export function masterHolder(now: () => Date) {
+export function masterHolder() {
   let master: History | undefined;
   let file = '';
   const summarise = (h: History): MasterSummary => ({ file, organisation: h.organisation, periods: h.periods.map((p) => p.period) });
   return {
     load(catalogue: Catalogue, input: InputFile): MasterSummary {
-      const result = parseHistoryText(new TextDecoder().decode(input.bytes));
-      if (!result.ok) {
-        const shown = result.errors.slice(0, 3).map(describeCatalogueError).join('; ');
-        throw new Error(`${input.name} is not a BI master (history) file: ${shown}${result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : ''}.`);
-      }
-      const h = result.history;
-      if (h.organisation.trim().toLowerCase() !== catalogue.organisation.trim().toLowerCase()) {
-        throw new Error(`${input.name} is the BI master of ${h.organisation}, not of ${catalogue.organisation} (the loaded catalogue's council).`);
-      }
-      master = h;
+      const read = readMaster(new TextDecoder().decode(input.bytes), catalogue);
+      if (!read.ok) throw new Error(`${input.name} is ${read.reason}.`);
+      master = read.history;
       file = input.name;
-      return summarise(h);
+      return summarise(read.history);
     },
     summary(): MasterSummary | undefined {
       return master ? summarise(master) : undefined;
@@ -43,22 +32,9 @@ export function masterHolder(now: () => Date) {
     get(): History | undefined {
       return master;
     },
-    /** Each row's direction of travel against the quarter before, for validating returns. */
+    /** Each row's value in the quarter before, for direction of travel when validating. */
     previous(): PreviousValue | undefined {
       return master ? previousLookup(master) : undefined;
-    },
-    /**
-     * The Cabinet model's options: with a master, this quarter is added to a copy of it (as
-     * `consolidate --history` records it), so trends include it; a quarter the master already
-     * closed is taken as closed.
-     */
-    compare(catalogue: Catalogue, c: Consolidation): { readonly options: CabinetOptions; readonly master?: History } {
-      const generatedAt = now().toISOString();
-      const period = parsePeriod(c.period);
-      if (!master || !period) return { options: { generatedAt } };
-      const added = addPeriod(master, c, { closedAt: generatedAt, catalogueVersion: catalogue.version });
-      const history = added.issues.some((i) => i.severity === 'error') ? master : added.history;
-      return { options: { generatedAt, ...historyComparison(history, period, catalogue) }, master };
     },
   };
 }

@@ -1,22 +1,22 @@
-import { cabinetModel } from '../../core/cabinet/model';
-import { cabinetPlan } from '../../core/cabinet/plan';
-import type { Catalogue } from '../../core/catalogue/schema';
-import { consolidate } from '../../core/consolidate';
-import type { Consolidation, ReturnInput } from '../../core/consolidate-types';
-import type { Issue } from '../../core/issues';
-import { parsePeriod, type Period } from '../../core/period';
-import { findReturnGrids, validateGrid } from '../../core/return/find';
-import { templatePlan } from '../../core/plan/template';
-import type { WorkbookPlan } from '../../core/plan/types';
+import type { Book, Unreadable } from '../../app/books';
+import { refusalText } from '../../app/bi-master';
+import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabinet-workbook';
+import { consolidateReturns } from '../../app/consolidate';
+import { returnTemplate } from '../../app/insert-template';
 import type { CabinetPreview, FileAdapters, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
+import { markReadyWrite, signOffWrite } from '../../app/sign-off';
+import type { Catalogue } from '../../core/catalogue/schema';
+import type { Consolidation } from '../../core/consolidate-types';
+import type { History } from '../../core/history/schema';
+import { parsePeriod, type Period } from '../../core/period';
+import { findReturnGrids } from '../../core/return/find';
+import { validateActive, writeSignOff } from './active-return';
 import { catalogueLoader } from './catalogue-load';
 import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XContext } from '../../host/office-api';
+import { masterHolder } from './master';
 import { loadGrid, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
-import { fingerprintOf, validateActive, writeSignOff } from './active-return';
-import { scorecardPlan } from '../../core/plan/consolidation-sheet';
-import { masterHolder } from './master';
 import type { SettingsStore } from './settings';
 
 export const CATALOGUE_URL_SETTING = 'scorecard.catalogueUrl';
@@ -42,7 +42,10 @@ function periodOf(text: string): Period {
   return p;
 }
 
-/** The Office.js implementation of the pane's services; every workbook call goes through `run`. */
+/**
+ * The Office.js implementation of the pane's services: load/sync choreography and rendering over
+ * the app's use cases. Every workbook call goes through `run`.
+ */
 export function createOfficeServices(deps: OfficeServicesDeps): ScorecardServices {
   const files = deps.files;
   const now = deps.now ?? (() => new Date());
@@ -56,15 +59,11 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
   const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations };
   const loadCatalogue = catalogueLoader({ readWorkbookGrids: (b) => files.readWorkbookGrids(b), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const consolidations = new Map<string, Consolidation>();
-  const master = masterHolder(now);
-  const validateOptions = (period: Period) => {
-    const previous = master.previous();
-    return previous ? { period, previous } : { period };
-  };
+  const master = masterHolder();
   // getRanges (RangeAreas) is ExcelApi 1.9, like page layout.
   const renderOptions = { pageLayout, documentProperties, rangeAreas: pageLayout };
 
-  /** Every return sheet in this workbook, validated: two read syncs (names, then used ranges). */
+  /** Every return sheet in this workbook, consolidated: two read syncs (names, then used ranges). */
   async function workbookConsolidation(ctx: XContext, catalogue: Catalogue, period: Period, also?: () => void): Promise<Consolidation> {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
@@ -72,15 +71,24 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     const grids = sheets.items.map((s) => loadGrid(sheets.getItem(s.name)));
     also?.();
     await ctx.sync();
-    const found = findReturnGrids(grids.map((g) => g()).filter((g) => g !== undefined));
     const label = deps.workbookLabel ?? 'This workbook';
-    const inputs: ReturnInput[] = found.map((g) => ({ file: `${label} (${g.sheet})`, validation: validateGrid(catalogue, g, validateOptions(period)) }));
-    return consolidate(catalogue, period, inputs);
+    // One book per return sheet, so each is named by its sheet in the paper's provenance.
+    const books = findReturnGrids(grids.map((g) => g()).filter((g) => g !== undefined)).map((g) => ({ file: `${label} (${g.sheet})`, sheets: [g] }));
+    const outcome = consolidateReturns({ catalogue, books, period, now: now().toISOString(), ...masterInput() });
+    if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : `No quarter to consolidate.`);
+    return outcome.consolidation;
   }
 
-  function cabinetWorkbook(catalogue: Catalogue, c: Consolidation, password?: string): WorkbookPlan {
-    const model = cabinetModel(catalogue, c, master.compare(catalogue, c).options);
-    return cabinetPlan(model, password ? { password } : {});
+  const masterInput = (): { master?: History } => {
+    const m = master.get();
+    return m ? { master: m } : {};
+  };
+
+  /** The Cabinet model under the BI-master policy; a refusal is an error the pane shows. */
+  function paper(catalogue: Catalogue, c: Consolidation) {
+    const made = cabinetModelFor({ catalogue, consolidation: c, now: now().toISOString(), ...masterInput() });
+    if (!made.ok) throw new Error(`${refusalText(made.issues)} Clear the BI master to make the paper without it, or reopen the quarter with scorecard consolidate --history --reopen --reason.`);
+    return made;
   }
 
   async function basis(ctx: XContext, catalogue: Catalogue, period: string, also?: () => void): Promise<{ c: Consolidation; basis: string }> {
@@ -111,12 +119,16 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
 
     insertTemplate: (catalogue, period, service) =>
       deps.run(async (ctx) => {
-        const plan = templatePlan(catalogue, periodOf(period), service ? { service } : {});
-        const report = await renderSheetPlan(ctx, plan, { mode: 'new', activate: true, ...renderOptions });
-        return { sheet: report.sheet };
+        const template = returnTemplate(catalogue, periodOf(period), service);
+        const report = await renderSheetPlan(ctx, template.sheet, { mode: 'new', activate: true, ...renderOptions });
+        return { sheet: report.sheet, due: template.due };
       }),
 
-    validate: (catalogue, options) => deps.run((ctx) => validateActive(ctx, catalogue, options.period, renderOptions)),
+    validate: (catalogue, options) => {
+      const p = options.period ? parsePeriod(options.period) : undefined;
+      const previous = master.previous();
+      return deps.run((ctx) => validateActive(ctx, catalogue, { ...(p ? { period: p } : {}), ...(previous ? { previous } : {}) }, renderOptions));
+    },
 
     selectCell: (address) => deps.run((ctx) => selectCell(ctx, address)),
 
@@ -139,38 +151,30 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       }),
 
     consolidate: async (catalogue, inputFiles, period, progress) => {
-      const p = periodOf(period);
-      const inputs: ReturnInput[] = [];
-      const unreadable: Issue[] = [];
+      const books: Book[] = [];
+      const unreadable: Unreadable[] = [];
       for (const [i, f] of inputFiles.entries()) {
         progress(i, inputFiles.length, f.name);
         try {
-          const grids = findReturnGrids(await files.readWorkbookGrids(f.bytes));
-          if (grids.length === 0) unreadable.push({ severity: 'error', code: 'no-return-sheet', file: f.name, params: { file: f.name } });
-          for (const g of grids) inputs.push({ file: f.name, validation: validateGrid(catalogue, g, validateOptions(p)) });
+          books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
         } catch (e) {
-          unreadable.push({ severity: 'error', code: 'unreadable-file', file: f.name, params: { file: f.name, shown: (e as Error).message } });
+          unreadable.push({ file: f.name, reason: `not an Excel workbook (${(e as Error).message})` });
         }
       }
+      const outcome = consolidateReturns({ catalogue, books, unreadable, period: periodOf(period), now: now().toISOString(), ...masterInput() });
+      if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : 'No quarter to consolidate.');
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');
-      const base = consolidate(catalogue, p, inputs);
-      const result: Consolidation = { ...base, issues: [...unreadable, ...base.issues] };
-      consolidations.set(period, result);
-      await deps.run((ctx) => renderSheetPlan(ctx, scorecardPlan(result), { mode: 'new', activate: true, ...renderOptions }));
-      return result;
+      consolidations.set(period, outcome.consolidation);
+      await deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecard, { mode: 'new', activate: true, ...renderOptions }));
+      return outcome.consolidation;
     },
 
     cabinetPreview: (catalogue, period) =>
       deps.run(async (ctx): Promise<CabinetPreview> => {
         const { c, basis: label } = await basis(ctx, catalogue, period);
-        const model = cabinetModel(catalogue, c, master.compare(catalogue, c).options);
-        return {
-          period: model.period,
-          overall: model.overall,
-          byPriority: model.sections.map((s) => ({ id: s.id, title: s.title, counts: s.counts })),
-          exceptions: model.exceptions.map((r) => ({ ref: r.ref, title: r.title, commentary: r.commentary, action: r.action })),
-          basis: `${label}; ${master.get() ? `direction of travel from the BI master (${master.get()?.periods.length ?? 0} closed quarters)` : 'no BI master loaded (Consolidate view), so no direction of travel'}`,
-        };
+        const held = master.summary();
+        const source = held ? `direction of travel from the BI master (${held.periods.length} closed quarters)` : 'no BI master loaded (Consolidate view), so no direction of travel';
+        return cabinetPreview(paper(catalogue, c).model, `${label}; ${source}`);
       }),
 
     createCabinetSheet: (catalogue, period, options) =>
@@ -179,7 +183,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         let state: (() => SheetState) | undefined;
         const probe = { name: `Cabinet ${period}` };
         const { c } = await basis(ctx, catalogue, period, () => { state = loadSheetState(ctx, probe, 'new'); });
-        const plan = cabinetWorkbook(catalogue, c, options.password);
+        const plan = cabinetWorkbook(paper(catalogue, c).model, options.password ? { password: options.password } : {});
         let first: string | undefined;
         for (const sheet of plan.sheets) {
           const known = first === undefined && state ? state() : undefined;
@@ -189,31 +193,27 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         return { sheet: first ?? '' };
       }),
 
-    // The Cabinet model takes direction of travel from the master itself, so consolidations held
-    // from before it was loaded still get it.
     loadMaster: async (catalogue, file) => master.load(catalogue, file),
     clearMaster: async () => master.clear(),
     getMaster: async () => master.summary(),
 
-    createDashboard: dashboardService({ run: deps.run, basis, held: () => consolidations.values(), now, render: renderOptions, compare: master.compare }),
+    createDashboard: dashboardService({
+      run: deps.run, basis, held: () => consolidations.values(), now, render: renderOptions,
+      compare: (catalogue, c) => {
+        const made = paper(catalogue, c);
+        const m = master.get();
+        return { options: made.options, ...(m ? { master: m } : {}) };
+      },
+    }),
 
     downloadCabinet: async (catalogue, period, options) => {
       const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));
-      const bytes = await files.renderWorkbook(cabinetWorkbook(catalogue, c, options.password));
+      const bytes = await files.renderWorkbook(cabinetWorkbook(paper(catalogue, c).model, options.password ? { password: options.password } : {}));
       return { name: `Cabinet ${period}.xlsx`, bytes } satisfies InputFile;
     },
 
-    markReady: (_catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, () => ({ preparedBy, ready: 'Yes' }))),
+    markReady: (_catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, (read) => markReadyWrite(read, preparedBy))),
 
-    signOff: (_catalogue, signer) =>
-      deps.run((ctx) =>
-        writeSignOff(ctx, (read) => ({
-          signedOffBy: signer.name,
-          role: signer.role,
-          signedOffOn: now().toISOString().slice(0, 10),
-          fingerprint: fingerprintOf(read),
-        })),
-      ),
+    signOff: (_catalogue, signer) => deps.run((ctx) => writeSignOff(ctx, (read) => signOffWrite(read, signer, now().toISOString().slice(0, 10)))),
   };
 }
-

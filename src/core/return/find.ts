@@ -7,7 +7,8 @@ import { validateReturn, type ValidateOptions } from './validate';
 
 const REF = normaliseHeader(HEADER.ref);
 
-function hasRefHeader(grid: Grid): boolean {
+/** A sheet that looks like a return: a cell says `Ref`. */
+export function hasRefHeader(grid: Grid): boolean {
   return grid.values.some((row) => row.some((v) => typeof v === 'string' && normaliseHeader(v) === REF));
 }
 

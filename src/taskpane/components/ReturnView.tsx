@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, 
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { ScorecardServices } from '../../app/ports';
-import { countsSummary, severityCounts } from '../../core/words';
+import { countsSummary, plural, severityCounts } from '../../core/words';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
@@ -29,13 +29,13 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
   const announce = useAnnounce();
   const [result, setResult] = React.useState<ValidationResult | undefined>();
   const [signOff, setSignOff] = React.useState<SignOff | undefined>();
-  const [inserted, setInserted] = React.useState<string | undefined>();
+  const [inserted, setInserted] = React.useState<{ readonly sheet: string; readonly due: number } | undefined>();
   const [live, setLive] = React.useState(false);
 
   const insert = useAction(async () => {
-    const { sheet } = await services.insertTemplate(catalogue, period, service || undefined);
-    setInserted(sheet);
-    announce(`Inserted the return template as sheet ${sheet}.`);
+    const made = await services.insertTemplate(catalogue, period, service || undefined);
+    setInserted(made);
+    announce(`Inserted the return template as sheet ${made.sheet}: ${plural(made.due, 'indicator')} due.`);
   });
   const validate = useAction(async () => {
     const r = await services.validate(catalogue, { period });
@@ -82,7 +82,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
       </div>
       <Switch checked={live} label="Re-validate when the sheet changes" onChange={(_, d) => { setSubscribeError(undefined); setLive(d.checked); }} />
       {inserted && (
-        <MessageBar intent="success"><MessageBarBody>Inserted sheet {inserted} for {period}. Type the actuals, then validate.</MessageBarBody></MessageBar>
+        <MessageBar intent="success"><MessageBarBody>Inserted sheet {inserted.sheet} for {period}: {plural(inserted.due, 'indicator')} due. Type the actuals, then validate.</MessageBarBody></MessageBar>
       )}
       <ErrorBar title="Could not insert the template" message={insert.error} onDismiss={insert.dismiss}
         hint="A sheet named Return may already exist: rename or delete it, then try again." />

@@ -1,4 +1,5 @@
-import { addCharts, dashboardWithNotes } from '../../../src/adapters/office/dashboard-sheet';
+import { addCharts } from '../../../src/adapters/office/dashboard-sheet';
+import { dashboardWithNotes } from '../../../src/app/dashboard';
 import type { Catalogue } from '../../../src/core/catalogue/schema';
 import type { Consolidation } from '../../../src/core/consolidate-types';
 import { cabinetModel } from '../../../src/core/cabinet/model';

@@ -1,5 +1,5 @@
-import { dashboardModel } from '../../../src/adapters/office/dashboard-sheet';
-import { masterHolder } from '../../../src/adapters/office/master';
+import { cabinetModelFor } from '../../../src/app/cabinet-workbook';
+import { dashboardModel } from '../../../src/app/dashboard';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { consolidate } from '../../../src/core/consolidate';
 import { addPeriod } from '../../../src/core/history/add';
@@ -70,9 +70,9 @@ describe('the BI master in the pane', () => {
     const grid = returnGrid({ period: PERIOD, rows: cat.indicators.map((i) => ({ Ref: i.id, Actual: 95 })) });
     const p = parsePeriod(PERIOD) as Period;
     const c = consolidate(cat, p, [{ file: 'q2.xlsx', validation: validateGrid(cat, grid, { period: p }) }]);
-    const holder = masterHolder(() => new Date('2024-10-21T09:00:00Z'));
-    holder.load(cat, json('m.json', history));
-    const compare = holder.compare(cat, c);
+    const made = cabinetModelFor({ catalogue: cat, consolidation: c, master: history, now: '2024-10-21T09:00:00Z' });
+    if (!made.ok) throw new Error('the master refused the quarter');
+    const compare = { options: made.options, master: history };
     const model = dashboardModel(cat, c, [], '2024-10-21T09:00:00Z', compare);
     const row = model.sections.flatMap((s) => s.rows).find((r) => r.ref === 'T00001');
     const points = (row?.trend ?? []).filter((t) => t.value.value !== undefined).map((t) => [t.period, t.value.value]);
