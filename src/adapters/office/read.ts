@@ -1,5 +1,4 @@
 import type { CellValue, Grid } from '../../core/grid';
-import { RETURN_SHEET } from '../../core/return/layout';
 import { parseA1, splitRef } from '../../core/address';
 import type { XContext, XRange, XWorksheet } from '../../host/office-api';
 
@@ -32,13 +31,6 @@ export function toGrid(sheetName: string, address: string, values: unknown[][], 
   );
   const fmts = formats.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
   return { sheet: sheetName, values: out, formats: fmts, origin: { row: rect?.top ?? 1, col: rect?.left ?? 1 } };
-}
-
-/** The used range of one sheet (the Return sheet unless named) in one load and one sync. */
-export async function readSheetGrid(ctx: XContext, sheetName: string = RETURN_SHEET): Promise<Grid | undefined> {
-  const grid = loadGrid(ctx.workbook.worksheets.getItemOrNullObject(sheetName));
-  await ctx.sync();
-  return grid();
 }
 
 /** Activate the sheet and select the cell of an issue (`Return!F12`, `'Return (2)'!F12`). */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { changesForPeriod } from './change-log';
 import { profiledTarget } from './target-profile';
 import { comparePeriods, formatPeriod, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
 import { POLARITIES, targetSchema, toleranceSchema, type Catalogue, type CatalogueChange, type Indicator } from './schema';
@@ -129,9 +128,4 @@ function computeEffective(catalogue: Catalogue, period: Period, options: Effecti
     });
   const changes = (catalogue.changes ?? []).filter((c) => c.date <= end);
   return { ...catalogue, indicators, ...(catalogue.changes ? { changes } : {}) };
-}
-
-/** The Cabinet pack's changes section: src/core/cabinet/changes.ts already does this, so it is reused. */
-export function changesInPeriod(catalogue: Catalogue, period: Period, since?: Period): CatalogueChange[] {
-  return changesForPeriod(catalogue, period, since);
 }

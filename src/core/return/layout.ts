@@ -18,8 +18,6 @@ export const HEADER = {
   rag: 'RAG',
 } as const;
 
-export const REQUIRED_HEADERS = [HEADER.ref, HEADER.actual] as const;
-
 /** Labels of cells above the header; the value is in the cell to the right of the label. */
 export const LABEL = {
   period: 'Period',

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { defaultCatalogue } from '../../../src/catalogue';
-import { changesForPeriod } from '../../../src/core/catalogue/change-log';
-import { changesInPeriod, effectiveCatalogue, indicatorState } from '../../../src/core/catalogue/effective';
+import { effectiveCatalogue, indicatorState } from '../../../src/core/catalogue/effective';
 import { findIndicator } from '../../../src/core/catalogue/parse';
 import type { Catalogue, CatalogueChange, Indicator } from '../../../src/core/catalogue/schema';
 import { formatPeriod, makePeriod, parsePeriod, type Period } from '../../../src/core/period';
@@ -104,12 +103,6 @@ describe('effectiveCatalogue properties', () => {
     fc.assert(fc.property(periodArb, (p) => {
       fc.pre(formatPeriod(p) >= '2023-24 Q4');
       expect(effectiveCatalogue(cat, p, { profiledTargets: false }).indicators).toEqual(cat.indicators.filter((i) => indicatorState(cat, i, p) === 'active'));
-    }));
-  });
-
-  it('changesInPeriod is the Cabinet\'s changesForPeriod', () => {
-    fc.assert(fc.property(periodArb, fc.option(periodArb, { nil: undefined }), (p, since) => {
-      expect(changesInPeriod(cat, p, since)).toEqual(changesForPeriod(cat, p, since));
     }));
   });
 });
