@@ -44,15 +44,14 @@ export function validateReturns(catalogue: Catalogue, books: readonly Book[], op
   const out: ReturnResult[] = [];
   const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   books.forEach((book, i) => {
-    options.progress?.(i, books.length, book.file);
     const grids = findReturnGrids(book.sheets);
     if (grids.length === 0) out.push({ file: book.file, validation: noReturnResult(book.file) });
     for (const grid of grids) {
       const validation = validateGrid(catalogue, grid, check);
       out.push({ file: book.file, validation: { ...validation, issues: validation.issues.map((x) => ({ ...x, file: book.file })) } });
     }
+    options.progress?.(i + 1, books.length, book.file);
   });
-  options.progress?.(books.length, books.length, '');
   return out;
 }
 

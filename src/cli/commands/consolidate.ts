@@ -15,9 +15,9 @@ import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
-import { issueJson, print, printJson, say, type Context } from '../output';
 import { totals } from '../../app/validate-return';
 import { fileJson, readAll } from '../returns';
+import { issueJson, print, printJson, progress, say, type Context } from '../output';
 import { historyIssueLine, loadHistory, saveHistory } from './history-file';
 
 export const CONSOLIDATE_OPTIONS = {
@@ -59,20 +59,25 @@ export interface Built {
   readonly fingerprint?: string;
 }
 
-/**
- * Read the files and run the consolidate use case; render the Cabinet workbook when it succeeds.
- * Writes nothing. The workbooks read go out of scope before the render.
- */
-export async function consolidateFiles(ctx: Context, catalogue: Catalogue, files: readonly string[], options: ConsolidateFilesOptions): Promise<Built | Refused> {
-  const outcome = consolidateReturns({
+/** Read the files and run the consolidate use case; the workbooks read go out of scope on return. */
+async function consolidateBooks(ctx: Context, catalogue: Catalogue, files: readonly string[], options: ConsolidateFilesOptions): Promise<ReturnType<typeof consolidateReturns>> {
+  const books = await readAll(ctx, files);
+  const tick = progress(ctx, 'validated', books.length);
+  return consolidateReturns({
     catalogue,
-    books: await readAll(ctx, files),
+    books,
+    progress: (done) => tick(done),
     now: options.now,
     ...(options.period ? { period: options.period } : {}),
     ...(options.password ? { password: options.password } : {}),
     ...(options.master ? { master: options.master } : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) }),
     ...(options.record ? { record: options.record } : {}),
   });
+}
+
+/** Consolidate, then render the Cabinet workbook when it succeeds. Writes nothing. */
+export async function consolidateFiles(ctx: Context, catalogue: Catalogue, files: readonly string[], options: ConsolidateFilesOptions): Promise<Built | Refused> {
+  const outcome = await consolidateBooks(ctx, catalogue, files, options);
   if (!outcome.ok && outcome.problem !== 'master-refused') {
     if (outcome.problem === 'no-period') throw new UsageError('consolidate: no return states its period; give --period (like 2024-25 Q2)');
     const list = outcome.periods.map((p) => `${p.period} in ${p.file}`).join(', ');
