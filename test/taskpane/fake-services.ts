@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../src/core/catalogue/schema';
 import type { Consolidation } from '../../src/core/consolidate-types';
 import type { RagCounts, SignOff, ValidationResult } from '../../src/core/return/types';
-import type { CabinetPreview, InputFile, ScorecardServices } from '../../src/app/ports';
+import type { CabinetPreview, InputFile, MasterSummary, ScorecardServices } from '../../src/app/ports';
 import { miniCatalogue } from '../core/fixtures/mini-catalogue';
 
 export function counts(partial: Partial<RagCounts> = {}): RagCounts {
@@ -44,12 +44,23 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     loadMaster: [], clearMaster: [], getMaster: [],
   };
   const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
+  // Just enough state to keep the services contract (test/app/services-contract.test.ts).
+  let savedUrl: string | undefined;
+  let master: MasterSummary | undefined;
+  const sheets = new Set<string>();
+  const newSheet = (name: string): string => {
+    let k = 1;
+    while (sheets.has(k === 1 ? name : `${name} (${k})`)) k += 1;
+    const made = k === 1 ? name : `${name} (${k})`;
+    sheets.add(made);
+    return made;
+  };
   const base: ScorecardServices = {
     host: { inExcel: false, label: 'Browser preview', limitations: [] },
     loadCatalogue: async () => ({ ok: true, catalogue, label: 'Embedded default' }),
-    getSavedCatalogueUrl: async () => undefined,
-    saveCatalogueUrl: async () => undefined,
-    insertTemplate: async () => ({ sheet: 'Return', due: 4 }),
+    getSavedCatalogueUrl: async () => savedUrl,
+    saveCatalogueUrl: async (url) => { savedUrl = url; },
+    insertTemplate: async () => ({ sheet: newSheet('Return'), due: 4 }),
     validate: async () => validationResult(),
     selectCell: async () => undefined,
     onReturnChanged: async (handler) => {
@@ -58,11 +69,16 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     },
     consolidate: async () => consolidation(),
     cabinetPreview: async () => cabinetPreview(),
-    loadMaster: async (_c, file) => ({ file: file.name, organisation: catalogue.organisation, periods: ['2024-25 Q1'] }),
-    clearMaster: async () => undefined,
-    getMaster: async () => undefined,
-    createCabinetSheet: async () => ({ sheet: 'Cabinet 2024-25 Q2' }),
-    createDashboard: async () => ({ sheet: 'Dashboard' }),
+    loadMaster: async (c, file) => {
+      const doc = JSON.parse(new TextDecoder().decode(file.bytes)) as { organisation?: unknown };
+      if (doc.organisation !== c.organisation) throw new Error(`${file.name} is the BI master of ${String(doc.organisation)}, not of ${c.organisation}.`);
+      master = { file: file.name, organisation: c.organisation, periods: ['2024-25 Q1'] };
+      return master;
+    },
+    clearMaster: async () => { master = undefined; },
+    getMaster: async () => master,
+    createCabinetSheet: async (_c, period) => ({ sheet: newSheet(`Cabinet ${period}`) }),
+    createDashboard: async () => ({ sheet: newSheet('Dashboard') }),
     downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),
     markReady: async (_c, preparedBy) => ({ ready: true, preparedBy, cells: {} }),
     signOff: async (_c, s) => ({ ready: true, signedOffBy: s.name, role: s.role, signedOffOn: '2024-10-15', cells: {} }),
