@@ -30,12 +30,12 @@ function conflictTail(p: MessageParams): string {
 
 export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'no-return-sheet': (p) => (p.file ? `No Return sheet found in ${p.file}. The template's sheet is called "Return".` : 'No Return sheet in this workbook: insert a template first, or open the sheet with your return.'),
-  'no-header': (p, w) => `Sheet ${p.sheet ?? ''} has no header row: no cell says "Ref". Keep the template's header row above the indicators.`,
-  'missing-column': (p, w) => `Sheet ${p.sheet ?? ''} has no "${p.column ?? ''}" column. Add it back to the header row; values are read from it.`,
-  'duplicate-column': (p, w) => `There are two "${p.column ?? ''}" columns: ${p.first ?? '?'} and ${p.cell ?? '?'}. Only the first is read; delete or rename the other.`,
+  'no-header': (p) => `Sheet ${p.sheet ?? ''} has no header row: no cell says "Ref". Keep the template's header row above the indicators.`,
+  'missing-column': (p) => `Sheet ${p.sheet ?? ''} has no "${p.column ?? ''}" column. Add it back to the header row; values are read from it.`,
+  'duplicate-column': (p) => `There are two "${p.column ?? ''}" columns: ${p.first ?? '?'} and ${p.cell ?? '?'}. Only the first is read; delete or rename the other.`,
   'no-period': () => 'The return does not say which period it is for. Type it next to "Period" above the header, like 2023-24 Q2.',
   'bad-period': (p, w) => `The period ${q(p.shown)}${at(p, w)} is not a period. Write it like 2023-24 Q2 (financial year, then quarter).`,
-  'period-mismatch': (p, w) => p.consolidating
+  'period-mismatch': (p) => p.consolidating
     ? `${p.file ?? 'The return'} is a return for ${p.shown ?? ''}, not ${p.period ?? ''}; its values are left out of this consolidation.`
     : `The sheet says the period is ${q(p.shown)}${at(p, w)}, but this return is being checked for ${p.period ?? ''}. The values are taken as ${p.period ?? ''}.`,
   'unknown-ref': (p, w) =>
@@ -67,13 +67,13 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'not-due-value': (p, w) => `${of(p, w)}a value is given${at(p, w)} but this indicator is not due in ${p.period ?? 'this period'}. It is not counted this period.`,
   'too-many-decimals': (p, w) => `${of(p, w)}${p.value ?? ''}${at(p, w)} has more decimal places than the ${p.decimals ?? ''} this indicator reports; it will be rounded.`,
   'text-too-long': (p, w) => `${of(p, w)}the ${p.column ?? 'text'}${at(p, w)} is ${p.length ?? ''} characters; keep it under ${p.limit ?? 2000} so it fits the Cabinet paper.`,
-  'not-signed-off': (p, w) => `${p.file ?? p.sheet ?? 'The return'} has not been signed off by a manager.`,
-  'edited-after-signoff': (p, w) => `${p.file ?? p.sheet ?? 'The return'} was changed after it was signed off. Ask the manager to sign it off again.`,
+  'not-signed-off': (p) => `${p.file ?? p.sheet ?? 'The return'} has not been signed off by a manager.`,
+  'edited-after-signoff': (p) => `${p.file ?? p.sheet ?? 'The return'} was changed after it was signed off. Ask the manager to sign it off again.`,
   conflict: (p, w) => `${of(p, w)}returns give different values for this indicator. The BI team must choose one.${conflictTail(p)}`,
   'missing-return': (p, w) => `${of(p, w)}No return received${p.service ? ` from ${p.service}` : ''}${p.period ? ` for ${p.period}` : ''}.${p.ref ? ' This indicator is due and no return gave it.' : ''}`,
   'missing-indicator': (p, w) => `${of(p, w)}this indicator of ${p.service ?? 'the service'} is due in ${p.period ?? 'this period'} but is not in the return. Add its row (the template lists it).`,
   'unreadable-file': (p) => `${p.file ?? 'The file'} could not be read as an Excel workbook${p.shown ? ` (${p.shown})` : ''}.`,
-  'colours-not-updated': (p, w) => `The RAG colours were not updated${p.shown ? `: ${p.shown}` : ''}. The findings above still stand.`,
+  'colours-not-updated': (p) => `The RAG colours were not updated${p.shown ? `: ${p.shown}` : ''}. The findings above still stand.`,
 };
 
 /** A rule's finding as words for people: `full` stands alone, `beside` goes next to its ref and cell. */

@@ -11,7 +11,7 @@ import type { History } from '../../core/history/schema';
 import { parsePeriod, type Period } from '../../core/period';
 import { findReturnGrids } from '../../core/return/find';
 import { validateActive, writeSignOff } from './active-return';
-import { catalogueLoader } from './catalogue-load';
+import { catalogueLoader } from '../../app/load-catalogue';
 import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XContext } from '../../host/office-api';
 import { masterHolder } from './master';
@@ -158,7 +158,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         try {
           books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
         } catch (e) {
-          unreadable.push({ file: f.name, reason: `not an Excel workbook (${(e as Error).message})` });
+          unreadable.push({ file: f.name, reason: (e as Error).message });
         }
       }
       const outcome = consolidateReturns({ catalogue, books, unreadable, period: periodOf(period), now: now().toISOString(), ...masterInput() });

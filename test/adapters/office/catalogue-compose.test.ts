@@ -1,4 +1,4 @@
-import { catalogueLoader } from '../../../src/adapters/office/catalogue-load';
+import { catalogueLoader } from '../../../src/app/load-catalogue';
 import { defaultCatalogue } from '../../../src/catalogue/index';
 import { createServices } from '../../../src/composition';
 

@@ -1,9 +1,9 @@
-import { DEFAULT_CATALOGUE_NAME, defaultCatalogue } from '../../catalogue/index';
-import { catalogueFromTables } from '../../core/catalogue/table';
-import { parseCatalogueText, type CatalogueResult } from '../../core/catalogue/parse';
-import type { Grid } from '../../core/grid';
-import type { CatalogueLoad, CatalogueSource } from '../../app/ports';
-import { plural } from '../../core/words';
+import { DEFAULT_CATALOGUE_NAME, defaultCatalogue } from '../catalogue/index';
+import { catalogueFromTables } from '../core/catalogue/table';
+import { parseCatalogueText, type CatalogueResult } from '../core/catalogue/parse';
+import type { Grid } from '../core/grid';
+import type { CatalogueLoad, CatalogueSource } from './ports';
+import { plural } from '../core/words';
 
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 export const CATALOGUE_TIMEOUT_MS = 10_000;
