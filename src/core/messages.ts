@@ -35,7 +35,7 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'duplicate-column': (p) => `There are two "${p.column ?? ''}" columns: ${p.first ?? '?'} and ${p.cell ?? '?'}. Only the first is read; delete or rename the other.`,
   'no-period': () => 'The return does not say which period it is for. Type it next to "Period" above the header, like 2023-24 Q2.',
   'bad-period': (p, w) => `The period ${q(p.shown)}${at(p, w)} is not a period. Write it like 2023-24 Q2 (financial year, then quarter).`,
-  'period-mismatch': (p) => p.consolidating
+  'period-mismatch': (p, w) => p.consolidating
     ? `${p.file ?? 'The return'} is a return for ${p.shown ?? ''}, not ${p.period ?? ''}; its values are left out of this consolidation.`
     : `The sheet says the period is ${q(p.shown)}${at(p, w)}, but this return is being checked for ${p.period ?? ''}. The values are taken as ${p.period ?? ''}.`,
   'unknown-ref': (p, w) =>
