@@ -3,7 +3,7 @@ import { dashboardWithNotes } from '../../../src/app/dashboard';
 import type { Catalogue } from '../../../src/core/catalogue/schema';
 import type { Consolidation } from '../../../src/core/consolidate-types';
 import { cabinetModel } from '../../../src/core/cabinet/model';
-import { cellA1 } from '../../../src/core/address';
+import { cellA1, rectA1 } from '../../../src/core/address';
 import type { Grid } from '../../../src/core/grid';
 import { RAG_STYLE } from '../../../src/core/plan/palette';
 import { chartData, chartsOf, type FakeChartState } from '../../../src/preview/fake-excel/chart-collection';
@@ -168,7 +168,7 @@ describe('addCharts', () => {
       await ctx.sync();
     });
     expect(fake.syncCount() - before).toBe(1);
-    expect(chartsOf(fake.sheet('S')).map((c) => c.source)).toEqual(plan.charts.map((c) => c.source));
+    expect(chartsOf(fake.sheet('S')).map((c) => c.source)).toEqual(plan.charts.map((c) => rectA1(c.source)));
   });
 
   it('is refused on a protected sheet, as Excel refuses it', async () => {
