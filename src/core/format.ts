@@ -59,6 +59,9 @@ export function entryNumberFormat(unit: Unit | undefined, decimals: number): str
   }
 }
 
+/** The Target shown for an indicator whose targets are still to be set (none for any year). */
+export const TARGET_TO_BE_SET = 'To be set';
+
 export function formatTarget(t: Target | undefined, unit: Unit | undefined, decimals: number): string {
   if (t === null || t === undefined) return 'No target';
   if (typeof t === 'number') return formatValue(t, unit, decimals);

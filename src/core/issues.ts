@@ -11,7 +11,7 @@ export const ISSUE_CODES = [
   'percent-as-fraction', 'fraction-as-percent', 'suppressed-not-allowed', 'small-count', 'suppressed-rag-unknown',
   'numerator-denominator-mismatch', 'denominator-zero', 'numerator-exceeds-denominator', 'bad-status',
   'status-for-quantitative', 'commentary-required', 'action-required', 'target-edited', 'not-due-value',
-  'too-many-decimals', 'text-too-long',
+  'too-many-decimals', 'text-too-long', 'target-to-be-set',
   // sign-off
   'not-signed-off', 'edited-after-signoff',
   // consolidation

@@ -34,10 +34,10 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'missing-column': (p) => `Sheet ${p.sheet ?? ''} has no "${p.column ?? ''}" column. Add it back to the header row; values are read from it.`,
   'duplicate-column': (p) => `There are two "${p.column ?? ''}" columns: ${p.first ?? '?'} and ${p.cell ?? '?'}. Only the first is read; delete or rename the other.`,
   'no-period': () => 'The return does not say which period it is for. Type it next to "Period" above the header, like 2023-24 Q2.',
-  'bad-period': (p, w) => `The period ${q(p.shown)}${at(p, w)} is not a period. Write it like 2023-24 Q2 (financial year, then quarter).`,
+  'bad-period': (p, w) => `The period ${q(p.shown)}${at(p, w)} is not a period. Write it like 2023-24 Q2 (financial year, then quarter).${p.period ? ` It is read as ${p.period}, as asked.` : ''}`,
   'period-mismatch': (p, w) => p.consolidating
     ? `${p.file ?? 'The return'} is a return for ${p.shown ?? ''}, not ${p.period ?? ''}; its values are left out of this consolidation.`
-    : `The sheet says the period is ${q(p.shown)}${at(p, w)}, but this return is being checked for ${p.period ?? ''}. The values are taken as ${p.period ?? ''}.`,
+    : `This return is for ${p.shown ?? ''}${at(p, w)}, not ${p.period ?? ''}: it is checked as ${p.shown ?? ''}, and its values are never used for ${p.period ?? ''}. Check you have the right file, or the right period.`,
   'unknown-ref': (p, w) =>
     p.blankRef
       ? `There is a value${at(p, w)} in a row with no Ref. Put the indicator's Ref in that row, or delete the value.`
@@ -64,6 +64,7 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   'commentary-required': (p, w) => `${of(p, w)}the RAG is ${p.status ?? ''}, so a commentary is needed${at(p, w)}: say why and what the effect is.`,
   'action-required': (p, w) => `${of(p, w)}the RAG is ${p.status ?? ''}, so an action is needed${at(p, w)}: say what will be done to recover, by whom and when.`,
   'target-edited': (p, w) => `${of(p, w)}the Target in the sheet${at(p, w)} is ${p.shown ?? ''}, but the catalogue target is ${p.target ?? 'none'}. The catalogue target is used; targets change only through the BI team.`,
+  'target-to-be-set': (p, w) => `${of(p, w)}the target is still to be set${at(p, w)}: the catalogue has no target for this indicator for any year, so it is rated Tracking. The BI team sets targets.`,
   'not-due-value': (p, w) => `${of(p, w)}a value is given${at(p, w)} but this indicator is not due in ${p.period ?? 'this period'}. It is not counted this period.`,
   'too-many-decimals': (p, w) => `${of(p, w)}${p.value ?? ''}${at(p, w)} has more decimal places than the ${p.decimals ?? ''} this indicator reports; it will be rounded.`,
   'text-too-long': (p, w) => `${of(p, w)}the ${p.column ?? 'text'}${at(p, w)} is ${p.length ?? ''} characters; keep it under ${p.limit ?? 2000} so it fits the Cabinet paper.`,

@@ -1,6 +1,7 @@
 import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../../catalogue';
 import { describeCatalogueError, type CatalogueResult } from '../../core/catalogue/parse';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { catalogueWarnings } from '../../core/catalogue/cross-check';
 import { catalogueWorkbookPlan } from '../../core/catalogue/table';
 import { checkAgainst, diffCommand } from './catalogue-diff';
 import { renderWorkbook } from '../../adapters/exceljs/render';
@@ -29,7 +30,9 @@ async function check(ctx: Context, file: string | undefined, against: string | u
   const result: CatalogueResult = file === undefined ? { ok: true, catalogue: defaultCatalogue(), errors: [] } : await checkCatalogueFile(ctx.io.cwd, file);
   const name = file ?? DEFAULT_CATALOGUE_NAME;
   if (result.ok) {
-    print(ctx, `${name}: valid. ${describeCatalogue(result.catalogue)}.`);
+    const warnings = catalogueWarnings(result.catalogue);
+    print(ctx, `${name}: valid${warnings.length > 0 ? `, with ${plural(warnings.length, 'warning')}` : ''}. ${describeCatalogue(result.catalogue)}.`);
+    for (const w of warnings) print(ctx, `  warning: ${describeCatalogueError(w)}`);
     return 0;
   }
   print(ctx, `${name}: ${plural(result.errors.length, 'problem')}:`);

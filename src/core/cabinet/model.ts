@@ -9,12 +9,12 @@ import { rag, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
 import { changesForPeriod, isDelegated } from '../catalogue/change-log';
-import { formatLoose, formatTarget, formatValue } from '../format';
+import { formatLoose, formatTarget, formatValue, TARGET_TO_BE_SET } from '../format';
 import { lastAvailableRow, rolling12At, rolling12Value, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
 import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
 import { toValue, type CabinetValue } from './value';
-import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
+import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
 
 export interface CabinetRow {
   readonly ref: string;
@@ -201,7 +201,7 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
   const head: Mutable<RowHead> = {
     ref: ind.id, title: ind.title, priority: ind.priority, service: ind.service, directorate: ind.directorate,
     statutory: ind.statutory === true,
-    target: ind.kind === 'qualitative' ? '' : formatTarget(targetFor(ind, period.year), ind.unit, decimals),
+    target: ind.kind === 'qualitative' ? '' : targetsToBeSet(ind) ? TARGET_TO_BE_SET : formatTarget(targetFor(ind, period.year), ind.unit, decimals),
     benchmark: benchmarkText(ind, decimals),
   };
   if (h) head.trend = trendOf(h, ind, period, decimals);

@@ -1,5 +1,6 @@
 import type { Catalogue, Indicator, Target } from './schema';
 import type { CatalogueError } from './errors';
+import { targetsToBeSet } from './accessors';
 
 function push(out: CatalogueError[], path: string, message: string, value?: unknown): void {
   out.push(value === undefined ? { path, message } : { path, message, value });
@@ -49,9 +50,6 @@ function checkQuantitative(ind: Indicator, c: Catalogue, at: string, out: Catalo
       if (r?.max !== undefined && v > r.max) push(out, p, `is above the valid range maximum ${r.max}`, v);
     }
   }
-  if (ind.polarity && ind.polarity !== 'none' && Object.values(targets).every((t) => t === null)) {
-    push(out, `${at}.targets`, 'needs a target for at least one year, or polarity "none" for a tracking-only measure');
-  }
   for (const [fy, floor] of Object.entries(ind.floor ?? {})) {
     const p = `${at}.floor["${fy}"]`;
     const t = targets[fy];
@@ -96,6 +94,18 @@ export function crossCheck(c: Catalogue): CatalogueError[] {
     // A removed indicator may be gone from the list; its removal entry still stands.
     if (ch.change !== 'removed' && !indicatorIds.has(ch.indicator.toUpperCase())) push(out, `changes[${i}].indicator`, 'does not match any indicator id', ch.indicator);
     if (ch.year !== undefined && !c.financialYears.includes(ch.year)) push(out, `changes[${i}].year`, 'is not in financialYears', ch.year);
+  });
+  return out;
+}
+
+/**
+ * What is valid but worth saying when the catalogue is checked: indicators whose targets are still
+ * to be set (rated Tracking until the BI team sets one). Same shape as an error; never refuses.
+ */
+export function catalogueWarnings(c: Catalogue): CatalogueError[] {
+  const out: CatalogueError[] = [];
+  c.indicators.forEach((ind, i) => {
+    if (targetsToBeSet(ind)) push(out, `indicators[${i}].targets`, `has no target for any year: the targets of ${ind.id} are still to be set, so it is rated Tracking until one is set`);
   });
   return out;
 }

@@ -7,8 +7,8 @@ import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';
 import { ragConditionalFormats } from './palette';
 import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, type RagFormulaColumns } from './rag-formula';
 import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
-import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
-import { entryNumberFormat } from '../format';
+import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
+import { entryNumberFormat, TARGET_TO_BE_SET } from '../format';
 
 type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polarity' | 'target' | 'actual' | 'status'
   | 'numerator' | 'denominator' | 'rag' | 'commentary' | 'action' | HiddenKey;
@@ -55,7 +55,9 @@ const POLARITY_TEXT: Readonly<Record<string, string>> = {
 
 function targetCell(ind: Indicator, year: string): PlanValue {
   const t = targetFor(ind, year);
-  if (ind.kind === 'qualitative' || t === null) return null;
+  if (ind.kind === 'qualitative') return null;
+  if (targetsToBeSet(ind)) return TARGET_TO_BE_SET;
+  if (t === null) return null;
   return typeof t === 'number' ? t : `${t.min} to ${t.max}`;
 }
 

@@ -8,7 +8,7 @@ import { previousPeriod, type Period } from '../period';
 import { rag, ragOfSuppressed, type RagStatus } from '../rag';
 import type { ReadCell, ReturnRow, RowResult } from './types';
 import { cellNumber, cellText, isBlankCell, shownText } from './values';
-import { isDue, decimalsOf, targetFor } from '../catalogue/accessors';
+import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
 
 export type PreviousValue = (ref: string, period: Period) => number | QualitativeStatus | null | undefined;
 
@@ -184,6 +184,7 @@ export function validateRow(ctx: RowContext): RowResult {
   const q = isQual ? qualitative(ctx) : undefined;
   const m = isQual ? undefined : measure(ctx);
   if (!isQual) checkTarget(ctx);
+  if (targetsToBeSet(ind)) add(ctx, 'warning', 'target-to-be-set', row.target?.address ?? row.refCell.address);
   const given = q?.given ?? m?.given ?? false;
   const unreadable = q?.unreadable ?? m?.unreadable ?? false;
   let status: RagStatus = 'Missing';

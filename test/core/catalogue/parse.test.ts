@@ -91,7 +91,6 @@ const crossFaults: ReadonlyArray<[string, Fault, string, string]> = [
   ['a target for a year not in the catalogue', (c) => patch(ind(c, 0).targets, { '2026-27': 85 }), 'indicators[0].targets["2026-27"]', 'not in financialYears'],
   ['a quantitative indicator without a unit', (c) => drop(ind(c, 1), 'unit'), 'indicators[1].unit', 'required for a quantitative'],
   ['a quantitative indicator without a polarity', (c) => drop(ind(c, 1), 'polarity'), 'indicators[1].polarity', 'required for a quantitative'],
-  ['a RAG indicator with no targets at all', (c) => patch(ind(c, 0), { targets: {} }), 'indicators[0].targets', 'needs a target for at least one year'],
   ['a floor above the target (higher)', (c) => patch(ind(c, 7).floor, { '2023-24': 45 }), 'indicators[7].floor["2023-24"]', 'above that year\'s target 40'],
   ['a floor below the target (lower)', (c) => patch(ind(c, 1), { floor: { '2023-24': 15 } }), 'indicators[1].floor["2023-24"]', 'below that year\'s target 20'],
   ['a floor for a year not in the catalogue', (c) => patch(ind(c, 7).floor, { '2030-31': 30 }), 'indicators[7].floor["2030-31"]', 'not in financialYears'],
