@@ -49,13 +49,13 @@ function fileIssues(input: ReturnInput, period: string): Issue[] {
   const v = input.validation;
   const file = input.file;
   const out: Issue[] = [];
-  if (v.period !== null && v.period !== period) {
+  const has = (code: Issue['code']): boolean => v.issues.some((i) => i.code === code);
+  if (v.period !== null && v.period !== period && !has('period-mismatch')) {
     out.push({
       severity: 'error', code: 'period-mismatch', file,
       params: { consolidating: true, file, shown: v.period, period },
     });
   }
-  const has = (code: Issue['code']): boolean => v.issues.some((i) => i.code === code);
   if ((v.signOffState === 'not-ready' || v.signOffState === 'ready') && !has('not-signed-off')) {
     out.push({ severity: 'warning', code: 'not-signed-off', file, params: { file } });
   }

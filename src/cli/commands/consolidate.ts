@@ -81,7 +81,7 @@ export async function consolidateFiles(ctx: Context, catalogue: Catalogue, files
   if (!outcome.ok && outcome.problem !== 'master-refused') {
     if (outcome.problem === 'no-period') throw new UsageError('consolidate: no return states its period; give --period (like 2024-25 Q2)');
     const list = outcome.periods.map((p) => `${p.period} in ${p.file}`).join(', ');
-    throw new UsageError(`consolidate: the returns are for different periods (${list}); give --period`);
+    throw new UsageError(`consolidate: the returns are for different periods (${list}); consolidate one quarter at a time: give only that quarter's returns (with --period P, a return for another quarter is an error and its values are left out, never relabelled)`);
   }
   if (!outcome.ok) return { consolidated: false, outcome };
   // Streamed: the in-memory render of a 30,000-row Cabinet was most of the run's peak memory.

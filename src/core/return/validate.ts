@@ -12,7 +12,10 @@ import { isBlankCell } from './values';
 import { isDue } from '../catalogue/accessors';
 
 export interface ValidateOptions {
-  /** The period the return is checked for; wins over the sheet's Period cell. */
+  /**
+   * The period the return is checked for. A return whose own Period cell names another period is
+   * never read as this one: the file's period wins, and the mismatch is an error.
+   */
   readonly period?: Period;
   /** The service whose indicators the return must cover; else the sheet's Service cell. */
   readonly service?: string;
@@ -26,11 +29,15 @@ function resolvePeriod(read: ReadReturn, options: ValidateOptions, issues: Issue
   const where = cell ? { cell } : {};
   const onSheet = shown ? parsePeriod(shown) : undefined;
   if (options.period) {
-    // The caller's period wins (the BI team said which quarter); the lead's cell is still flagged.
-    if (shown && (!onSheet || comparePeriods(onSheet, options.period) !== 0)) {
-      const period = formatPeriod(options.period);
-      issues.push({ severity: 'warning', code: 'period-mismatch', ...where, params: { shown, period } });
+    const period = formatPeriod(options.period);
+    // A quarter's figures published as another's is the worst mistake a paper can make: the
+    // return is read as the quarter it says it is, and the caller is told.
+    if (onSheet && comparePeriods(onSheet, options.period) !== 0) {
+      issues.push({ severity: 'error', code: 'period-mismatch', ...where, params: { shown: formatPeriod(onSheet), period } });
+      return onSheet;
     }
+    // Text that is no period says nothing about the quarter: the caller's period stands, flagged.
+    if (shown && !onSheet) issues.push({ severity: 'warning', code: 'bad-period', ...where, params: { shown, period } });
     return options.period;
   }
   if (!shown) {

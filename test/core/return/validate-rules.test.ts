@@ -23,11 +23,18 @@ describe('the period', () => {
     expect(check([ok]).period).toBe('2023-24 Q2');
   });
 
-  it('lets the caller’s period win and warns when the sheet differs', () => {
+  it('never reads a return as another period than its own: the file’s period wins, and it is an error', () => {
     const r = check([ok], { period: '2023-24 Q1' }, { period: Q2 });
+    expect(r.period).toBe('2023-24 Q1');
+    expect(issue(r, 'period-mismatch')).toEqual([expect.objectContaining({ severity: 'error', cell: 'Return!B1' })]);
+    expect(said(issue(r, 'period-mismatch'))).toMatch(/for 2023-24 Q1.*not 2023-24 Q2/);
+  });
+
+  it('takes the caller’s period, with a warning, when the sheet’s Period cell is not a period at all', () => {
+    const r = check([ok], { period: 'last quarter' }, { period: Q2 });
     expect(r.period).toBe('2023-24 Q2');
-    expect(issue(r, 'period-mismatch')).toEqual([expect.objectContaining({ severity: 'warning', cell: 'Return!B1' })]);
-    expect(said(issue(r, 'period-mismatch'))).toContain('2023-24 Q1');
+    expect(issue(r, 'bad-period')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(said(issue(r, 'bad-period'))).toContain('read as 2023-24 Q2');
   });
 
   it('is an error when unreadable', () => {
