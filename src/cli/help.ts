@@ -9,6 +9,8 @@ Usage: scorecard <command> [options]
 Commands:
   demo --out DIR                       the whole flow on sample data: start here
   template --period P --out FILE.xlsx  a blank Return workbook for a period (and a service)
+  template --all-services --period P --out-dir DIR
+                                       one Return workbook per service
   validate FILE.xlsx...                check returns: RAG counts and every problem, by cell
   consolidate FILE.xlsx... --out FILE.xlsx
                                        validate returns and write the locked Cabinet workbook
@@ -23,12 +25,18 @@ Options for every command: --help, --quiet (results only, no chatter).
 Exit codes: 0 done, no errors; 1 done, errors found; 2 could not do it.
 Run scorecard <command> --help for the details.`,
   template: `Usage: scorecard template --period P [--service S] [--catalogue FILE] --out FILE.xlsx [--force]
+       scorecard template --all-services --period P [--catalogue FILE] --out-dir DIR [--force]
 
 Writes a Return workbook for performance leads: one row per indicator due in period P
 (written like 2024-25 Q2), the catalogue's targets, a live RAG column, entry cells unlocked.
   --service S       only the indicators of service S (e.g. "Customer Services")
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
-  --out FILE.xlsx   where to write; an existing file is kept unless --force`,
+  --out FILE.xlsx   where to write; an existing file is kept unless --force
+  --all-services    one return per service with indicators due in P, named after the service
+                    and period (customer-services-2024-25-q2.xlsx); services with nothing due
+                    are listed as skipped, with the reason
+  --out-dir DIR     where --all-services writes (created if absent). If any of the files
+                    exists, nothing is written unless --force`,
   validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--history MASTER.json] [--json] [--csv FILE.csv [--force]]
 
 Checks each return against the catalogue and prints, per file, the RAG counts and every

@@ -1,3 +1,4 @@
+import type { ConsolidationSummary } from './consolidate';
 import type { RagCounts } from './return/types';
 
 /**
@@ -52,4 +53,18 @@ export function countParts(counts: RagCounts): CountPart[] {
 /** `Green 5 · Amber 2 · Red 1 · Missing 1 · Not due 3`: the one RAG-count line of every face. */
 export function countsSummary(counts: RagCounts): string {
   return countParts(counts).map((p) => `${p.status} ${p.count}`).join(' · ');
+}
+
+/** A safe file-name part from a name people gave: `Children's Services & SEND` → `childrens-services-and-send`. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/['’]/g, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * `7 errors, 20 warnings in all: 2 errors, 18 warnings in the returns; 5 errors, 2 warnings found
+ * in consolidating (…)`: the one line both faces print under a consolidation.
+ */
+export function summaryLine(s: Pick<ConsolidationSummary, 'errors' | 'warnings' | 'inReturns' | 'found'>): string {
+  const pair = (t: { errors: number; warnings: number }): string => `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`;
+  return `${pair(s)} in all: ${pair(s.inReturns)} in the returns; ${pair(s.found)} found in consolidating (returns for another period, sign-off, missing returns, conflicts).`;
 }

@@ -11,6 +11,7 @@ import { compareWithRule, ragRule, type RagStatus } from '../rag';
 import type { ReturnEntry } from './fill';
 import { commentaryFor, PEOPLE, ROLES } from './words';
 import { isDue } from '../catalogue/accessors';
+import { slug } from '../words';
 
 export interface SampleReturn {
   /** `customer-services.xlsx` */
@@ -37,9 +38,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/['’]/g, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export { slug };
 
 function clamp(ind: Indicator, v: number): number {
   const min = ind.range?.min ?? (ind.unit === 'percent' ? 0 : 0);
