@@ -5,6 +5,7 @@ import type { RagCounts } from '../core/return/types';
 import type { CatalogueError } from '../core/catalogue/errors';
 import type { Grid } from '../core/grid';
 import type { WorkbookPlan } from '../core/plan/types';
+import type { SignOffRefused } from './sign-off';
 
 /**
  * What the task pane can ask of the workbook and the core. Components receive this object and
@@ -84,9 +85,20 @@ export interface ScorecardServices {
    * as a stacked bar, and the trend of indicator `ref` (default: the first with a value) as a line.
    */
   createDashboard(catalogue: Catalogue, period: string, ref?: string): Promise<{ readonly sheet: string }>;
-  markReady(catalogue: Catalogue, preparedBy: string): Promise<SignOff>;
-  signOff(catalogue: Catalogue, signer: { readonly name: string; readonly role: string }): Promise<SignOff>;
+  /**
+   * Mark the active return ready for sign-off. Refused (not rejected) while it has errors (they
+   * come back as `issues`), or when it is signed off and unchanged; the pane shows `message`.
+   */
+  markReady(catalogue: Catalogue, preparedBy: string): Promise<SignOffResult>;
+  /**
+   * Sign the active return off. Refused while it has errors or is not marked ready, for an empty
+   * name or role, and for the preparer (unless the catalogue's `signOff.separateSigner` is false).
+   */
+  signOff(catalogue: Catalogue, signer: { readonly name: string; readonly role: string }): Promise<SignOffResult>;
 }
+
+/** A sign-off step done (the sign-off block as it now stands) or refused, with why. */
+export type SignOffResult = { readonly ok: true; readonly signOff: SignOff } | SignOffRefused;
 
 /** The .xlsx side the pane needs (ExcelJS in src/adapters/exceljs), given to the Office services by the composition root. */
 export interface FileAdapters {

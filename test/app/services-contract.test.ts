@@ -101,6 +101,14 @@ describe.each(IMPLEMENTATIONS)('the services port: %s', (_name, make) => {
     expect(b.sheet).not.toBe(a.sheet);
   });
 
+  it('refuses a sign-off step it cannot do with a result in words, not a rejection', async () => {
+    await s.insertTemplate(catalogue, PERIOD);
+    for (const r of [await s.markReady(catalogue, '  '), await s.signOff(catalogue, { name: 'B. Manager', role: 'Head of Service' })]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.trim()).not.toBe('');
+    }
+  });
+
   it('downloads the Cabinet workbook as an .xlsx file', async () => {
     await s.insertTemplate(catalogue, PERIOD);
     const f = await s.downloadCabinet(catalogue, PERIOD, {});

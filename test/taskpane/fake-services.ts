@@ -2,6 +2,10 @@ import type { Catalogue } from '../../src/core/catalogue/schema';
 import type { Consolidation } from '../../src/core/consolidate-types';
 import type { RagCounts, SignOff, ValidationResult } from '../../src/core/return/types';
 import type { CabinetPreview, InputFile, MasterSummary, ScorecardServices } from '../../src/app/ports';
+import type { SignOffRefused } from '../../src/app/sign-off';
+import { separateSigner } from '../../src/core/catalogue/accessors';
+import type { Issue } from '../../src/core/issues';
+import { samePerson, signOffRefusalText, type RefusalParams, type SignOffRefusal } from '../../src/core/return/signoff';
 import { miniCatalogue } from '../core/fixtures/mini-catalogue';
 
 export function counts(partial: Partial<RagCounts> = {}): RagCounts {
@@ -18,7 +22,7 @@ export function validationResult(partial: Partial<ValidationResult> = {}): Valid
 }
 
 export function consolidation(partial: Partial<Consolidation> = {}): Consolidation {
-  return { period: '2024-25 Q2', rows: [], conflicts: [], missing: [], files: [], issues: [], counts: counts(), ...partial };
+  return { period: '2024-25 Q2', rows: [], conflicts: [], missing: [], files: [], issues: [], findings: [], counts: counts(), ...partial };
 }
 
 export function cabinetPreview(partial: Partial<CabinetPreview> = {}): CabinetPreview {
@@ -48,6 +52,8 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
   let savedUrl: string | undefined;
   let master: MasterSummary | undefined;
   const sheets = new Set<string>();
+  // The sign-off block of the one return the double pretends to hold (it has no errors).
+  let signOff: SignOff = NO_SIGN_OFF;
   const newSheet = (name: string): string => {
     let k = 1;
     while (sheets.has(k === 1 ? name : `${name} (${k})`)) k += 1;
@@ -80,8 +86,19 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     createCabinetSheet: async (_c, period) => ({ sheet: newSheet(`Cabinet ${period}`) }),
     createDashboard: async () => ({ sheet: newSheet('Dashboard') }),
     downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),
-    markReady: async (_c, preparedBy) => ({ ready: true, preparedBy, cells: {} }),
-    signOff: async (_c, s) => ({ ready: true, signedOffBy: s.name, role: s.role, signedOffOn: '2024-10-15', cells: {} }),
+    markReady: async (_c, preparedBy) => {
+      if (!preparedBy.trim()) return refused('no-name', { step: 'mark-ready' });
+      signOff = { ready: true, preparedBy: preparedBy.trim(), cells: {} };
+      return { ok: true, signOff };
+    },
+    signOff: async (c, s) => {
+      if (!s.name.trim()) return refused('no-name', { step: 'sign-off' });
+      if (!s.role.trim()) return refused('no-role', { step: 'sign-off' });
+      if (!signOff.ready) return refused('not-ready', { step: 'sign-off' });
+      if (separateSigner(c) && samePerson(signOff.preparedBy ?? '', s.name)) return refused('same-person', { step: 'sign-off', name: signOff.preparedBy ?? '' });
+      signOff = { ...signOff, signedOffBy: s.name.trim(), role: s.role.trim(), signedOffOn: '2024-10-15' };
+      return { ok: true, signOff };
+    },
     ...overrides,
   };
   // Record each call, then delegate to the (possibly overridden) implementation.
@@ -92,6 +109,11 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
   }
   fake.services = recorded as unknown as ScorecardServices;
   return fake;
+}
+
+/** A refusal as the real services make it (the words from core). */
+export function refused(reason: SignOffRefusal, params: RefusalParams, issues: readonly Issue[] = []): SignOffRefused {
+  return { ok: false, reason, message: signOffRefusalText(reason, params), issues };
 }
 
 /** A promise the test settles by hand, to look at the pane while an action runs. */

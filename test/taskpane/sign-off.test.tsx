@@ -1,8 +1,10 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Issue } from '../../src/core/issues';
+import { issueText } from '../../src/core/messages';
 import type { SignOff, SignOffState } from '../../src/core/return/types';
 import { signOffSentence } from '../../src/core/return/signoff';
-import { fakeServices, validationResult } from './fake-services';
+import { fakeServices, refused, validationResult } from './fake-services';
 import { renderApp } from './render';
 
 describe('Sign-off panel', () => {
@@ -20,6 +22,9 @@ describe('Sign-off panel', () => {
   it('signs off with name and role', async () => {
     const fake = fakeServices();
     await renderApp(fake);
+    fireEvent.change(screen.getByLabelText('Preparer name'), { target: { value: 'Priya Shah' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark ready' }));
+    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Ready for sign-off, prepared by Priya Shah.'));
     fireEvent.change(screen.getByLabelText('Signed off by (name)'), { target: { value: 'Sam Jones' } });
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'Head of Service' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
@@ -32,6 +37,57 @@ describe('Sign-off panel', () => {
     await renderApp(fakeServices({ validate: async () => validationResult({ signOff, signOffState: 'edited-after-signoff' }) }));
     fireEvent.click(screen.getByRole('button', { name: 'Validate' }));
     await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toMatch(/^Edited after sign-off by Sam Jones/));
+  });
+
+  it('mark ready refused while the return has errors: says why and lists the errors, each going to its cell', async () => {
+    const issue: Issue = { severity: 'error', code: 'not-a-number', ref: 'CS01', cell: 'Return!H16', params: { shown: 'lots' } };
+    const fake = fakeServices({ markReady: async () => refused('has-errors', { step: 'mark-ready', errors: 1 }, [issue]) });
+    await renderApp(fake);
+    fireEvent.change(screen.getByLabelText('Preparer name'), { target: { value: 'A. Lead' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark ready' }));
+    const box = await screen.findByTestId('signoff-refused');
+    expect(within(box).getByText('Not marked ready')).toBeTruthy();
+    expect(box.textContent).toContain('The return has 1 error: put it right, then mark it ready.');
+    expect(box.textContent).toContain(issueText(issue, { place: 'beside' }));
+    expect(screen.getByTestId('signoff-state').textContent).toBe('Validate the return to see its sign-off.');
+    fireEvent.click(within(box).getByRole('button', { name: /Return!H16/ }));
+    await waitFor(() => expect(fake.calls.selectCell[0]?.[0]).toBe('Return!H16'));
+  });
+
+  it('sign-off by the preparer is refused (names compared as people write them); another signer is fine', async () => {
+    const fake = fakeServices();
+    await renderApp(fake);
+    fireEvent.change(screen.getByLabelText('Preparer name'), { target: { value: 'A. Lead' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark ready' }));
+    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Ready for sign-off, prepared by A. Lead.'));
+    fireEvent.change(screen.getByLabelText('Signed off by (name)'), { target: { value: ' a.  lead' } });
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'Head of Service' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
+    const box = await screen.findByTestId('signoff-refused');
+    expect(within(box).getByText('Not signed off')).toBeTruthy();
+    expect(box.textContent).toMatch(/A\. Lead prepared this return, so someone else signs it off/);
+    expect(screen.getByTestId('signoff-state').textContent).toBe('Ready for sign-off, prepared by A. Lead.');
+    fireEvent.change(screen.getByLabelText('Signed off by (name)'), { target: { value: 'B. Manager' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
+    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Signed off by B. Manager (Head of Service) on 15 October 2024.'));
+    expect(screen.queryByTestId('signoff-refused')).toBeNull();
+  });
+
+  it('an edit after sign-off is a plain warning naming who to ask; signing again clears it', async () => {
+    const signOff: SignOff = { ready: true, preparedBy: 'A. Lead', signedOffBy: 'Sam Jones', role: 'Head', signedOffOn: '2024-10-01', cells: {} };
+    const fake = fakeServices({
+      validate: async () => validationResult({ signOff, signOffState: 'edited-after-signoff' }),
+      signOff: async (_c, s) => ({ ok: true, signOff: { ...signOff, signedOffBy: s.name, role: s.role, signedOffOn: '2024-10-15', fingerprint: 'new' } }),
+    });
+    await renderApp(fake);
+    fireEvent.click(screen.getByRole('button', { name: 'Validate' }));
+    const bar = await screen.findByTestId('signoff-void');
+    expect(bar.textContent).toBe('Edited after sign-off on 1 October 2024 by Sam Jones: ask Sam Jones to sign off again.');
+    fireEvent.change(screen.getByLabelText('Signed off by (name)'), { target: { value: 'Sam Jones' } });
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'Head' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
+    await waitFor(() => expect(screen.getByTestId('signoff-state').textContent).toBe('Signed off by Sam Jones (Head) on 15 October 2024.'));
+    expect(screen.queryByTestId('signoff-void')).toBeNull();
   });
 
   it('shows a failed sign-off as an error MessageBar', async () => {

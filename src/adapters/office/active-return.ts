@@ -4,10 +4,10 @@ import type { Grid } from '../../core/grid';
 import type { Period } from '../../core/period';
 import { hasRefHeader } from '../../core/return/find';
 import { RETURN_SHEET } from '../../core/return/layout';
-import { readReturn } from '../../core/return/read';
-import type { ReadReturn, SignOff, ValidationResult } from '../../core/return/types';
+import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { PreviousValue } from '../../core/return/validate-row';
-import type { SignOffWrite } from '../../app/sign-off';
+import type { SignOffResult } from '../../app/ports';
+import type { SignOffDecision } from '../../app/sign-off';
 import { validateSheet } from '../../app/validate-return';
 import { textInput } from './cell-input';
 import type { XContext } from '../../host/office-api';
@@ -61,20 +61,27 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, option
   return result;
 }
 
-/** Write sign-off values into the return's own labelled cells, as text. */
-export async function writeSignOff(ctx: XContext, build: (read: ReadReturn) => SignOffWrite): Promise<SignOff> {
+/**
+ * Run a sign-off step on the active return: the use case decides from the grid (validating it), and
+ * the cells it asks for are written into the return's own labelled cells, as text ('' clears one).
+ */
+export async function writeSignOff(ctx: XContext, decide: (grid: Grid | undefined) => SignOffDecision): Promise<SignOffResult> {
   const found = await readActiveReturn(ctx);
-  if (!found) throw new Error('No Return sheet in this workbook to sign off.');
-  const read = readReturn(found.grid);
-  const values = build(read);
+  const decision = decide(found?.grid);
+  if (!decision.ok) return decision;
+  const { read, write } = decision;
   const out: Record<string, unknown> = { ...read.signOff };
-  for (const [key, value] of Object.entries(values) as [keyof SignOff['cells'], string][]) {
+  for (const [key, value] of Object.entries(write) as [keyof SignOff['cells'], string][]) {
     const cell = read.signOff.cells[key];
-    if (!cell) throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
+    if (!cell) {
+      if (value === '') continue;
+      throw new Error(`This return has no cell for "${key}" next to its label: add the label above the header row.`);
+    }
     ctx.workbook.worksheets.getItem(read.sheet).getRange(cellA1(cell.row, cell.col)).values = [[textInput(value)]];
-    out[key === 'ready' ? 'readyText' : key] = value;
+    if (key === 'ready') continue;
+    if (value === '') delete out[key];
+    else out[key] = value;
   }
   await ctx.sync();
-  delete out.readyText;
-  return { ...(out as unknown as SignOff), ready: values.ready !== undefined ? true : read.signOff.ready };
+  return { ok: true, signOff: { ...(out as unknown as SignOff), ready: write.ready !== undefined ? true : read.signOff.ready } };
 }

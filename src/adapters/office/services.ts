@@ -4,7 +4,7 @@ import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabi
 import { consolidateReturns } from '../../app/consolidate';
 import { returnTemplate } from '../../app/insert-template';
 import type { CabinetPreview, FileAdapters, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
-import { markReadyWrite, signOffWrite } from '../../app/sign-off';
+import { markReady, signOff } from '../../app/sign-off';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { History } from '../../core/history/schema';
@@ -212,8 +212,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       return { name: `Cabinet ${period}.xlsx`, bytes } satisfies InputFile;
     },
 
-    markReady: (_catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, (read) => markReadyWrite(read, preparedBy))),
+    markReady: (catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, (grid) => markReady(catalogue, grid, preparedBy))),
 
-    signOff: (_catalogue, signer) => deps.run((ctx) => writeSignOff(ctx, (read) => signOffWrite(read, signer, now().toISOString().slice(0, 10)))),
+    signOff: (catalogue, signer) => deps.run((ctx) => writeSignOff(ctx, (grid) => signOff(catalogue, grid, signer, now().toISOString().slice(0, 10)))),
   };
 }

@@ -108,6 +108,8 @@ export const catalogueSchema = z.looseObject({
   flagshipActions: z.array(z.looseObject({ id: text, priority: text, title: text })).optional(),
   indicators: z.array(indicatorSchema),
   changes: z.array(changeSchema).optional(),
+  /** How returns are signed off; by default the signer must be someone other than the preparer. */
+  signOff: z.looseObject({ separateSigner: z.boolean().optional() }).optional(),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 

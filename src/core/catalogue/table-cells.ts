@@ -13,7 +13,7 @@ export type Json = null | Scalar | readonly Json[] | { readonly [k: string]: Jso
 /** Fields that are lists of short codes, written comma-separated. */
 export const LIST_FIELDS: ReadonlySet<string> = new Set(['dueQuarters', 'financialYears']);
 const NUMBER_FIELDS = /^(decimals|suppressBelow|schemaVersion|targets\..+|floor\..+|tolerance\..+|range\..+|benchmark\.value|defaults\.decimals|defaults\.tolerance\..+)$/;
-const BOOLEAN_FIELDS = /^(statutory|blue|suppressZero)$/;
+const BOOLEAN_FIELDS = /^(statutory|blue|suppressZero|signOff\.separateSigner)$/;
 const TEXT_FIELDS = /^(id|title|priority|flagship|directorate|service|indicator|reason|authority|organisation|plan|version|definition|source|year|benchmark\.label)$/;
 const DATE_FIELDS = /^(date)$/;
 

@@ -1,7 +1,7 @@
 import type { CellValue } from '../grid';
 import { isCellError } from '../grid';
 import { sha256Hex } from '../sha256';
-import { peopleDate } from '../words';
+import { peopleDate, plural } from '../words';
 import type { ReadCell, ReadReturn, SignOff, SignOffState } from './types';
 
 /** One entry as typed, for the fingerprint: raw cell values, never the reader's interpretation. */
@@ -66,4 +66,109 @@ export function signOffSentence(state: SignOffState, s: SignOff): string {
     case 'ready': return `Ready for sign-off${s.preparedBy ? `, prepared by ${s.preparedBy}` : ''}.`;
     default: return 'Not yet marked ready.';
   }
+}
+
+/**
+ * A person's name as compared for separation of duties: trimmed, spaces collapsed, case ignored
+ * (`A.  Lead` and `a. lead` are the same person).
+ */
+export function personKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function samePerson(a: string, b: string): boolean {
+  return personKey(a) !== '' && personKey(a) === personKey(b);
+}
+
+/** Why marking ready or signing off was refused. */
+export type SignOffRefusal =
+  | 'no-return' | 'no-name' | 'no-role' | 'has-errors' | 'not-ready' | 'no-preparer' | 'same-person' | 'already-signed-off';
+
+export interface RefusalParams {
+  readonly step: 'mark-ready' | 'sign-off';
+  readonly errors?: number;
+  readonly name?: string;
+  readonly signOff?: SignOff;
+}
+
+/** The refusal in words for people: what is wrong and what to do. */
+export function signOffRefusalText(reason: SignOffRefusal, p: RefusalParams): string {
+  const step = p.step === 'mark-ready' ? 'mark it ready' : 'sign it off';
+  switch (reason) {
+    case 'no-return': return `This workbook has no return to ${step}: open the return (or insert a template) and try again.`;
+    case 'no-name': return p.step === 'mark-ready' ? 'Type the preparer’s name to mark the return ready.' : 'Type the name of the person signing off.';
+    case 'no-role': return 'Type the role of the person signing off.';
+    case 'has-errors': return p.step === 'mark-ready'
+      ? `The return has ${plural(p.errors ?? 0, 'error')}: put ${p.errors === 1 ? 'it' : 'them'} right, then mark it ready.`
+      : `The return has ${plural(p.errors ?? 0, 'error')}: it cannot be signed off until ${p.errors === 1 ? 'it is' : 'they are'} put right and it is marked ready again.`;
+    case 'not-ready': return 'The return is not marked ready: the preparer marks it ready first, then it can be signed off.';
+    case 'no-preparer': return 'The return says it is ready but names no preparer: mark it ready again with the preparer’s name.';
+    case 'same-person': return `${p.name ?? 'The signer'} prepared this return, so someone else signs it off (the catalogue asks for a signer other than the preparer).`;
+    case 'already-signed-off': return `${signOffSentence('signed-off', p.signOff ?? { ready: true, cells: {} }).replace(/\.$/, '')}, and unchanged since: there is nothing to mark ready.`;
+  }
+}
+
+/**
+ * The warning shown when a return changed after sign-off:
+ * `Edited after sign-off on 1 October 2024 by Sam Jones: ask Sam Jones to sign off again.`
+ */
+export function editedAfterSignOffWarning(s: SignOff): string {
+  const on = s.signedOffOn ? ` on ${peopleDate(s.signedOffOn)}` : '';
+  const by = s.signedOffBy ? ` by ${s.signedOffBy}` : '';
+  const ask = s.signedOffBy ? `ask ${s.signedOffBy} to sign off again` : 'it needs signing off again';
+  return `Edited after sign-off${on}${by}: ${ask}.`;
+}
+
+/** Sign-off across the returns of one consolidation (the `--json` `signOff` field, as is). */
+export interface SignOffSummary {
+  /** Returns for the period that are signed off and unchanged since. */
+  readonly signedOff: number;
+  /** Returns received for the period: workbooks holding a return for another period are not counted. */
+  readonly received: number;
+  /** Returns not signed off (marked ready or not), by file. */
+  readonly notSignedOff: readonly string[];
+  /** Of those, the ones marked ready and waiting for a manager. */
+  readonly readyForSignOff: readonly string[];
+  /** Returns changed after their sign-off: the sign-off no longer counts. */
+  readonly editedAfterSignOff: readonly string[];
+}
+
+/**
+ * The one sign-off summary of a consolidation, for every face (CLI text and JSON, the Cabinet
+ * workbook's data-quality note). A workbook with no return sheet, or a return for another period,
+ * is not a return received for this period.
+ */
+export function signOffSummary(files: readonly { readonly file: string; readonly sheet: string; readonly period: string | null; readonly signOffState: SignOffState }[], period: string): SignOffSummary {
+  const received = files.filter((f) => f.sheet !== '' && (f.period === null || f.period === period));
+  const named = (state: SignOffState): string[] => received.filter((f) => f.signOffState === state).map((f) => f.file);
+  return {
+    signedOff: named('signed-off').length,
+    received: received.length,
+    notSignedOff: received.filter((f) => f.signOffState === 'not-ready' || f.signOffState === 'ready').map((f) => f.file),
+    readyForSignOff: named('ready'),
+    editedAfterSignOff: named('edited-after-signoff'),
+  };
+}
+
+/** `8 of 22 returns signed off`. */
+export function signedOffCount(s: SignOffSummary): string {
+  return `${s.signedOff} of ${plural(s.received, 'return')} signed off`;
+}
+
+/**
+ * The summary as report lines: the count, then the returns whose sign-off is missing or void,
+ * each with what it waits for. Nothing but the count when every return is signed off.
+ */
+export function signOffSummaryLines(s: SignOffSummary): string[] {
+  const out = [`Sign-off: ${signedOffCount(s)}.`];
+  if (s.notSignedOff.length > 0) {
+    out.push(`Not signed off (${s.notSignedOff.length}):`);
+    const ready = new Set(s.readyForSignOff);
+    for (const f of s.notSignedOff) out.push(`  ${f}: ${ready.has(f) ? SIGN_OFF_WORDS.ready : SIGN_OFF_WORDS['not-ready']}`);
+  }
+  if (s.editedAfterSignOff.length > 0) {
+    out.push(`Edited after sign-off, so no longer signed off (${s.editedAfterSignOff.length}):`);
+    for (const f of s.editedAfterSignOff) out.push(`  ${f}`);
+  }
+  return out;
 }

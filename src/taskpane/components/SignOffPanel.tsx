@@ -1,12 +1,15 @@
 import * as React from 'react';
-import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import type { Catalogue } from '../../core/catalogue/schema';
-import { signOffSentence } from '../../core/return/signoff';
+import { editedAfterSignOffWarning, signOffSentence } from '../../core/return/signoff';
 import type { SignOff, SignOffState } from '../../core/return/types';
-import type { ScorecardServices } from '../../app/ports';
+import type { ScorecardServices, SignOffResult } from '../../app/ports';
+import type { SignOffRefused } from '../../app/sign-off';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
+import { IssuesList } from './IssuesList';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -36,21 +39,55 @@ export function SignOffPanel({ services, catalogue, state, signOff, onChanged }:
   const [preparer, setPreparer] = React.useState('');
   const [signer, setSigner] = React.useState('');
   const [role, setRole] = React.useState('');
+  // The last step refused, with why: shown until the next step or dismissed.
+  const [refused, setRefused] = React.useState<{ readonly title: string; readonly refusal: SignOffRefused } | undefined>();
+  const settle = (r: SignOffResult, title: string, done: string): void => {
+    if (r.ok) {
+      setRefused(undefined);
+      onChanged(r.signOff);
+      announce(done);
+    } else {
+      setRefused({ title, refusal: r });
+      announce(`${title}: ${r.message}`);
+    }
+  };
   const ready = useAction(async () => {
-    const s = await services.markReady(catalogue, preparer.trim());
-    onChanged(s);
-    announce(`Return marked ready for sign-off by ${preparer.trim()}.`);
+    setRefused(undefined);
+    const r = await services.markReady(catalogue, preparer.trim());
+    settle(r, 'Not marked ready', `Return marked ready for sign-off by ${preparer.trim()}.`);
   });
   const sign = useAction(async () => {
-    const s = await services.signOff(catalogue, { name: signer.trim(), role: role.trim() });
-    onChanged(s);
-    announce(`Return signed off by ${signer.trim()}.`);
+    setRefused(undefined);
+    const r = await services.signOff(catalogue, { name: signer.trim(), role: role.trim() });
+    settle(r, 'Not signed off', `Return signed off by ${signer.trim()}.`);
   });
+  const select = useAction((cell: string) => services.selectCell(cell));
   const busy = ready.busy || sign.busy;
   return (
     <section className={styles.panel} aria-labelledby="signoff-heading">
       <h3 id="signoff-heading">Sign-off</h3>
       <Text data-testid="signoff-state">{paneSignOffSentence(state, signOff)}</Text>
+      {state === 'edited-after-signoff' && signOff && (
+        <MessageBar intent="warning" layout="multiline" data-testid="signoff-void">
+          <MessageBarBody>{editedAfterSignOffWarning(signOff)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {refused && (
+        <section aria-label={refused.title} data-testid="signoff-refused">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{refused.title}</MessageBarTitle>
+              {refused.refusal.message}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={<Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={() => setRefused(undefined)} />}
+            />
+          </MessageBar>
+          {refused.refusal.issues.length > 0 && (
+            <IssuesList issues={refused.refusal.issues} idPrefix="signoff-issues" headingLevel={4} onSelect={(cell) => void select.run(cell)} />
+          )}
+        </section>
+      )}
       <div className={styles.row}>
         <Field label="Preparer name">
           <Input value={preparer} onChange={(_, d) => setPreparer(d.value)} />
@@ -70,7 +107,9 @@ export function SignOffPanel({ services, catalogue, state, signOff, onChanged }:
       </div>
       {busy && <Spinner size="tiny" label="Saving sign-off…" />}
       <ErrorBar title="Could not sign off the return" message={sign.error} onDismiss={sign.dismiss}
-        hint="Check the return is marked ready and has no errors, then try again." />
+        hint="Open the Return sheet, validate it, then try again." />
+      <ErrorBar title="Could not go to the cell" message={select.error} onDismiss={select.dismiss}
+        hint="The sheet may have been renamed or deleted: validate again." />
     </section>
   );
 }
