@@ -1,4 +1,6 @@
-import type { Issue } from './issues';
+import type { ConflictReason, Issue } from './issues';
+
+export type { ConflictReason };
 import type { RowResult, SignOffState, RagCounts, ValidationResult } from './return/types';
 
 /** A validated return and where it came from. */
@@ -14,10 +16,26 @@ export interface ConsolidatedRow extends RowResult {
   readonly sheet: string;
 }
 
+/** What one return gave for a conflicting ref. */
+export interface ConflictValue {
+  readonly file: string;
+  readonly cell?: string;
+  readonly actual: number | string | null;
+  readonly numerator?: number | null;
+  readonly denominator?: number | null;
+  readonly status: string;
+  /** The return's sign-off state, which decides the conflict. */
+  readonly signOffState: SignOffState;
+  /** True for the one value used (the Cabinet sheet shows it). */
+  readonly used: boolean;
+}
+
 export interface Conflict {
   readonly ref: string;
-  /** Every return that gave the ref, with what it said. */
-  readonly values: readonly { readonly file: string; readonly cell?: string; readonly actual: number | string | null; readonly status: string }[];
+  /** Every return that gave the ref, with what it said, in the order given. */
+  readonly values: readonly ConflictValue[];
+  /** Why the value used was chosen. */
+  readonly reason: ConflictReason;
 }
 
 export interface FileSummary {
@@ -40,5 +58,10 @@ export interface Consolidation {
   readonly files: readonly FileSummary[];
   /** Every issue of every file (with `file` set) plus consolidation issues. */
   readonly issues: readonly Issue[];
+  /**
+   * The issues consolidating itself found, on top of each return's own: returns for another
+   * period, sign-off, missing returns, conflicts. Each is also in `issues`.
+   */
+  readonly findings: readonly Issue[];
   readonly counts: RagCounts;
 }

@@ -1,10 +1,10 @@
 import { effectiveCatalogue } from './catalogue/effective';
 import type { Catalogue } from './catalogue/schema';
-import type { Conflict, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
+import type { Conflict, ConflictReason, ConflictValue, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
 import { errorCount, type Issue } from './issues';
 import { formatPeriod, type Period } from './period';
 import { ragCounts } from './return/counts';
-import type { RowResult } from './return/types';
+import type { RowResult, SignOffState } from './return/types';
 import { isDue } from './catalogue/accessors';
 
 /** One return's row with where it came from and whether its return is signed off. */
@@ -12,8 +12,10 @@ interface Candidate {
   readonly row: RowResult;
   readonly file: string;
   readonly sheet: string;
-  readonly signedOff: boolean;
+  readonly signOffState: SignOffState;
 }
+
+const signedOff = (c: Candidate): boolean => c.signOffState === 'signed-off';
 
 /** Nothing given: a blank row in someone else's copy of the template does not contradict a value. */
 function isBlank(row: RowResult): boolean {
@@ -32,16 +34,31 @@ function shown(row: RowResult): string {
 
 /** A signed-off return wins over one that is not; otherwise the first file given wins. */
 function choose(cands: readonly Candidate[]): Candidate {
-  return cands.find((c) => c.signedOff) ?? (cands[0] as Candidate);
+  return cands.find(signedOff) ?? (cands[0] as Candidate);
 }
 
-function conflictIssue(ref: string, given: readonly Candidate[], chosen: Candidate): Issue {
+/** Why `choose` chose as it did, for the words every face shows. */
+function reasonFor(cands: readonly Candidate[]): ConflictReason {
+  const signed = cands.filter(signedOff).length;
+  return signed === 0 ? 'first-given' : signed === 1 ? 'signed-off' : 'first-signed-off';
+}
+
+function conflictIssue(ref: string, given: readonly Candidate[], chosen: Candidate, reason: ConflictReason): Issue {
   return {
     severity: 'error', code: 'conflict', ref, file: chosen.file, ...(chosen.row.cell ? { cell: chosen.row.cell } : {}),
     params: {
       given: given.map((c) => ({ file: c.file, where: c.row.cell ?? c.sheet, shown: shown(c.row) })),
-      chosen: chosen.file, signedOff: chosen.signedOff,
+      chosen: chosen.file, reason,
     },
+  };
+}
+
+function conflictValue(c: Candidate, used: boolean): ConflictValue {
+  const r = c.row;
+  return {
+    file: c.file, ...(r.cell ? { cell: r.cell } : {}), actual: r.qualitative ?? r.actual,
+    ...(r.numerator !== undefined ? { numerator: r.numerator } : {}), ...(r.denominator !== undefined ? { denominator: r.denominator } : {}),
+    status: r.status, signOffState: c.signOffState, used,
   };
 }
 
@@ -74,6 +91,7 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
   const catalogue = effectiveCatalogue(full, period);
   const periodText = formatPeriod(period);
   const issues: Issue[] = [];
+  const findings: Issue[] = [];
   const files: FileSummary[] = [];
   const byRef = new Map<string, Candidate[]>();
   for (const input of inputs) {
@@ -81,6 +99,7 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
     const own = fileIssues(input, periodText);
     const all = [...v.issues.map((i) => ({ ...i, file: input.file })), ...own];
     issues.push(...all);
+    findings.push(...own);
     files.push({
       file: input.file, sheet: v.sheet, ...(v.service ? { service: v.service } : {}), period: v.period,
       rows: v.rows.length, errors: errorCount(all), warnings: all.length - errorCount(all), signOffState: v.signOffState,
@@ -89,7 +108,7 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
     for (const row of v.rows) {
       const key = row.ref.toUpperCase();
       const list = byRef.get(key) ?? [];
-      list.push({ row, file: input.file, sheet: v.sheet, signedOff: v.signOffState === 'signed-off' });
+      list.push({ row, file: input.file, sheet: v.sheet, signOffState: v.signOffState });
       byRef.set(key, list);
     }
   }
@@ -102,10 +121,9 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
     if (all.length === 0) {
       if (!due) continue;
       missing.push(ind.id);
-      issues.push({
-        severity: 'error', code: 'missing-return', ref: ind.id,
-        params: { service: ind.service, period: periodText },
-      });
+      const issue: Issue = { severity: 'error', code: 'missing-return', ref: ind.id, params: { service: ind.service, period: periodText } };
+      issues.push(issue);
+      findings.push(issue);
       continue;
     }
     if (!due) continue;
@@ -114,14 +132,56 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
     const chosen = choose(pool);
     const distinct = given.some((c) => !sameValue(c.row, (given[0] as Candidate).row));
     if (distinct) {
-      conflicts.push({
-        ref: ind.id,
-        values: given.map((c) => ({ file: c.file, ...(c.row.cell ? { cell: c.row.cell } : {}), actual: c.row.qualitative ?? c.row.actual, status: c.row.status })),
-      });
-      issues.push(conflictIssue(ind.id, given, chosen));
+      const reason = reasonFor(given);
+      conflicts.push({ ref: ind.id, values: given.map((c) => conflictValue(c, c === chosen)), reason });
+      const issue = conflictIssue(ind.id, given, chosen, reason);
+      issues.push(issue);
+      findings.push(issue);
     }
     rows.push({ ...chosen.row, ref: ind.id, file: chosen.file, sheet: chosen.sheet });
   }
   const counts = ragCounts([...rows.map((r) => r.status), ...missing.map(() => 'Missing' as const)]);
-  return { period: periodText, rows, conflicts, missing, files, issues, counts };
+  return { period: periodText, rows, conflicts, missing, files, issues, findings, counts };
+}
+
+export interface Tally {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The one summary of a consolidation every face prints (text, --json, the pane, the history). */
+export interface ConsolidationSummary {
+  readonly period: string;
+  readonly counts: Consolidation['counts'];
+  /** Return sheets received, and how many of them have an error. */
+  readonly returns: number;
+  readonly returnsWithErrors: number;
+  /** In the returns themselves (each file's own issues). */
+  readonly inReturns: Tally;
+  /** Found by consolidating: `findings` (other periods, sign-off, missing returns, conflicts). */
+  readonly found: Tally;
+  /** Everything: inReturns + found (+ the history's, when recording in a BI master). */
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+function tally(issues: readonly { readonly severity: 'error' | 'warning' }[]): Tally {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { errors, warnings: issues.length - errors };
+}
+
+export function summarise(c: Consolidation, also: readonly { readonly severity: 'error' | 'warning' }[] = []): ConsolidationSummary {
+  const all = tally(c.issues);
+  const found = tally(c.findings);
+  const extra = tally(also);
+  return {
+    period: c.period,
+    counts: c.counts,
+    returns: c.files.length,
+    returnsWithErrors: c.files.filter((f) => f.errors > 0).length,
+    inReturns: { errors: all.errors - found.errors, warnings: all.warnings - found.warnings },
+    found,
+    errors: all.errors + extra.errors,
+    warnings: all.warnings + extra.warnings,
+  };
 }

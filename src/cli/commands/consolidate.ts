@@ -4,18 +4,19 @@ import { consolidateReturns, type Consolidated } from '../../app/consolidate';
 import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { summarise } from '../../core/consolidate';
 import type { Consolidation } from '../../core/consolidate-types';
+import { signOffSummary, signOffSummaryLines } from '../../core/return/signoff';
 import type { History } from '../../core/history/schema';
 import { errorCount } from '../../core/issues';
 import { historyIssueText } from '../../core/messages';
 import type { Period } from '../../core/period';
-import { countsSummary, plural } from '../../core/words';
+import { countsSummary, plural, summaryLine } from '../../core/words';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, resolvePath, writeAtomic } from '../files';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
-import { totals } from '../../app/validate-return';
 import { fileJson, readAll } from '../returns';
 import { issueJson, print, printJson, progress, say, type Context } from '../output';
 import { historyIssueLine, loadHistory, saveHistory } from './history-file';
@@ -136,14 +137,18 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   const recorded = run.consolidated ? run.outcome.history : undefined;
   const backup = loaded && historyFile !== undefined && recorded ? saveHistory(ctx.io.cwd, historyFile, loaded, recorded.next) : undefined;
   const historyIssues = run.consolidated ? (recorded?.issues ?? []) : run.outcome.issues;
-  const errors = errorCount(c.issues) + historyIssues.filter((i) => i.severity === 'error').length;
+  const summary = summarise(c, historyIssues);
+  const errors = summary.errors;
   if (args.flags.has('json')) {
     printJson(ctx, {
       catalogue: label, period: c.period, files: o.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
       output: run.consolidated ? out : null, fingerprint: (run.consolidated ? run.fingerprint : undefined) ?? null, counts: c.counts,
-      issues: c.issues.filter((i) => i.code === 'conflict' || i.code === 'missing-return' || i.code === 'missing-indicator').map(issueJson),
+      // What consolidating found; each file's own issues are in its entry above.
+      issues: c.findings.map(issueJson),
       ...(historyFile !== undefined ? { history: { file: historyFile, written: run.consolidated, backup: backup ?? null, issues: historyIssues.map((i) => ({ ...i, message: historyIssueText(i) })) } } : {}),
-      errors, warnings: c.issues.length - errorCount(c.issues) + historyIssues.length - historyIssues.filter((i) => i.severity === 'error').length,
+      errors, warnings: summary.warnings,
+      summary: { returns: summary.returns, returnsWithErrors: summary.returnsWithErrors, inReturns: summary.inReturns, found: summary.found },
+      signOff: signOffSummary(c.files, c.period),
     });
     return errors > 0 ? 1 : 0;
   }
@@ -164,7 +169,6 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
 export function printConsolidation(ctx: Context, label: string, run: Built, out: string): void {
   const c = run.outcome.consolidation;
   const results = run.outcome.results;
-  const t = totals(results);
   say(ctx, `Catalogue: ${label}`);
   print(ctx, `Consolidated ${plural(results.length, 'return')} for ${c.period}: ${countsSummary(c.counts)}`);
   const troubled = results.filter((r) => r.validation.issues.length > 0);
@@ -180,5 +184,7 @@ export function printConsolidation(ctx: Context, label: string, run: Built, out:
     for (const line of conflictLines(c)) print(ctx, line);
   }
   if (c.missing.length > 0) print(ctx, `Missing (due, no return gave them): ${c.missing.join(', ')}`);
-  print(ctx, `Wrote ${out}${run.fingerprint ? ` (fingerprint ${run.fingerprint.slice(0, 12)}…)` : ''}. ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in the returns.`);
+  for (const line of signOffSummaryLines(signOffSummary(c.files, c.period))) print(ctx, line);
+  print(ctx, `Wrote ${out}${run.fingerprint ? ` (fingerprint ${run.fingerprint.slice(0, 12)}…)` : ''}.`);
+  print(ctx, summaryLine(summarise(c)));
 }

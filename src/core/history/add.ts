@@ -1,5 +1,6 @@
 import type { Consolidation, ConsolidatedRow } from '../consolidate-types';
-import { errorCount, type HistoryIssue } from '../issues';
+import { summarise } from '../consolidate';
+import type { HistoryIssue } from '../issues';
 import { comparePeriods, formatPeriod, parsePeriod, type Period } from '../period';
 import { SUPPRESSED_RE, type History, type HistoryPeriod, type HistoryValue } from './schema';
 
@@ -64,7 +65,7 @@ export function addPeriod(history: History, consolidation: Consolidation, option
   }
   if (!old && options.reopen) issues.push({ severity: 'warning', code: 'nothing-to-reopen', period: label, params: {} });
   if (old && !options.reason?.trim()) issues.push({ severity: 'warning', code: 'reopen-without-reason', period: label, params: {} });
-  const errors = errorCount(consolidation.issues);
+  const errors = summarise(consolidation).errors;
   if (errors > 0) issues.push({ severity: 'warning', code: 'closed-with-errors', period: label, params: { count: errors } });
   const values = consolidation.rows.map((r) => toValue(r, issues, label));
   const revisions = old

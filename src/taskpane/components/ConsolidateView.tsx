@@ -4,7 +4,8 @@ import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { ScorecardServices } from '../../app/ports';
 import { readFiles } from '../read-file';
-import { countsSummary, plural, severityCounts } from '../../core/words';
+import { summarise } from '../../core/consolidate';
+import { countsSummary, plural, severityCounts, summaryLine } from '../../core/words';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { ConflictsList } from './ConflictsList';
@@ -81,6 +82,7 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
           <h4>Returns ({result.files.length})</h4>
           <FilesTable files={result.files} />
           <h4>Issues: {severityCounts(result.issues)}</h4>
+          <Text>{summaryLine(summarise(result))}</Text>
           <IssuesList issues={result.issues} headingLevel={5} idPrefix="consolidation-issues" />
         </section>
       )}

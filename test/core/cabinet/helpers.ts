@@ -45,7 +45,7 @@ export function input(file: string, v: ValidationResult): ReturnInput {
 /** A consolidation straight from rows, for model and plan tests that do not care about files. */
 export function consolidationOf(cat: Catalogue, period: Period, entries: Entry[], missing: string[] = []): Consolidation {
   const rows: ConsolidatedRow[] = entries.map((e, i) => ({ ...rowResult(cat, period, e, 5 + i), file: 'a.xlsx', sheet: 'Return' }));
-  return { period: formatPeriod(period), rows, conflicts: [], missing, files: [], issues: [], counts: emptyCounts() };
+  return { period: formatPeriod(period), rows, conflicts: [], missing, files: [], issues: [], findings: [], counts: emptyCounts() };
 }
 
 /** The sheet a renderer would draw from a plan, read back as a Grid (what ExcelJS or Office.js would give). */

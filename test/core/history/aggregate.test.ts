@@ -22,7 +22,7 @@ function historyOf(values: readonly Q[]): History {
   return values.reduce((h, v, k) => {
     const row: ConsolidatedRow = { ref: 'X1', status: 'Green', direction: '', file: 'f', sheet: 'Return', ...v };
     const period = formatPeriod(makePeriod(2024, k + 1));
-    return addPeriod(h, { period, rows: [row], conflicts: [], missing: [], files: [], issues: [], counts: emptyCounts() }, { closedAt: '2025-01-01', catalogueVersion: 'v' }).history;
+    return addPeriod(h, { period, rows: [row], conflicts: [], missing: [], files: [], issues: [], findings: [], counts: emptyCounts() }, { closedAt: '2025-01-01', catalogueVersion: 'v' }).history;
   }, emptyHistory('T'));
 }
 const Q4 = makePeriod(2024, 4);

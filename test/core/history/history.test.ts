@@ -10,7 +10,7 @@ import { RAG_STATUSES } from '../../../src/core/rag';
 import { emptyCounts } from '../../../src/core/return/counts';
 
 function consolidation(period: string, rows: readonly ConsolidatedRow[], missing: string[] = []): Consolidation {
-  return { period, rows, conflicts: [], missing, files: [], issues: [], counts: emptyCounts() };
+  return { period, rows, conflicts: [], missing, files: [], issues: [], findings: [], counts: emptyCounts() };
 }
 
 const row = (ref: string, actual: number | string | null, extra: Partial<ConsolidatedRow> = {}): ConsolidatedRow => ({
