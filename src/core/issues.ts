@@ -55,12 +55,19 @@ export interface MessageParams {
   /** A conflict: what each return gave, and which file was used and why. */
   readonly given?: readonly { readonly file: string; readonly where: string; readonly shown: string }[];
   readonly chosen?: string;
-  readonly signedOff?: boolean;
+  readonly reason?: ConflictReason;
   /** An ISO date or date-time (a quarter's closing), shown to people as `4 December 2026`. */
   readonly date?: string;
   /** Consolidation's own finding (a whole return left out, a ref no return gave), not a lead's sheet. */
   readonly consolidating?: boolean;
 }
+
+/**
+ * Why a conflict was settled as it was (consolidate's rule): `signed-off`, the only return signed off;
+ * `first-signed-off`, the first given of several signed off; `first-given`, none signed off, the
+ * first given. The words are `conflictReasonText` (core/messages), for every face.
+ */
+export type ConflictReason = 'signed-off' | 'first-signed-off' | 'first-given';
 
 export interface Issue {
   readonly severity: Severity;

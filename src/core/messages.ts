@@ -1,4 +1,4 @@
-import type { HistoryIssue, HistoryIssueCode, Issue, IssueCode, MessageParams } from './issues';
+import type { ConflictReason, HistoryIssue, HistoryIssueCode, Issue, IssueCode, MessageParams } from './issues';
 import { peopleDate, plural } from './words';
 
 /**
@@ -22,10 +22,24 @@ const at = (p: MessageParams, w: Place): string => (p.cell && w === 'full' ? ` (
 const of = (p: MessageParams, w: Place): string => (p.ref && w === 'full' ? `${p.ref}: ` : '');
 const q = (v: unknown): string => `"${String(v ?? '')}"`;
 
+const CONFLICT_REASONS: Readonly<Record<ConflictReason, string>> = {
+  'signed-off': 'it is the only return signed off',
+  'first-signed-off': 'it came first of the returns signed off',
+  'first-given': 'no return is signed off and it came first',
+};
+
+/**
+ * Why a conflict's value was used, as a clause after "because" (`it is the only return signed off`):
+ * one set of words for the command line, the pane and the Cabinet sheet.
+ */
+export function conflictReasonText(reason: ConflictReason): string {
+  return CONFLICT_REASONS[reason];
+}
+
 function conflictTail(p: MessageParams): string {
   if (!p.given || p.given.length === 0 || !p.chosen) return '';
   const list = p.given.map((g) => `${g.file} ${g.where}: ${g.shown}`).join('; ');
-  return ` Given: ${list}. Using ${p.chosen} because ${p.signedOff ? 'it is signed off' : 'no return is signed off and it came first'}.`;
+  return ` Given: ${list}. Using ${p.chosen}${p.reason ? ` because ${conflictReasonText(p.reason)}` : ''}.`;
 }
 
 export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {

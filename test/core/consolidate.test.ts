@@ -1,10 +1,11 @@
 import { consolidate } from '../../src/core/consolidate';
 import { findReturnGrids, validateGrid } from '../../src/core/return/find';
 import type { SignOffState } from '../../src/core/return/types';
+import type { ConflictReason } from '../../src/core/consolidate-types';
 import { miniCatalogue } from './fixtures/mini-catalogue';
 import { input, Q2, validation } from './cabinet/helpers';
 import { entryRow, returnGrid } from './return/helpers';
-import { issueText } from '../../src/core/messages';
+import { conflictReasonText, issueText } from '../../src/core/messages';
 
 const text = (i: Parameters<typeof issueText>[0] | undefined): string => (i ? issueText(i) : '');
 
@@ -34,26 +35,27 @@ describe('consolidate', () => {
   });
 
   it.each([
-    ['both unsigned: the first wins', 'ready', 'not-ready', 'a.xlsx', 'came first'],
-    ['the signed-off one wins even when second', 'ready', 'signed-off', 'b.xlsx', 'signed off'],
-    ['both signed off: the first wins', 'signed-off', 'signed-off', 'a.xlsx', 'signed off'],
-  ] as [string, SignOffState, SignOffState, string, string][])('conflict, %s', (_name, sa, sb, winner, why) => {
+    ['both unsigned: the first wins', 'ready', 'not-ready', 'a.xlsx', 'first-given', 'no return is signed off and it came first'],
+    ['the signed-off one wins even when second', 'ready', 'signed-off', 'b.xlsx', 'signed-off', 'it is the only return signed off'],
+    ['both signed off: the first wins', 'signed-off', 'signed-off', 'a.xlsx', 'first-signed-off', 'it came first of the returns signed off'],
+  ] as [string, SignOffState, SignOffState, string, ConflictReason, string][])('conflict, %s', (_name, sa, sb, winner, reason, why) => {
     const a = input('a.xlsx', validation(cat, Q2, [{ ref: 'MC01', actual: 81 }], { signOffState: sa }));
     const b = input('b.xlsx', validation(cat, Q2, [{ ref: 'MC01', actual: 70, cell: 'Return!F9' }], { signOffState: sb }));
     const c = consolidate(cat, Q2, [a, b]);
     expect(c.rows).toHaveLength(1);
     expect(c.rows[0]?.file).toBe(winner);
     expect(c.rows[0]?.actual).toBe(winner === 'a.xlsx' ? 81 : 70);
-    expect(c.conflicts).toEqual([{ ref: 'MC01', values: [
-      { file: 'a.xlsx', cell: 'Return!D5', actual: 81, status: 'Green' },
-      { file: 'b.xlsx', cell: 'Return!F9', actual: 70, status: 'Red' },
+    expect(c.conflicts).toEqual([{ ref: 'MC01', reason, values: [
+      { file: 'a.xlsx', cell: 'Return!D5', actual: 81, status: 'Green', signOffState: sa, used: winner === 'a.xlsx' },
+      { file: 'b.xlsx', cell: 'Return!F9', actual: 70, status: 'Red', signOffState: sb, used: winner === 'b.xlsx' },
     ] }]);
+    expect(conflictReasonText(reason)).toBe(why);
     const issue = c.issues.find((i) => i.code === 'conflict');
     expect(issue).toMatchObject({ severity: 'error', ref: 'MC01', file: winner });
     expect(text(issue)).toContain('a.xlsx Return!D5: 81');
     expect(text(issue)).toContain('b.xlsx Return!F9: 70');
     expect(text(issue)).toContain(`Using ${winner}`);
-    expect(text(issue)).toContain(why);
+    expect(text(issue)).toContain(`Using ${winner} because ${why}.`);
   });
 
   it('is not a conflict when two returns give the same value, or one leaves it blank', () => {

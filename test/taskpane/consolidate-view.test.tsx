@@ -11,9 +11,9 @@ const result = consolidation({
     { file: 'customer.xlsx', sheet: 'Return', service: 'Customer Services', period: '2024-25 Q2', rows: 4, errors: 0, warnings: 1, signOffState: 'signed-off' },
     { file: 'asc.xlsx', sheet: 'Return', service: 'Adult Social Care', period: '2024-25 Q2', rows: 3, errors: 2, warnings: 0, signOffState: 'edited-after-signoff' },
   ],
-  conflicts: [{ ref: 'MC01', values: [
-    { file: 'customer.xlsx', cell: 'Return!F12', actual: 80, status: 'Green' },
-    { file: 'asc.xlsx', cell: 'Return!F9', actual: 70, status: 'Red' },
+  conflicts: [{ ref: 'MC01', reason: 'signed-off', values: [
+    { file: 'customer.xlsx', cell: 'Return!F12', actual: 80, status: 'Green', signOffState: 'signed-off', used: true },
+    { file: 'asc.xlsx', cell: 'Return!F9', actual: 70, status: 'Red', signOffState: 'edited-after-signoff', used: false },
   ] }],
   missing: ['MC04'],
 });
