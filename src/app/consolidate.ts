@@ -14,7 +14,8 @@ import { findReturnGrids } from '../core/return/find';
 import { readReturn } from '../core/return/read';
 import type { Book, Progress, Unreadable } from './books';
 import { cabinetModelFor, cabinetWorkbook } from './cabinet-workbook';
-import { validateReturns, type ReturnResult } from './validate-return';
+import { scopeConsolidation, scopeResults } from './directorate';
+import { skippedSheets, validateReturns, type ReturnResult, type SkippedProductSheet } from './validate-return';
 
 export interface ConsolidateInput {
   readonly catalogue: Catalogue;
@@ -34,6 +35,12 @@ export interface ConsolidateInput {
   readonly now: string;
   readonly password?: string;
   readonly progress?: Progress;
+  /**
+   * A Directorate Management Team pack (as the catalogue spells it: `matchDirectorate`): returns are
+   * validated against the whole catalogue, then the consolidation, its counts and missing returns,
+   * the returns listed and the paper are that directorate's only.
+   */
+  readonly directorate?: string;
 }
 
 export interface Consolidated {
@@ -43,6 +50,8 @@ export interface Consolidated {
   readonly catalogue: Catalogue;
   readonly results: readonly ReturnResult[];
   readonly consolidation: Consolidation;
+  /** Sheets this product wrote (a Cabinet paper given among the returns): skipped, never counted as returns; a note each. */
+  readonly skipped: readonly SkippedProductSheet[];
   /** The BI team's working sheet: every row with where it came from. */
   readonly scorecard: SheetPlan;
   /** The Cabinet workbook (Cabinet sheet, and Trends with a master). */
@@ -69,6 +78,13 @@ export function statedPeriods(books: readonly Book[]): { period: string; file: s
     }
   }
   return [...seen].map(([period, file]) => ({ period, file }));
+}
+
+/** The one quarter the returns state, or what they state when it is not one. */
+export function agreedPeriod(books: readonly Book[]): { readonly period?: string; readonly mixed?: readonly string[] } {
+  const stated = statedPeriods(books).map((s) => s.period);
+  if (stated.length === 1) return { period: stated[0] as string };
+  return stated.length > 1 ? { mixed: stated } : {};
 }
 
 function unreadableIssue(u: Unreadable): Issue {
@@ -102,10 +118,16 @@ export function consolidateReturns(input: ConsolidateInput): ConsolidateOutcome 
     catalogue: input.catalogue, consolidation, now: input.now,
     ...(input.master ? { master: input.master } : {}), ...(input.record ? { record: input.record } : {}),
     ...(input.previous ? { previous: input.previous } : {}), ...(input.lastYear ? { lastYear: input.lastYear } : {}),
+    ...(input.directorate ? { directorate: input.directorate } : {}),
   });
   if (!paper.ok) return { ok: false, problem: 'master-refused', period, results, consolidation, issues: paper.issues };
   const history = paper.history;
+  const skipped = skippedSheets(input.books);
   // The model is not kept once the plan holds what it said: it was much of a big run's memory.
   const cabinet = cabinetWorkbook(paper.model, input.password ? { password: input.password } : {});
-  return { ok: true, period, catalogue, results, consolidation, scorecard: scorecardPlan(consolidation), cabinet, ...(history ? { history } : {}) };
+  if (input.directorate) {
+    const scoped = scopeConsolidation(consolidation, catalogue, input.directorate);
+    return { ok: true, period, catalogue, results: scopeResults(results, scoped, catalogue, input.directorate), consolidation: scoped, scorecard: scorecardPlan(scoped), cabinet, skipped, ...(history ? { history } : {}) };
+  }
+  return { ok: true, period, catalogue, results, consolidation, scorecard: scorecardPlan(consolidation), cabinet, skipped, ...(history ? { history } : {}) };
 }

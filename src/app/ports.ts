@@ -65,6 +65,10 @@ export interface ScorecardServices {
   /** Read the active return, validate it, apply RAG formatting. Never changes a typed value. */
   validate(catalogue: Catalogue, options: { readonly period?: string }): Promise<ValidationResult>;
   selectCell(address: string): Promise<void>;
+  /** The period written in the workbook's Return sheet (the active one, else `Return`), if it names one. */
+  returnPeriod(): Promise<string | undefined>;
+  /** The period picked return files agree on: `mixed` lists them when they do not. */
+  filesPeriod(files: readonly InputFile[]): Promise<{ readonly period?: string; readonly mixed?: readonly string[] }>;
   /** Call back when the return sheet changes; resolves with an unsubscribe. */
   onReturnChanged(handler: () => void): Promise<() => void>;
   consolidate(catalogue: Catalogue, files: readonly InputFile[], period: string, progress: Progress): Promise<Consolidation>;

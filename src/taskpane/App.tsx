@@ -60,10 +60,14 @@ function Pane({ services, today }: { readonly services: ScorecardServices; reado
 
   const onLoaded = React.useCallback((next: LoadedCatalogue) => {
     setLoaded(next);
-    // Keep the chosen period and service when the new catalogue still has them.
-    setPeriod((p) => (p && periodLabels(next.catalogue).includes(p) ? p : defaultPeriod(next.catalogue, today)));
     setService((s) => (s && catalogueServices(next.catalogue).includes(s) ? s : ALL_SERVICES));
-  }, [today]);
+    // The period starts on the one the workbook's Return sheet is written for, never on a default
+    // that would check a quarter's figures as another's; the views wait for the answer.
+    const labels = periodLabels(next.catalogue);
+    void services.returnPeriod().catch(() => undefined).then((written) => {
+      setPeriod((p) => (written && labels.includes(written) ? written : p && labels.includes(p) ? p : defaultPeriod(next.catalogue, today)));
+    });
+  }, [today, services]);
 
   return (
     <main className={styles.pane}>
@@ -86,7 +90,8 @@ function Pane({ services, today }: { readonly services: ScorecardServices; reado
           )}
           {/* Kept mounted: the picked files and the consolidation (up to 200 returns) survive a look at another tab. */}
           <div role="tabpanel" id="panel-consolidate" aria-labelledby="tab-consolidate" hidden={view !== 'consolidate'}>
-            <ConsolidateView services={services} catalogue={catalogue} period={period} />
+            <ConsolidateView services={services} catalogue={catalogue} period={period}
+              onPeriod={(p) => { if (periods.includes(p)) setPeriod(p); }} />
           </div>
         </>
       )}

@@ -60,6 +60,11 @@ describe.each(IMPLEMENTATIONS)('the services port: %s', (_name, make) => {
     expect(Number.isInteger(first.due) && first.due > 0).toBe(true);
   });
 
+  it('reads the period written in the return the lead is on', async () => {
+    await s.insertTemplate(catalogue, '2024-25 Q1');
+    expect(await s.returnPeriod()).toBe('2024-25 Q1');
+  });
+
   it('validates to a result whose counts are its rows and whose issues are known codes with words', async () => {
     await s.insertTemplate(catalogue, PERIOD);
     const r = await s.validate(catalogue, { period: PERIOD });

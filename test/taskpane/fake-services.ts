@@ -43,13 +43,14 @@ export interface Fake {
  */
 export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalogue: Catalogue = miniCatalogue()): Fake {
   const calls: Fake['calls'] = {
-    loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [],
+    loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [], returnPeriod: [], filesPeriod: [],
     onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], createDashboard: [], markReady: [], signOff: [],
     loadMaster: [], clearMaster: [], getMaster: [],
   };
   const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
   // Just enough state to keep the services contract (test/app/services-contract.test.ts).
   let savedUrl: string | undefined;
+  let inserted: string | undefined;
   let master: MasterSummary | undefined;
   const sheets = new Set<string>();
   // The sign-off block of the one return the double pretends to hold (it has no errors).
@@ -66,9 +67,11 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     loadCatalogue: async () => ({ ok: true, catalogue, label: 'Embedded default' }),
     getSavedCatalogueUrl: async () => savedUrl,
     saveCatalogueUrl: async (url) => { savedUrl = url; },
-    insertTemplate: async () => ({ sheet: newSheet('Return'), due: 4 }),
+    insertTemplate: async (_c, period) => { inserted = period; return { sheet: newSheet('Return'), due: 4 }; },
     validate: async () => validationResult(),
     selectCell: async () => undefined,
+    returnPeriod: async () => inserted,
+    filesPeriod: async () => ({}),
     onReturnChanged: async (handler) => {
       fake.changeHandler = handler;
       return () => { fake.unsubscribed += 1; fake.changeHandler = undefined; };

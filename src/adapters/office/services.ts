@@ -1,16 +1,17 @@
 import type { Book, Unreadable } from '../../app/books';
 import { refusalText } from '../../app/bi-master';
 import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabinet-workbook';
-import { consolidateReturns } from '../../app/consolidate';
+import { agreedPeriod, consolidateReturns } from '../../app/consolidate';
 import { returnTemplate } from '../../app/insert-template';
 import type { CabinetPreview, FileAdapters, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
 import { markReady, signOff } from '../../app/sign-off';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { History } from '../../core/history/schema';
-import { parsePeriod, type Period } from '../../core/period';
+import { formatPeriod, parsePeriod, type Period } from '../../core/period';
+import { readReturn } from '../../core/return/read';
 import { findReturnGrids } from '../../core/return/find';
-import { validateActive, writeSignOff } from './active-return';
+import { readActiveReturn, validateActive, writeSignOff } from './active-return';
 import { catalogueLoader } from '../../app/load-catalogue';
 import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XContext } from '../../host/office-api';
@@ -131,6 +132,26 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     },
 
     selectCell: (address) => deps.run((ctx) => selectCell(ctx, address)),
+
+    returnPeriod: () =>
+      deps.run(async (ctx) => {
+        const found = await readActiveReturn(ctx);
+        const text = found ? readReturn(found.grid).periodText : undefined;
+        const p = text ? parsePeriod(text) : undefined;
+        return p ? formatPeriod(p) : undefined;
+      }),
+
+    filesPeriod: async (inputFiles) => {
+      const books: Book[] = [];
+      for (const f of inputFiles) {
+        try {
+          books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
+        } catch {
+          // An unreadable file says nothing about the quarter; consolidating reports it.
+        }
+      }
+      return agreedPeriod(books);
+    },
 
     onReturnChanged: (handler) =>
       deps.run(async (ctx) => {

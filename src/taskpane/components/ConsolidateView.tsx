@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { ScorecardServices } from '../../app/ports';
@@ -23,16 +23,30 @@ export interface ConsolidateViewProps {
   readonly services: ScorecardServices;
   readonly catalogue: Catalogue;
   readonly period: string;
+  /** Set the pane's period: the picked returns' own, when they agree on one. */
+  readonly onPeriod?: (period: string) => void;
 }
 
 interface ProgressState { readonly done: number; readonly total: number; readonly what: string }
 
-export function ConsolidateView({ services, catalogue, period }: ConsolidateViewProps): React.JSX.Element {
+export function ConsolidateView({ services, catalogue, period, onPeriod }: ConsolidateViewProps): React.JSX.Element {
   const styles = useStyles();
   const announce = useAnnounce();
   const [files, setFiles] = React.useState<File[]>([]);
   const [progress, setProgress] = React.useState<ProgressState | undefined>();
   const [result, setResult] = React.useState<Consolidation | undefined>();
+  const [stated, setStated] = React.useState<{ readonly period?: string; readonly mixed?: readonly string[] } | undefined>();
+
+  // The quarter the picked returns are for sets the period: a return is never consolidated as another quarter.
+  const pick = async (picked: File[]): Promise<void> => {
+    setFiles(picked);
+    setResult(undefined);
+    setStated(undefined);
+    if (picked.length === 0) return;
+    const said = await services.filesPeriod(await readFiles(picked)).catch(() => ({}));
+    setStated(said);
+    if ('period' in said && said.period) onPeriod?.(said.period);
+  };
 
   const run = useAction(async () => {
     setResult(undefined);
@@ -53,9 +67,17 @@ export function ConsolidateView({ services, catalogue, period }: ConsolidateView
         {/* A native input gets the Field's label and hint only through the render function. */}
         {(field) => (
           <input {...field} type="file" multiple accept=".xlsx" disabled={run.busy}
-            onChange={(e) => { setFiles(Array.from(e.target.files ?? [])); setResult(undefined); }} />
+            onChange={(e) => void pick(Array.from(e.target.files ?? []))} />
         )}
       </Field>
+      {stated?.period && (
+        <MessageBar intent="info"><MessageBarBody>The picked returns are for {stated.period}, so the period is {stated.period}.</MessageBarBody></MessageBar>
+      )}
+      {stated?.mixed && (
+        <MessageBar intent="warning"><MessageBarBody>
+          The picked returns are for different quarters ({stated.mixed.join(', ')}). Pick one quarter’s returns: a return for another quarter than {period} is an error and its values are left out.
+        </MessageBarBody></MessageBar>
+      )}
       <MasterPicker services={services} catalogue={catalogue} />
       <Button appearance="primary" disabled={run.busy || files.length === 0} onClick={() => void run.run()}>
         {files.length === 0 ? 'Consolidate' : `Consolidate ${plural(files.length, 'return')} for ${period}`}
