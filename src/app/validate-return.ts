@@ -5,7 +5,8 @@ import type { Period } from '../core/period';
 import { ragFormatPlan } from '../core/plan/rag-format';
 import type { SheetPlan } from '../core/plan/types';
 import { emptyCounts } from '../core/return/counts';
-import { findReturnGrids, validateGrid } from '../core/return/find';
+import type { ProductSheetKind } from '../core/product-sheet';
+import { findReturns, validateGrid, type SkippedSheet } from '../core/return/find';
 import { RETURN_SHEET } from '../core/return/layout';
 import { readReturn } from '../core/return/read';
 import type { ReadReturn, ValidationResult } from '../core/return/types';
@@ -44,8 +45,9 @@ export function validateReturns(catalogue: Catalogue, books: readonly Book[], op
   const out: ReturnResult[] = [];
   const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   books.forEach((book, i) => {
-    const grids = findReturnGrids(book.sheets);
-    if (grids.length === 0) out.push({ file: book.file, validation: noReturnResult(book.file) });
+    const { returns: grids, skipped } = findReturns(book.sheets);
+    // A workbook of sheets this product wrote (a Cabinet paper) is no return at all: a note (skippedSheets), not a result.
+    if (grids.length === 0 && skipped.length === 0) out.push({ file: book.file, validation: noReturnResult(book.file) });
     for (const grid of grids) {
       const validation = validateGrid(catalogue, grid, check);
       out.push({ file: book.file, validation: { ...validation, issues: validation.issues.map((x) => ({ ...x, file: book.file })) } });
@@ -53,6 +55,24 @@ export function validateReturns(catalogue: Catalogue, books: readonly Book[], op
     options.progress?.(i + 1, books.length, book.file);
   });
   return out;
+}
+
+/** A sheet this product wrote, found in a file given as a return: skipped, with a note. */
+export interface SkippedProductSheet extends SkippedSheet {
+  readonly file: string;
+}
+
+/** Every sheet the books hold that this product wrote (Cabinet, Scorecard, Trends …): never read as returns. */
+export function skippedSheets(books: readonly Book[]): SkippedProductSheet[] {
+  return books.flatMap((book) => findReturns(book.sheets).skipped.map((s) => ({ file: book.file, ...s })));
+}
+
+/** The books that hold no return, only sheets this product wrote, with the kinds they hold. */
+export function productWorkbooks(books: readonly Book[]): { readonly file: string; readonly kinds: ProductSheetKind[] }[] {
+  return books.flatMap((book) => {
+    const { returns, skipped } = findReturns(book.sheets);
+    return returns.length === 0 && skipped.length > 0 ? [{ file: book.file, kinds: skipped.map((s) => s.kind) }] : [];
+  });
 }
 
 /** Errors and warnings over many returns, and how many returns have an error. */

@@ -1,3 +1,5 @@
+import type { ProductSheetKind } from './product-sheet';
+
 /**
  * A block of cell values read from a sheet, as both adapters can give it: Office.js
  * `range.values`/`numberFormat`, ExcelJS cell values. Dates arrive as Excel serial numbers with a
@@ -18,6 +20,8 @@ export interface Grid {
   readonly formats?: readonly (readonly (string | null | undefined)[])[];
   /** 1-based row and column of `values[0][0]`. */
   readonly origin?: { readonly row: number; readonly col: number };
+  /** A sheet this product wrote (its marker, core/product-sheet): never read as a return. */
+  readonly product?: ProductSheetKind;
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

@@ -1,4 +1,5 @@
 import type { ConflictReason, HistoryIssue, HistoryIssueCode, Issue, IssueCode, MessageParams } from './issues';
+import type { ProductSheetKind } from './product-sheet';
 import { peopleDate, plural } from './words';
 
 /**
@@ -119,4 +120,27 @@ export const HISTORY_MESSAGES: Readonly<Record<HistoryIssueCode, (p: MessagePara
 
 export function historyIssueText(issue: Pick<HistoryIssue, 'code' | 'period' | 'ref' | 'params'>): string {
   return HISTORY_MESSAGES[issue.code]({ ...issue.params, ...(issue.period ? { period: issue.period } : {}), ...(issue.ref ? { ref: issue.ref } : {}) });
+}
+
+const PRODUCT_SHEET_WORDS: Readonly<Record<ProductSheetKind, string>> = {
+  cabinet: 'a Cabinet sheet',
+  trends: 'a Trends sheet of a Cabinet paper',
+  dashboard: 'a Dashboard sheet',
+  scorecard: 'a Scorecard (consolidation working) sheet',
+  catalogue: 'a catalogue table',
+};
+
+/** A sheet left out because this product wrote it: `Skipped Cabinet 2024-25 Q2: a Cabinet sheet this tool wrote, not a return.` */
+export function skippedSheetText(s: { readonly sheet: string; readonly kind: ProductSheetKind; readonly file?: string }): string {
+  return `${s.file ? `${s.file}: skipped` : 'Skipped'} ${s.sheet}: ${PRODUCT_SHEET_WORDS[s.kind]} this tool wrote, not a return.`;
+}
+
+/** Why a workbook whose only sheets this product wrote holds no return: `holds no return: its sheets are a Cabinet paper written by scorecard`. */
+export function productWorkbookText(kinds: readonly ProductSheetKind[]): string {
+  const has = (k: ProductSheetKind): boolean => kinds.includes(k);
+  const what = has('cabinet') || has('trends') ? 'a Cabinet paper'
+    : has('catalogue') ? 'a catalogue workbook'
+    : has('scorecard') ? 'the BI team\'s Scorecard working sheet'
+    : 'a Dashboard';
+  return `holds no return: its sheets are ${what} written by scorecard`;
 }

@@ -1,5 +1,6 @@
 import type JSZip from 'jszip';
 import { gridFromCells, MAX_COLS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import type { DefinedName } from '../../core/product-sheet';
 import { attributes, decodeXml, element, findTag, itemText, sharedStrings } from './xml-scan';
 
 export { decodeXml } from './xml-scan';
@@ -12,6 +13,8 @@ export { decodeXml } from './xml-scan';
  */
 export interface FastWorkbook {
   readonly names: readonly string[];
+  /** The workbook's defined names (`<definedNames>`), each scoped one with its sheet. */
+  readonly definedNames: readonly DefinedName[];
   /** The sheet at `index` (tab order), or undefined when this reader cannot read it. */
   grid(index: number): Promise<Grid | undefined>;
 }
@@ -98,12 +101,30 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook | undef
   const formats = st ? cellFormats(st) : [];
   return {
     names: sheets.map((s) => s.name),
+    definedNames: definedNames(workbook, sheets.map((s) => s.name)),
     async grid(index) {
       const sheet = sheets[index];
       const xml = sheet ? await text(sheet.path) : undefined;
       return sheet && xml !== undefined ? scanSheet(xml, sheet.name, { strings, formats, date1904 }) : undefined;
     },
   };
+}
+
+/** `<definedName name="…" localSheetId="2">'Cabinet'!$A$1</definedName>` as DefinedNames. */
+function definedNames(workbook: string, sheetNames: readonly string[]): DefinedName[] {
+  const out: DefinedName[] = [];
+  const at = findTag(workbook, 'definedNames', 0);
+  if (at < 0) return out;
+  const end = workbook.indexOf('</definedNames>', at);
+  for (let i = findTag(workbook, 'definedName', at + 13, end < 0 ? workbook.length : end); i >= 0;) {
+    const el = element(workbook, 'definedName', i);
+    if (!el) break;
+    const a = attributes(el.attrs);
+    const local = a.localSheetId === undefined ? undefined : sheetNames[parseInt(a.localSheetId, 10)];
+    if (a.name !== undefined) out.push({ name: a.name, ref: decodeXml(el.inner ?? ''), ...(local !== undefined ? { scope: local } : {}) });
+    i = findTag(workbook, 'definedName', el.end, end < 0 ? workbook.length : end);
+  }
+  return out;
 }
 
 interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean }

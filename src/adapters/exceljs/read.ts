@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
 import { openFastWorkbook, type FastWorkbook } from './fast-read';
 
@@ -114,6 +115,12 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   return gridFromCells(ws.name, cells);
 }
 
+/** ExcelJS's defined names (scoped ones too, without their scope: their reference names the sheet). */
+function namesOf(wb: ExcelJS.Workbook): DefinedName[] {
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  return model.map((n) => ({ name: n.name, ref: n.ranges.join(',') }));
+}
+
 function is1904(wb: ExcelJS.Workbook): boolean {
   return Boolean((wb.properties as { date1904?: boolean }).date1904);
 }
@@ -140,12 +147,12 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook
   const book = await fast(opened);
   if (book) {
     const sheets = await Promise.all(book.names.map((_, i) => fastGrid(book, i)));
-    if (sheets.every((s): s is Grid => s !== undefined)) return { sheets, properties: await customPropertiesOf(opened) };
+    if (sheets.every((s): s is Grid => s !== undefined)) return { sheets: markProductGrids(sheets, book.definedNames), properties: await customPropertiesOf(opened) };
   }
   const { wb, zip } = await loadWorkbook(bytes, opened);
   const date1904 = is1904(wb);
   const sheets = wb.worksheets.map((ws) => gridOf(ws, date1904));
-  return { sheets, properties: await customPropertiesOf(zip) };
+  return { sheets: markProductGrids(sheets, namesOf(wb)), properties: await customPropertiesOf(zip) };
 }
 
 /** One sheet by name (exact, else ignoring case); undefined when the workbook has no such sheet. */
@@ -157,12 +164,12 @@ export async function readGrid(bytes: Uint8Array, sheetName: string): Promise<Gr
     const index = exact >= 0 ? exact : book.names.findIndex((n) => n.toLowerCase() === sheetName.toLowerCase());
     if (index < 0) return undefined;
     const grid = await fastGrid(book, index);
-    if (grid) return grid;
+    if (grid) return markProductGrids([grid], book.definedNames)[0];
   }
   const { wb } = await loadWorkbook(bytes, opened);
   const ws = wb.worksheets.find((w) => w.name === sheetName)
     ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
-  return ws ? gridOf(ws, is1904(wb)) : undefined;
+  return ws ? markProductGrids([gridOf(ws, is1904(wb))], namesOf(wb))[0] : undefined;
 }
 
 /** Names of the workbook's worksheets, in tab order. */
@@ -175,5 +182,5 @@ export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
 export async function readWorkbookGridsWithExcelJS(bytes: Uint8Array): Promise<ReadWorkbook> {
   const { wb, zip } = await loadWorkbook(bytes);
   const date1904 = is1904(wb);
-  return { sheets: wb.worksheets.map((ws) => gridOf(ws, date1904)), properties: await customPropertiesOf(zip) };
+  return { sheets: markProductGrids(wb.worksheets.map((ws) => gridOf(ws, date1904)), namesOf(wb)), properties: await customPropertiesOf(zip) };
 }

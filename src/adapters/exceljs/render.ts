@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { ABSOLUTE, cellA1, rectA1, refA1, rowsA1, type Rect } from '../../core/address';
+import { ABSOLUTE, cellA1, rect, rectA1, refA1, rowsA1, type Rect } from '../../core/address';
+import { markerName } from '../../core/product-sheet';
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
 import { planRows, type PlanRows } from './plan-rows';
@@ -22,7 +23,7 @@ export function applyDocProperties(wb: DocTarget, p: WorkbookPlan['properties'])
 export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   applyDocProperties(wb, plan.properties);
-  for (const sheet of plan.sheets) await renderSheet(wb, sheet);
+  for (const [i, sheet] of plan.sheets.entries()) await renderSheet(wb, sheet, i + 1);
   const written = await wb.xlsx.writeBuffer();
   const bytes = new Uint8Array(written as ArrayBuffer);
   return Object.keys(plan.properties.custom).length > 0 ? writeCustomProperties(bytes, plan.properties.custom) : bytes;
@@ -125,8 +126,9 @@ export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Parti
  * Everything but the rows (values, styles, heights, page breaks: planRows): columns, merges, rules,
  * print, names and protection (panes: addPlanSheet). Shared by the in-memory and the streaming renderer; the streaming one
  * calls it before any row is committed (the stream writer's Worksheet has the same methods).
+ * `position` (1-based, in the plan) numbers the sheet's marker, a workbook-wide name.
  */
-export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan): Promise<void> {
+export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan, position: number): Promise<void> {
   if (sheet.hidden) ws.state = 'hidden';
   for (const c of sheet.columns) {
     const col = ws.getColumn(c.col);
@@ -155,6 +157,8 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
     ws.headerFooter = { ...(pr.header ? { oddHeader: pr.header } : {}), ...(pr.footer ? { oddFooter: pr.footer } : {}) };
   }
   for (const n of sheet.names ?? []) wb.definedNames.add(absoluteRef(sheet.name, n.range), n.name);
+  // ExcelJS writes workbook-wide names only: numbered by the sheet's place, so each is unique.
+  if (sheet.marker) wb.definedNames.add(absoluteRef(sheet.name, rect(1, 1)), markerName(sheet.marker, position));
   if (sheet.protection) {
     const pp = sheet.protection;
     await ws.protect(pp.password ?? '', {
@@ -198,10 +202,10 @@ export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming
   }
 }
 
-async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, position: number): Promise<void> {
   const ws = addPlanSheet(wb, sheet);
   writePlanRows(ws, sheet, undefined);
-  await applySheetChrome(wb, ws, sheet);
+  await applySheetChrome(wb, ws, sheet, position);
 }
 
 /** B3 on sheet `Return` → `Return!$B$3`. */

@@ -21,12 +21,12 @@ export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Arr
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   applyDocProperties(wb as unknown as Parameters<typeof applyDocProperties>[0], plan.properties);
-  for (const sheet of plan.sheets) {
+  for (const [i, sheet] of plan.sheets.entries()) {
     // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
     const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
     // Before any row is committed: merges reach rows not written yet. Heights and page breaks go
     // with their rows; setting them first made the writer hold every row and shift() through them.
-    await applySheetChrome(wb, ws, sheet);
+    await applySheetChrome(wb, ws, sheet, i + 1);
     writePlanRows(ws, sheet, { unstyled: UNSTYLED });
     (ws as unknown as { commit(): void }).commit();
   }

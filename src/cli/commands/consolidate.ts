@@ -9,7 +9,7 @@ import type { Consolidation } from '../../core/consolidate-types';
 import { signOffSummary, signOffSummaryLines } from '../../core/return/signoff';
 import type { History } from '../../core/history/schema';
 import { errorCount } from '../../core/issues';
-import { historyIssueText } from '../../core/messages';
+import { historyIssueText, skippedSheetText } from '../../core/messages';
 import type { Period } from '../../core/period';
 import { countsSummary, plural, summaryLine } from '../../core/words';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
@@ -142,6 +142,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   if (args.flags.has('json')) {
     printJson(ctx, {
       catalogue: label, period: c.period, files: o.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
+      skipped: (run.consolidated ? run.outcome.skipped : []).map((s) => ({ ...s, message: skippedSheetText(s) })),
       output: run.consolidated ? out : null, fingerprint: (run.consolidated ? run.fingerprint : undefined) ?? null, counts: c.counts,
       // What consolidating found; each file's own issues are in its entry above.
       issues: c.findings.map(issueJson),
@@ -171,6 +172,7 @@ export function printConsolidation(ctx: Context, label: string, run: Built, out:
   const results = run.outcome.results;
   say(ctx, `Catalogue: ${label}`);
   print(ctx, `Consolidated ${plural(results.length, 'return')} for ${c.period}: ${countsSummary(c.counts)}`);
+  for (const s of run.outcome.skipped) print(ctx, `  ${skippedSheetText(s)}`);
   const troubled = results.filter((r) => r.validation.issues.length > 0);
   if (troubled.length > 0) {
     print(ctx, `Returns with problems (scorecard validate FILE shows each by cell):`);

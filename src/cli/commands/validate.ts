@@ -7,7 +7,8 @@ import { loadCatalogue, periodOption } from '../load';
 import { print, printJson, say, type Context } from '../output';
 import { plural } from '../../core/words';
 import { previousLookup } from '../../core/history/read';
-import { totals } from '../../app/validate-return';
+import { productWorkbooks, skippedSheets, totals } from '../../app/validate-return';
+import { productWorkbookText, skippedSheetText } from '../../core/messages';
 import { fileJson, printFileReport, readAll, validateAll } from '../returns';
 import { readHistory } from './history-file';
 
@@ -29,15 +30,21 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   // With the BI master, each row gets its direction of travel against the quarter before.
   const history = args.values.history !== undefined ? readHistory(ctx.io.cwd, args.values.history) : undefined;
   const books = await readAll(ctx, args.positionals);
+  // A workbook this product wrote (a Cabinet paper) holds no return to check: could not do it (exit 2), with why.
+  const product = productWorkbooks(books)[0];
+  if (product) throw new FileError(product.file, productWorkbookText(product.kinds));
+  const skipped = skippedSheets(books);
   const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(history ? { previous: previousLookup(history) } : {}) });
   const t = totals(results);
   if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force);
   if (args.flags.has('json')) {
-    printJson(ctx, { catalogue: label, files: results.map(fileJson), errors: t.errors, warnings: t.warnings });
+    printJson(ctx, { catalogue: label, files: results.map(fileJson), skipped: skipped.map((s) => ({ ...s, message: skippedSheetText(s) })), errors: t.errors, warnings: t.warnings });
     return t.errors > 0 ? 1 : 0;
   }
   say(ctx, `Catalogue: ${label}`);
   say(ctx);
+  for (const s of skipped) print(ctx, skippedSheetText(s));
+  if (skipped.length > 0) print(ctx);
   for (const r of results) printFileReport(ctx, r);
   print(ctx, `${plural(results.length, 'return')} checked: ${t.withErrors} with errors, ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')} in all.`);
   return t.errors > 0 ? 1 : 0;

@@ -86,6 +86,7 @@ export function trendsSheetPlan(model: CabinetModel, options: { readonly passwor
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: head, last: head },
       ...paperHeaderFooter(model, options.fingerprint ?? cabinetFingerprint(model)), margins: MARGINS,
     },
+    marker: 'trends',
   };
 }
 
@@ -117,7 +118,7 @@ export function dashboardPlan(model: CabinetModel, ref?: string): DashboardPlan 
       : []),
   ];
   return {
-    sheet: { name: 'Dashboard', cells: r.cells, styles: r.styles, columns: [{ col: 1, width: 30 }, { col: 2, width: 14 }], validations: [], conditionalFormats: [] },
+    sheet: { name: 'Dashboard', cells: r.cells, styles: r.styles, columns: [{ col: 1, width: 30 }, { col: 2, width: 14 }], validations: [], conditionalFormats: [], marker: 'dashboard' },
     charts,
   };
 }

@@ -65,6 +65,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
       margins: MARGINS,
     },
     tabColor: '#1F3864',
+    marker: 'cabinet',
   };
   return {
     sheets: [sheet],

@@ -80,6 +80,7 @@ function tableSheet(t: Table): SheetPlan {
     validations: [],
     conditionalFormats: [],
     freeze: { rows: 1, cols: t.sheet === TABLE_SHEETS.indicators ? 1 : 0 },
+    marker: 'catalogue',
   };
 }
 

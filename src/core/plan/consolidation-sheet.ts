@@ -33,5 +33,6 @@ export function scorecardPlan(c: Consolidation): SheetPlan {
     validations: [],
     conditionalFormats: rows.length > 0 ? ragConditionalFormats(ragRange, cellA1(first, 3), 0) : [],
     freeze: { rows: headerRow, cols: 1 },
+    marker: 'scorecard',
   };
 }

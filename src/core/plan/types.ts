@@ -11,6 +11,7 @@
  */
 
 import type { Rect, RowSpan } from '../address';
+import type { ProductSheetKind } from '../product-sheet';
 
 export type PlanValue = number | string | boolean | null | { readonly formula: string };
 
@@ -129,6 +130,11 @@ export interface SheetPlan {
   /** Named ranges scoped to the workbook, e.g. the return's sign-off fingerprint cell. */
   readonly names?: readonly { readonly name: string; readonly range: Rect }[];
   readonly hidden?: boolean;
+  /**
+   * A sheet this product writes (Cabinet, Trends, Scorecard …): renderers add its marker, a defined
+   * name pointing at A1 (core/product-sheet), so readers never take it for a return. Never on a return.
+   */
+  readonly marker?: ProductSheetKind;
 }
 
 export interface WorkbookPlan {

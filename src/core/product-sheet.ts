@@ -1,0 +1,60 @@
+import { splitRef } from './address';
+import type { Grid } from './grid';
+
+/**
+ * Sheets this product writes (the Cabinet paper, the BI team's Scorecard working sheet, Trends, the
+ * Dashboard, the catalogue tables) carry a marker so no reader takes them for a return: a defined
+ * name `_ScorecardSheet_<kind>` (`_<n>` after it when the name is workbook-wide) whose reference
+ * points into the sheet. Excel and LibreOffice keep defined names, and Excel rewrites the reference
+ * when the sheet is renamed, so the marker survives both and a rename. The return template has none.
+ */
+export const PRODUCT_SHEET_KINDS = ['cabinet', 'scorecard', 'trends', 'dashboard', 'catalogue'] as const;
+export type ProductSheetKind = (typeof PRODUCT_SHEET_KINDS)[number];
+
+export const MARKER_PREFIX = '_ScorecardSheet_';
+
+/** The marker's defined name: `_ScorecardSheet_cabinet_1` (workbook-wide, numbered) or `_ScorecardSheet_cabinet` (scoped to its sheet). */
+export function markerName(kind: ProductSheetKind, n?: number): string {
+  return `${MARKER_PREFIX}${kind}${n !== undefined ? `_${n}` : ''}`;
+}
+
+const MARKER = new RegExp(`^${MARKER_PREFIX}([A-Za-z]+)(?:_\\d+)?$`, 'i');
+
+/** The kind a defined name marks, or undefined when it is not a marker (names are case-insensitive in Excel). */
+export function markerKind(name: string): ProductSheetKind | undefined {
+  const m = MARKER.exec(name.trim());
+  const kind = m?.[1]?.toLowerCase();
+  return (PRODUCT_SHEET_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ProductSheetKind) : undefined;
+}
+
+/** A defined name as a reader found it: its reference (`'Cabinet 2024-25 Q2'!$A$1`, a leading `=` allowed) and, when scoped to a sheet, that sheet. */
+export interface DefinedName {
+  readonly name: string;
+  readonly ref: string;
+  readonly scope?: string;
+}
+
+/** Each marked sheet (by its name in lower case) and its kind. A marker whose sheet is gone (`#REF!`) marks nothing. */
+export function productSheets(names: readonly DefinedName[]): Map<string, ProductSheetKind> {
+  const out = new Map<string, ProductSheetKind>();
+  for (const n of names) {
+    const kind = markerKind(n.name);
+    if (!kind) continue;
+    const refs = n.ref.replace(/^=/, '').split(',');
+    for (const ref of refs) {
+      const sheet = splitRef(ref.trim()).sheet ?? n.scope;
+      if (sheet && !sheet.includes('#REF!')) out.set(sheet.toLowerCase(), kind);
+    }
+  }
+  return out;
+}
+
+/** The grids with `product` set on each sheet a marker points into. */
+export function markProductGrids(grids: readonly Grid[], names: readonly DefinedName[]): Grid[] {
+  const marked = productSheets(names);
+  if (marked.size === 0) return [...grids];
+  return grids.map((g) => {
+    const kind = marked.get(g.sheet.toLowerCase());
+    return kind ? { ...g, product: kind } : g;
+  });
+}
