@@ -11,6 +11,7 @@ import type { History } from '../core/history/schema';
 import { parsePeriod } from '../core/period';
 import type { WorkbookPlan } from '../core/plan/types';
 import { masterComparison, recordQuarter } from './bi-master';
+import { directorateScope, forDirectorate, scopeConsolidation } from './directorate';
 import type { CabinetPreview } from './ports';
 
 export interface PaperInput {
@@ -26,6 +27,11 @@ export interface PaperInput {
   readonly lastYear?: PreviousValues;
   /** When the paper is made (ISO date-time); also the quarter's closing time in the master. */
   readonly now: string;
+  /**
+   * A Directorate Management Team pack: that directorate's indicators only (as the catalogue spells
+   * it: `matchDirectorate`). The master is compared (and recorded) with the whole quarter.
+   */
+  readonly directorate?: string;
 }
 
 export type PaperModel =
@@ -57,7 +63,10 @@ export function cabinetModelFor(input: PaperInput): PaperModel {
   } else {
     options = { ...options, ...(input.previous ? { previous: input.previous } : {}), ...(input.lastYear ? { lastYear: input.lastYear } : {}) };
   }
-  return { ok: true, model: cabinetModel(catalogue, input.consolidation, options), options, ...(history ? { history } : {}) };
+  const model = input.directorate
+    ? cabinetModel(forDirectorate(catalogue, input.directorate), scopeConsolidation(input.consolidation, catalogue, input.directorate), { ...options, scope: directorateScope(input.directorate) })
+    : cabinetModel(catalogue, input.consolidation, options);
+  return { ok: true, model, options, ...(history ? { history } : {}) };
 }
 
 export interface CabinetWorkbookOptions {

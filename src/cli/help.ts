@@ -51,7 +51,7 @@ problem with its cell (error  CS01  Return!F12  message). Never changes a file.
 Exit 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read.`,
   consolidate: `Usage: scorecard consolidate FILE.xlsx... --out FILE.xlsx [--period P] [--catalogue FILE]
                              [--password PW] [--history MASTER.json [--reopen --reason TEXT]]
-                             [--previous CABINET.xlsx] [--last-year CABINET.xlsx] [--json] [--force]
+                             [--previous CABINET.xlsx] [--last-year CABINET.xlsx] [--directorate D] [--json] [--force]
 
 Validates every return, combines them into one scorecard and writes the locked, print-ready
 Cabinet workbook. Conflicts (two returns giving different values) and missing returns are listed.
@@ -65,6 +65,9 @@ All or nothing: if any input cannot be read, nothing is written. Inputs are neve
                     as a revision); --reason TEXT says why, and is kept with the revision
   --previous FILE   last quarter's Cabinet workbook, for direction of travel (without --history)
   --last-year FILE  the same quarter last year's Cabinet workbook (without --history)
+  --directorate D   a Directorate Management Team pack: the same locked, fingerprinted sheet with
+                    only directorate D's indicators (catalogue field directorate, any case), its
+                    missing returns and counts; titled "DMT pack: D". Not with --history
   --json            one JSON document on stdout (files, conflicts, missing, output, history)
   --force           overwrite --out if it exists`,
   catalogue: `Usage: scorecard catalogue check FILE

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { checkCouncil } from '../../app/bi-master';
 import { consolidateReturns, type Consolidated } from '../../app/consolidate';
+import { directoratesOf, matchDirectorate } from '../../app/directorate';
 import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
@@ -22,7 +23,7 @@ import { issueJson, print, printJson, progress, say, type Context } from '../out
 import { historyIssueLine, loadHistory, saveHistory } from './history-file';
 
 export const CONSOLIDATE_OPTIONS = {
-  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason'],
+  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason', 'directorate'],
   flags: ['json', 'force', 'reopen'],
 } as const;
 
@@ -45,6 +46,8 @@ export interface ConsolidateFilesOptions {
   readonly record?: { readonly reopen?: boolean; readonly reason?: string };
   /** When the run happens (ISO): the paper's date and the quarter's closing time. */
   readonly now: string;
+  /** A Directorate Management Team pack of this directorate (as the catalogue spells it). */
+  readonly directorate?: string;
 }
 
 /** A consolidation the master refused: nothing is rendered or written. */
@@ -73,6 +76,7 @@ async function consolidateBooks(ctx: Context, catalogue: Catalogue, files: reado
     ...(options.password ? { password: options.password } : {}),
     ...(options.master ? { master: options.master } : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) }),
     ...(options.record ? { record: options.record } : {}),
+    ...(options.directorate ? { directorate: options.directorate } : {}),
   });
 }
 
@@ -102,6 +106,15 @@ export function conflictLines(c: Consolidation): string[] {
   return c.conflicts.map((k) => `  ${k.ref}: ${k.values.map((v) => `${v.file}${v.cell ? ` ${v.cell}` : ''} says ${v.actual ?? 'blank'} (${v.status})`).join('; ')}`);
 }
 
+/** --directorate D as the catalogue spells it; unknown, or with --history (a DMT pack closes no quarter), is a usage error. */
+function directorateOption(catalogue: Catalogue, given: string | undefined, historyFile: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const found = matchDirectorate(catalogue, given);
+  if (!found) throw new UsageError(`consolidate: no directorate "${given}" in the catalogue; its directorates are: ${directoratesOf(catalogue).join(', ')}`);
+  if (historyFile !== undefined) throw new UsageError('consolidate: a DMT pack (--directorate) is not recorded in the BI master; close the quarter with the whole council\'s consolidate --history, then make the pack with --previous/--last-year for direction of travel');
+  return found;
+}
+
 export async function consolidateCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, CONSOLIDATE_OPTIONS, 'consolidate');
   if (args.positionals.length === 0) throw new UsageError('consolidate: give the return workbooks to combine (scorecard consolidate FILE.xlsx... --out CABINET.xlsx)');
@@ -118,6 +131,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   checkWritable(ctx.io.cwd, out, force);
   const period = periodOption(args.values.period, 'consolidate');
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
+  const directorate = directorateOption(catalogue, args.values.directorate, historyFile);
   const loaded = historyFile !== undefined ? loadHistory(ctx.io.cwd, historyFile, catalogue.organisation) : undefined;
   if (loaded && historyFile !== undefined) {
     const council = checkCouncil(loaded.history, catalogue);
@@ -129,6 +143,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
     ...(args.values.password ? { password: args.values.password } : {}),
     ...(args.values.previous ? { previous: args.values.previous } : {}),
     ...(args.values['last-year'] ? { lastYear: args.values['last-year'] } : {}),
+    ...(directorate ? { directorate } : {}),
     ...(loaded ? { master: loaded.history, record: { ...(reopen ? { reopen } : {}), ...(args.values.reason ? { reason: args.values.reason } : {}) } } : {}),
   });
   const o = run.outcome;
@@ -141,7 +156,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   const errors = summary.errors;
   if (args.flags.has('json')) {
     printJson(ctx, {
-      catalogue: label, period: c.period, files: o.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
+      catalogue: label, ...(directorate ? { directorate } : {}), period: c.period, files: o.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
       skipped: (run.consolidated ? run.outcome.skipped : []).map((s) => ({ ...s, message: skippedSheetText(s) })),
       output: run.consolidated ? out : null, fingerprint: (run.consolidated ? run.fingerprint : undefined) ?? null, counts: c.counts,
       // What consolidating found; each file's own issues are in its entry above.
@@ -158,6 +173,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
     print(ctx, `Nothing written: ${historyFile ?? 'the history'} already holds ${c.period}. To replace it: --reopen --reason "why".`);
     return 1;
   }
+  if (directorate) print(ctx, `Directorate Management Team pack for ${directorate}: its indicators, returns and missing returns only.`);
   printConsolidation(ctx, label, run, out);
   if (historyFile !== undefined) {
     for (const i of historyIssues) print(ctx, historyIssueLine(i));

@@ -69,8 +69,18 @@ export interface CabinetModel {
   readonly organisation: string;
   readonly plan: string;
   readonly catalogueVersion: string;
+/** A paper for part of the council (a Directorate Management Team pack): what it is and who it is for. */
+export interface CabinetScope {
+  /** The title line's words: `DMT pack: People`. */
+  readonly title: string;
+  /** Who the paper is for: `the People Directorate Management Team`. */
+  readonly audience: string;
+}
+
   readonly period: string;
   readonly generatedAt: string;
+  /** Absent for the whole council's Cabinet paper. */
+  readonly scope?: CabinetScope;
   readonly sections: readonly CabinetSection[];
   readonly overall: CabinetCounts;
   /** Whether any indicator can be Blue, so the summary needs a Blue column. */
@@ -100,6 +110,8 @@ export function statusLabel(s: ShownStatus): string {
   return s === 'Withheld' ? WITHHELD_LABEL : ragLabel(s);
 }
 
+  /** A paper for part of the council; the catalogue and consolidation given are that part's. */
+  readonly scope?: CabinetScope;
 /** A last available result is shown, never counted: the counts are this quarter's. */
 function countedStatus(r: CabinetRow): ShownStatus {
   return r.stale ? 'Not due' : r.status;
@@ -266,6 +278,7 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
     exceptions: all.filter((r) => r.status === 'Red'),
     changes: changesForPeriod(catalogue, period, since).map((c) => ({
       date: c.date, ref: c.indicator, title: title(c.indicator), change: c.change,
+    ...(options.scope ? { scope: options.scope } : {}),
       from: formatLoose(c.from), to: formatLoose(c.to), reason: c.reason, authority: c.authority, delegated: isDelegated(c),
     })),
     missing: consolidation.missing.map((ref) => {

@@ -11,9 +11,9 @@ import { LAST_COL, Sheet, WIDTHS } from './sheet';
 const hf = (s: string): string => s.replace(/&/g, '&&');
 
 /** The running header and footer of every printed page of the Cabinet workbook: period, page X of Y, fingerprint. */
-export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'period'>, fingerprint: string): { header: string; footer: string } {
+export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'period' | 'scope'>, fingerprint: string): { header: string; footer: string } {
   return {
-    header: `&L&8${hf(model.organisation)}&R&8${hf(TITLE)}`,
+    header: `&L&8${hf(model.organisation)}&R&8${hf(model.scope ? `${TITLE}, ${model.scope.title}` : TITLE)}`,
     footer: `&L&8Period ${hf(model.period)}   Page &P of &N&R&7Data fingerprint (SHA-256) ${fingerprint}`,
   };
 }
@@ -70,8 +70,8 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
   return {
     sheets: [sheet],
     properties: {
-      title: `${model.organisation} ${TITLE} ${model.period}`,
-      subject: `${TITLE} for Cabinet`,
+      title: `${model.organisation} ${TITLE} ${model.scope ? `${model.scope.title} ` : ''}${model.period}`,
+      subject: `${TITLE} for ${model.scope?.audience ?? 'Cabinet'}`,
       company: model.organisation,
       keywords: 'scorecard; Cabinet; performance',
       custom: {

@@ -34,7 +34,7 @@ export function countsLine(model: CabinetModel, counts: CabinetCounts): string {
 /** One short frozen line: the title, the organisation, the period (labelled, for the previous-paper reader), the overall counts. */
 export function titleLine(s: Sheet, model: CabinetModel): void {
   const cells = new Map<ColumnKey, PlanValue>([
-    ['ref', TITLE], ['target', model.organisation], ['rag', TITLE_LABEL.period], ['dirPrevious', model.period],
+    ['ref', model.scope?.title ?? TITLE], ['target', model.organisation], ['rag', TITLE_LABEL.period], ['dirPrevious', model.period],
     ['benchmark', `Overall: ${countsLine(model, model.overall)}`],
   ]);
   const r = s.put(COLUMNS.map((c) => cells.get(c.key) ?? null), { fontSize: 10, vAlign: 'middle' }, { height: 22 });
@@ -147,7 +147,7 @@ export function missing(s: Sheet, model: CabinetModel): void {
 /** What this paper is: the title block, at the end so the frozen rows stay short. */
 export function about(s: Sheet, model: CabinetModel, fingerprint: string): void {
   s.skip();
-  const first = heading(s, `About this paper: ${TITLE}`);
+  const first = heading(s, `About this paper: ${TITLE}${model.scope ? `, ${model.scope.title}` : ''}`);
   const pairs = ([
     [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
     [TITLE_LABEL.generated, model.generatedAt ? peopleDate(model.generatedAt) : ''], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
@@ -161,3 +161,4 @@ export function about(s: Sheet, model: CabinetModel, fingerprint: string): void 
   s.put([null, 'Sheet protection stops accidental edits; it is not security. The fingerprint checks a copy: scorecard verify FILE.xlsx'], NOTE_STYLE);
   s.block(first, s.row - first + 1);
 }
+    ...(model.scope ? [['Prepared for', `${model.scope.audience}: its indicators only`]] : []),
