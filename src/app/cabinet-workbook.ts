@@ -94,5 +94,6 @@ export function cabinetPreview(model: CabinetModel, basis: string): CabinetPrevi
     byPriority: model.sections.map((s) => ({ id: s.id, title: s.title, counts: s.counts })),
     exceptions: model.exceptions.map((r) => ({ ref: r.ref, title: r.title, commentary: r.commentary, action: r.action })),
     basis,
+    dataQuality: model.dataQuality.lines,
   };
 }

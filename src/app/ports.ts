@@ -51,6 +51,11 @@ export interface CabinetPreview {
   readonly exceptions: readonly { readonly ref: string; readonly title: string; readonly commentary: string; readonly action: string }[];
   /** Where the data came from: a consolidation, or the returns found in this workbook. */
   readonly basis: string;
+  /**
+   * The Cabinet sheet's data-quality note, line by line in the same words: returns received of
+   * expected, sign-off, missing returns, conflicts and how each was settled, returns for another period.
+   */
+  readonly dataQuality: readonly { readonly label: string; readonly text: string }[];
 }
 
 export type Progress = (done: number, total: number, what: string) => void;

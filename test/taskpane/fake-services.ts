@@ -26,7 +26,7 @@ export function consolidation(partial: Partial<Consolidation> = {}): Consolidati
 }
 
 export function cabinetPreview(partial: Partial<CabinetPreview> = {}): CabinetPreview {
-  return { period: '2024-25 Q2', overall: counts(), byPriority: [], exceptions: [], basis: 'the returns in this workbook', ...partial };
+  return { period: '2024-25 Q2', overall: counts(), byPriority: [], exceptions: [], basis: 'the returns in this workbook', dataQuality: [], ...partial };
 }
 
 export interface Fake {

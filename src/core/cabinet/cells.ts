@@ -6,9 +6,12 @@ import { COLUMNS, type ColumnKey } from './layout';
 const orNull = (s: string): string | null => (s === '' ? null : s);
 const valueCell = (v: CabinetValue): PlanValue => (v.value !== undefined ? v.value : orNull(v.text));
 
-/** Commentary and action in one wrapped cell; typed text stays text, whatever it starts with. */
-export function commentaryText(row: Pick<CabinetRow, 'commentary' | 'action'>): string {
-  const parts = [row.commentary.trim(), row.action.trim() ? `Action: ${row.action.trim()}` : ''].filter((p) => p !== '');
+/**
+ * Commentary and action in one wrapped cell, after the conflict note when returns disagreed; typed
+ * text stays text, whatever it starts with.
+ */
+export function commentaryText(row: Pick<CabinetRow, 'commentary' | 'action' | 'conflict'>): string {
+  const parts = [row.conflict ?? '', row.commentary.trim(), row.action.trim() ? `Action: ${row.action.trim()}` : ''].filter((p) => p !== '');
   return parts.join('\n');
 }
 

@@ -4,7 +4,6 @@ import { findIndicator } from '../catalogue/parse';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
 import { directionOfTravel, type Comparable, type Direction, type DirectionPair } from '../direction';
 import { formatPeriod, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';
-import { ragLabel } from '../plan/palette';
 import { rag, type RagStatus } from '../rag';
 import { ragCounts } from '../return/counts';
 import type { RagCounts } from '../return/types';
@@ -14,6 +13,9 @@ import { lastAvailableRow, rolling12At, rolling12Value, trendOf, type CabinetHis
 import type { PreviousValue, PreviousValues } from './previous';
 import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
 import { toValue, type CabinetValue } from './value';
+import { statusLabel, WITHHELD_LABEL } from './labels';
+import { cabinetConflicts, dataQuality, type CabinetConflict, type DataQuality } from './data-quality';
+import { plural } from '../words';
 import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
 
 export interface CabinetRow {
@@ -42,6 +44,8 @@ export interface CabinetRow {
   readonly trend?: readonly TrendPoint[];
   /** How the figure is formed when it is not the quarter's own value: `Rolling 12 months`. */
   readonly basis?: string;
+  /** When returns gave different values for it: `Conflict: 2 returns gave different values; see Conflicts.` */
+  readonly conflict?: string;
 }
 
 export type CabinetCounts = RagCounts & { readonly Withheld: number };
@@ -65,10 +69,6 @@ export interface CabinetChange {
   readonly delegated: boolean;
 }
 
-export interface CabinetModel {
-  readonly organisation: string;
-  readonly plan: string;
-  readonly catalogueVersion: string;
 /** A paper for part of the council (a Directorate Management Team pack): what it is and who it is for. */
 export interface CabinetScope {
   /** The title line's words: `DMT pack: People`. */
@@ -77,10 +77,14 @@ export interface CabinetScope {
   readonly audience: string;
 }
 
-  readonly period: string;
-  readonly generatedAt: string;
+export interface CabinetModel {
+  readonly organisation: string;
   /** Absent for the whole council's Cabinet paper. */
   readonly scope?: CabinetScope;
+  readonly plan: string;
+  readonly catalogueVersion: string;
+  readonly period: string;
+  readonly generatedAt: string;
   readonly sections: readonly CabinetSection[];
   readonly overall: CabinetCounts;
   /** Whether any indicator can be Blue, so the summary needs a Blue column. */
@@ -91,6 +95,10 @@ export interface CabinetScope {
   readonly missing: readonly { readonly ref: string; readonly title: string; readonly service: string }[];
   /** The quarters each row's trend covers, oldest first; empty without a history. */
   readonly trendPeriods: readonly string[];
+  /** Indicators returns gave differently: every value given, which was used and why. */
+  readonly conflicts: readonly CabinetConflict[];
+  /** Returns received of expected, sign-off, missing returns, conflicts, returns for another period. */
+  readonly dataQuality: DataQuality;
 }
 
 export interface CabinetOptions {
@@ -102,16 +110,12 @@ export interface CabinetOptions {
    * rolling 12-month figures come from it. `previous`/`lastYear` still give direction when set.
    */
   readonly history?: CabinetHistory;
-}
-
-export const WITHHELD_LABEL = 'Withheld (small numbers)';
-
-export function statusLabel(s: ShownStatus): string {
-  return s === 'Withheld' ? WITHHELD_LABEL : ragLabel(s);
-}
-
   /** A paper for part of the council; the catalogue and consolidation given are that part's. */
   readonly scope?: CabinetScope;
+}
+
+export { statusLabel, WITHHELD_LABEL };
+
 /** A last available result is shown, never counted: the counts are this quarter's. */
 function countedStatus(r: CabinetRow): ShownStatus {
   return r.stale ? 'Not due' : r.status;
@@ -256,9 +260,15 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
   for (const ind of catalogue.indicators) {
     if (!priorities.some((p) => p.id === ind.priority)) priorities.push({ id: ind.priority, title: ind.priority });
   }
+  const conflicts = cabinetConflicts(catalogue, period, consolidation);
+  const conflictNote = new Map(conflicts.map((c) => [c.ref.toUpperCase(), `Conflict: ${plural(c.values.length, 'return')} gave different values; see Conflicts.`]));
+  const withConflict = (row: CabinetRow): CabinetRow => {
+    const note = conflictNote.get(row.ref.toUpperCase());
+    return note ? { ...row, conflict: note } : row;
+  };
   const sections: CabinetSection[] = priorities
     .map((p) => {
-      const rows = catalogue.indicators.filter((i) => i.priority === p.id).map((i) => buildRow(ctx, i, byRef.get(i.id.toUpperCase())));
+      const rows = catalogue.indicators.filter((i) => i.priority === p.id).map((i) => withConflict(buildRow(ctx, i, byRef.get(i.id.toUpperCase()))));
       return { id: p.id, title: p.title, rows, counts: countsOf(rows.map(countedStatus)) };
     })
     .filter((s) => s.rows.length > 0);
@@ -268,6 +278,7 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
   const since = options.previous?.period ? parsePeriod(options.previous.period) : undefined;
   return {
     organisation: catalogue.organisation,
+    ...(options.scope ? { scope: options.scope } : {}),
     plan: catalogue.plan,
     catalogueVersion: catalogue.version,
     period: consolidation.period,
@@ -278,7 +289,6 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
     exceptions: all.filter((r) => r.status === 'Red'),
     changes: changesForPeriod(catalogue, period, since).map((c) => ({
       date: c.date, ref: c.indicator, title: title(c.indicator), change: c.change,
-    ...(options.scope ? { scope: options.scope } : {}),
       from: formatLoose(c.from), to: formatLoose(c.to), reason: c.reason, authority: c.authority, delegated: isDelegated(c),
     })),
     missing: consolidation.missing.map((ref) => {
@@ -286,5 +296,7 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
       return { ref, title: ind?.title ?? '', service: ind?.service ?? '' };
     }),
     trendPeriods: options.history ? (all[0]?.trend ?? []).map((t) => t.period) : [],
+    conflicts,
+    dataQuality: dataQuality(catalogue, period, consolidation, conflicts),
   };
 }

@@ -4,7 +4,7 @@ import { cabinetFingerprint, sheetFingerprintOfPlan } from './fingerprint';
 import { cabinetSheetName, COLUMNS, PROPERTY, TITLE } from './layout';
 import type { CabinetModel } from './model';
 import { MARGINS, pageBreaks, pageCapacity } from './print';
-import { about, changes, exceptions, indicatorTable, missing, summary, titleLine } from './sections';
+import { about, changes, conflicts, dataQualityLine, dataQualityNote, exceptions, indicatorTable, missing, summary, titleLine } from './sections';
 import { LAST_COL, Sheet, WIDTHS } from './sheet';
 
 /** Excel header/footer text: `&` starts a code, so a literal one is doubled. */
@@ -30,12 +30,16 @@ export interface CabinetPlanOptions {
 export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {}): WorkbookPlan {
   const fingerprint = cabinetFingerprint(model);
   const s = new Sheet();
-  // Only the title line and the column header are frozen (two rows, not a title block and a
-  // summary): the summary and the paper's details follow the table.
+  // Only the title line, the one-line data-quality headline and the column header are frozen (not
+  // a title block and a summary): the full data-quality note, the summary and the paper's details
+  // follow the table.
   titleLine(s, model);
+  dataQualityLine(s, model);
   const header = indicatorTable(s, model);
+  dataQualityNote(s, model);
   summary(s, model);
   exceptions(s, model);
+  conflicts(s, model);
   changes(s, model);
   missing(s, model);
   about(s, model, fingerprint);
@@ -48,6 +52,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
     styles: s.styles,
     columns: COLUMNS.map((c, i) => ({ col: i + 1, width: c.width })),
     rowHeights: s.heights.map((height, i) => ({ row: i + 1, height })),
+    ...(s.merges.length > 0 ? { merges: s.merges } : {}),
     validations: [],
     conditionalFormats: s.cfs,
     protection: {

@@ -4,13 +4,16 @@ import type { PlanValue, StyleRange } from '../plan/types';
 import { commentaryText, rowValues } from './cells';
 import { columnOf, COLUMNS, TITLE, TITLE_LABEL, type ColumnKey } from './layout';
 import type { CabinetCounts, CabinetModel, CabinetRow } from './model';
-import { LAST_COL, type Sheet } from './sheet';
+import { LAST_COL, WIDTHS, type Sheet } from './sheet';
+import { rowHeightFor } from './print';
 import { peopleDate } from '../words';
 
 export const HEADER_STYLE = { bold: true, wrap: true, fontSize: 9, fill: '#1F3864', fontColor: '#FFFFFF', vAlign: 'top', border: true } as const;
 const HEADING_STYLE = { bold: true, fontSize: 11, fill: '#E7E6E6', fontColor: '#0B0C0C', vAlign: 'middle' } as const;
 const ROW_STYLE = { border: true, vAlign: 'top', wrap: true, fontSize: 10 } as const;
 const NOTE_STYLE = { italic: true, fontSize: 9 } as const;
+/** A conflicted row's note: the pale yellow of a value to check. */
+const CONFLICT_FILL = '#FFF2CC';
 
 type Rag = 'Blue' | 'Green' | 'Amber' | 'Red';
 interface SummaryColumn { readonly label: string; readonly count: (c: CabinetCounts) => number; readonly status?: Rag }
@@ -43,12 +46,23 @@ export function titleLine(s: Sheet, model: CabinetModel): void {
   s.style(rect(r, columnOf('dirPrevious')), { bold: true });
 }
 
+/**
+ * One line under the title, frozen with it: can these figures be relied on (returns received, signed
+ * off, missing, conflicts). The full note follows the indicator table.
+ */
+export function dataQualityLine(s: Sheet, model: CabinetModel): void {
+  const r = s.put([model.dataQuality.headline], { fontSize: 9, vAlign: 'middle' }, { height: 15 });
+  s.style(rect(r, 1), { italic: true });
+}
+
 function indicatorRow(s: Sheet, row: CabinetRow): number {
   const r = s.put(rowValues(row), ROW_STYLE);
   for (const [key, v] of [['actual', row.actual], ['numerator', row.numerator], ['denominator', row.denominator]] as const) {
     if (v.numFmt) s.style(rect(r, columnOf(key)), { numFmt: v.numFmt, hAlign: 'right' });
     else if (v.suppressed) s.style(rect(r, columnOf(key)), { hAlign: 'right', italic: true });
   }
+  // The note's words say Conflict; the shading only draws the eye to them.
+  if (row.conflict) s.style(rect(r, columnOf('commentary')), { fill: CONFLICT_FILL });
   return r;
 }
 
@@ -70,6 +84,53 @@ export function indicatorTable(s: Sheet, model: CabinetModel): number {
     s.block(first, 4);
   }
   return header;
+}
+
+/** A label and a wide wrapped note across the rest of the sheet. */
+function noteRow(s: Sheet, label: string, text: string): void {
+  const from = columnOf('service');
+  const width = WIDTHS.slice(from - 1).reduce((n, w) => n + w, 0);
+  const values: PlanValue[] = [label, null, text];
+  const r = s.put(values, { fontSize: 10, vAlign: 'top', wrap: true }, { height: rowHeightFor([text], [width]) });
+  s.style(rect(r, 1), { bold: true });
+  s.merge(rect(r, 1, r, from - 1));
+  s.merge(rect(r, from, r, LAST_COL));
+}
+
+/** The data-quality note: how far the figures can be relied on, in the model's words (the pane shows the same). */
+export function dataQualityNote(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, `Data quality: the returns behind these figures, ${model.period}`);
+  for (const line of model.dataQuality.lines) noteRow(s, line.label, line.text);
+  s.block(first, s.row - first + 1);
+}
+
+/** Every indicator returns gave differently: each value given (file, cell, value), which was used and why. */
+export function conflicts(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  const first = heading(s, 'Conflicts: indicators two or more returns gave differently, every value given and which was used');
+  if (model.conflicts.length === 0) {
+    s.put(['None: no two returns gave different values for the same indicator.'], NOTE_STYLE);
+    s.block(first, 2);
+    return;
+  }
+  const cell = (values: Partial<Record<ColumnKey, PlanValue>>): PlanValue[] => COLUMNS.map((c) => values[c.key] ?? null);
+  s.put(cell({ ref: 'Ref', indicator: 'Indicator / return', service: 'Cell', actual: 'Value', rag: 'RAG', dirPrevious: 'Used', benchmark: 'Return’s sign-off', commentary: 'How it was settled' }), HEADER_STYLE);
+  for (const c of model.conflicts) {
+    const top = s.put(cell({ ref: c.ref, indicator: c.title, service: c.service, commentary: c.settled }), { ...ROW_STYLE, fill: '#F3F2F1' });
+    s.style(rect(top, 1, top, 2), { bold: true });
+    for (const v of c.values) {
+      const r = s.put(cell({
+        indicator: v.file, service: v.cell || null, actual: v.actual.value !== undefined ? v.actual.value : (v.actual.text || null),
+        rag: v.rag, dirPrevious: v.used ? 'Used' : 'Not used', benchmark: v.signOff,
+      }), ROW_STYLE);
+      if (v.actual.numFmt) s.style(rect(r, columnOf('actual')), { numFmt: v.actual.numFmt, hAlign: 'right' });
+      else if (v.actual.suppressed) s.style(rect(r, columnOf('actual')), { hAlign: 'right', italic: true });
+      if (v.used) s.style(rect(r, columnOf('dirPrevious')), { bold: true });
+    }
+    s.rag(top + 1, s.row);
+  }
+  s.block(first, 3 + (model.conflicts[0]?.values.length ?? 0));
 }
 
 export function summary(s: Sheet, model: CabinetModel): void {
@@ -149,6 +210,7 @@ export function about(s: Sheet, model: CabinetModel, fingerprint: string): void 
   s.skip();
   const first = heading(s, `About this paper: ${TITLE}${model.scope ? `, ${model.scope.title}` : ''}`);
   const pairs = ([
+    ...(model.scope ? [['Prepared for', `${model.scope.audience}: its indicators only`]] : []),
     [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
     [TITLE_LABEL.generated, model.generatedAt ? peopleDate(model.generatedAt) : ''], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
     [`${TITLE_LABEL.fingerprint} (SHA-256)`, fingerprint],
@@ -161,4 +223,3 @@ export function about(s: Sheet, model: CabinetModel, fingerprint: string): void 
   s.put([null, 'Sheet protection stops accidental edits; it is not security. The fingerprint checks a copy: scorecard verify FILE.xlsx'], NOTE_STYLE);
   s.block(first, s.row - first + 1);
 }
-    ...(model.scope ? [['Prepared for', `${model.scope.audience}: its indicators only`]] : []),

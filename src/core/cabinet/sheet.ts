@@ -19,6 +19,7 @@ export class Sheet {
   readonly cfs: ConditionalFormatPlan[] = [];
   readonly heights: number[] = [];
   readonly blocks: PrintBlock[] = [];
+  readonly merges: Rect[] = [];
 
   /** One row of values from `col`; `height` defaults to what its wrapped text needs at `fontSize`. */
   put(values: readonly PlanValue[], style?: StyleRange['style'], opts: { col?: number; height?: number } = {}): number {
@@ -36,6 +37,11 @@ export class Sheet {
   skip(): void {
     this.row += 1;
     this.heights[this.row - 1] = SPACER_HEIGHT;
+  }
+
+  /** Cells shown as one (a wide note): the value is the top-left cell's. */
+  merge(range: Rect): void {
+    this.merges.push(range);
   }
 
   style(range: Rect, style: StyleRange['style']): void {

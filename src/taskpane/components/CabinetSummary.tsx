@@ -36,6 +36,18 @@ export function CabinetSummary({ preview }: { readonly preview: CabinetPreview }
           </li>
         ))}
       </ul>
+      {preview.dataQuality.length > 0 && (
+        <>
+          <h4>Data quality</h4>
+          <ul className={styles.list} aria-label="Data quality">
+            {preview.dataQuality.map((d) => (
+              <li key={d.label} className={styles.item}>
+                <Text size={200}><strong>{d.label}:</strong> {d.text}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4>Exceptions (Red)</h4>
       {preview.exceptions.length === 0
         ? <Text>No indicator is Red.</Text>

@@ -108,11 +108,12 @@ describe('the Cabinet plan’s print layout', () => {
   const sheet = plan.sheets[0];
   const grid = planToGrid(plan);
 
-  it('gives every row a height and freezes only the title line and the column header', () => {
+  it('gives every row a height and freezes only the title line, the one-line data-quality headline and the column header', () => {
     expect(sheet?.rowHeights?.map((h) => h.row)).toEqual(grid.values.map((_, i) => i + 1));
-    expect(sheet?.freeze).toEqual({ rows: 2, cols: 0 });
-    expect(grid.values[1]?.slice(0, 2)).toEqual(['Ref', 'Indicator']);
-    expect(sheet?.print?.repeatRows).toEqual({ first: 2, last: 2 });
+    expect(sheet?.freeze).toEqual({ rows: 3, cols: 0 });
+    expect(String(grid.values[1]?.[0])).toMatch(/^Data quality: /);
+    expect(grid.values[2]?.slice(0, 2)).toEqual(['Ref', 'Indicator']);
+    expect(sheet?.print?.repeatRows).toEqual({ first: 3, last: 3 });
   });
 
   it('breaks pages only before a heading, on the default catalogue with sample returns', () => {
@@ -126,7 +127,7 @@ describe('the Cabinet plan’s print layout', () => {
     const bigGrid = planToGrid(big);
     const breaks = big.sheets[0]?.print?.rowBreaks ?? [];
     expect(breaks.length).toBeGreaterThan(0);
-    const headings = bigGrid.values.map((r, i) => ({ row: i + 1, text: r[0] })).filter((x) => typeof x.text === 'string' && /^(P\d+:|Summary|Exceptions|Catalogue changes|Missing returns|About)/.test(x.text));
+    const headings = bigGrid.values.map((r, i) => ({ row: i + 1, text: r[0] })).filter((x) => typeof x.text === 'string' && /^(P\d+:|Data quality|Summary|Exceptions|Conflicts|Catalogue changes|Missing returns|About)/.test(x.text));
     for (const r of breaks) expect(headings.map((h) => h.row)).toContain(r + 1);
   });
 });
