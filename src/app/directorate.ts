@@ -32,6 +32,12 @@ export function directorateScope(directorate: string): CabinetScope {
   return { title: `DMT pack: ${directorate}`, audience: `the ${directorate} Directorate Management Team` };
 }
 
+/** The paper's file name: `Cabinet 2024-25 Q2.xlsx`, or `DMT pack Housing 2024-25 Q2.xlsx` (no character a file name cannot hold). */
+export function paperFileName(period: string, directorate?: string): string {
+  const name = directorate ? `DMT pack ${directorate} ${period}` : `Cabinet ${period}`;
+  return `${name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()}.xlsx`;
+}
+
 /** The catalogue of one directorate: its indicators, and the change-log entries about them. */
 export function forDirectorate(catalogue: Catalogue, directorate: string): Catalogue {
   const indicators = catalogue.indicators.filter((i) => key(i.directorate) === key(directorate));

@@ -60,6 +60,14 @@ export interface CabinetPreview {
 
 export type Progress = (done: number, total: number, what: string) => void;
 
+/**
+ * Which paper: the whole council's Cabinet paper, or (with `directorate`, as `directoratesOf` in
+ * app/directorate.ts lists it) a Directorate Management Team pack of that directorate's indicators.
+ */
+export interface PaperScope {
+  readonly directorate?: string;
+}
+
 export interface ScorecardServices {
   readonly host: HostInfo;
   loadCatalogue(source: CatalogueSource): Promise<CatalogueLoad>;
@@ -86,9 +94,10 @@ export interface ScorecardServices {
   clearMaster(): Promise<void>;
   /** The BI master held now, if any (the pane's views come and go; the services keep it). */
   getMaster(): Promise<MasterSummary | undefined>;
-  cabinetPreview(catalogue: Catalogue, period: string): Promise<CabinetPreview>;
-  createCabinetSheet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<{ readonly sheet: string }>;
-  downloadCabinet(catalogue: Catalogue, period: string, options: { readonly password?: string }): Promise<InputFile>;
+  /** The Cabinet paper's counts before it is made; with `directorate`, that directorate's DMT pack. */
+  cabinetPreview(catalogue: Catalogue, period: string, options?: PaperScope): Promise<CabinetPreview>;
+  createCabinetSheet(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<{ readonly sheet: string }>;
+  downloadCabinet(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<InputFile>;
   /**
    * A new Dashboard sheet (never over an existing one) with native charts: RAG counts per priority
    * as a stacked bar, and the trend of indicator `ref` (default: the first with a value) as a line.

@@ -53,7 +53,7 @@ describe('consolidate --directorate D', () => {
     expect(new Set(refs)).toEqual(housing);
     expect(refs.every((x) => housing.has(x))).toBe(true);
     expect(wb.subject).toBe('Corporate Performance Scorecard for the Housing Directorate Management Team');
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const verify = await run(dir, ['verify', 'dmt-housing.xlsx']);
     expect(verify.out).toContain('unchanged');
     expect(verify.code).toBe(0);

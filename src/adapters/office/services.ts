@@ -2,8 +2,9 @@ import type { Book, Unreadable } from '../../app/books';
 import { refusalText } from '../../app/bi-master';
 import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabinet-workbook';
 import { agreedPeriod, consolidateReturns } from '../../app/consolidate';
+import { directoratesOf, matchDirectorate, paperFileName } from '../../app/directorate';
 import { returnTemplate } from '../../app/insert-template';
-import type { CabinetPreview, FileAdapters, HostInfo, InputFile, ScorecardServices } from '../../app/ports';
+import type { CabinetPreview, FileAdapters, HostInfo, InputFile, PaperScope, ScorecardServices } from '../../app/ports';
 import { markReady, signOff } from '../../app/sign-off';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
@@ -85,9 +86,11 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     return m ? { master: m } : {};
   };
 
-  /** The Cabinet model under the BI-master policy; a refusal is an error the pane shows. */
-  function paper(catalogue: Catalogue, c: Consolidation) {
-    const made = cabinetModelFor({ catalogue, consolidation: c, now: now().toISOString(), ...masterInput() });
+  /** The Cabinet model under the BI-master policy (a DMT pack with `directorate`); a refusal is an error the pane shows. */
+  function paper(catalogue: Catalogue, c: Consolidation, scope: PaperScope = {}) {
+    const directorate = scope.directorate === undefined ? undefined : matchDirectorate(catalogue, scope.directorate);
+    if (scope.directorate !== undefined && !directorate) throw new Error(`No directorate "${scope.directorate}" in the catalogue; its directorates are: ${directoratesOf(catalogue).join(', ')}.`);
+    const made = cabinetModelFor({ catalogue, consolidation: c, now: now().toISOString(), ...masterInput(), ...(directorate ? { directorate } : {}) });
     if (!made.ok) throw new Error(`${refusalText(made.issues)} Clear the BI master to make the paper without it, or reopen the quarter with scorecard consolidate --history --reopen --reason.`);
     return made;
   }
@@ -190,12 +193,12 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       return outcome.consolidation;
     },
 
-    cabinetPreview: (catalogue, period) =>
+    cabinetPreview: (catalogue, period, scope) =>
       deps.run(async (ctx): Promise<CabinetPreview> => {
         const { c, basis: label } = await basis(ctx, catalogue, period);
         const held = master.summary();
         const source = held ? `direction of travel from the BI master (${held.periods.length} closed quarters)` : 'no BI master loaded (Consolidate view), so no direction of travel';
-        return cabinetPreview(paper(catalogue, c).model, `${label}; ${source}`);
+        return cabinetPreview(paper(catalogue, c, scope).model, `${label}; ${source}`);
       }),
 
     createCabinetSheet: (catalogue, period, options) =>
@@ -204,7 +207,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         let state: (() => SheetState) | undefined;
         const probe = { name: `Cabinet ${period}` };
         const { c } = await basis(ctx, catalogue, period, () => { state = loadSheetState(ctx, probe, 'new'); });
-        const plan = cabinetWorkbook(paper(catalogue, c).model, options.password ? { password: options.password } : {});
+        const plan = cabinetWorkbook(paper(catalogue, c, options).model, options.password ? { password: options.password } : {});
         let first: string | undefined;
         for (const sheet of plan.sheets) {
           const known = first === undefined && state ? state() : undefined;
@@ -229,8 +232,9 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
 
     downloadCabinet: async (catalogue, period, options) => {
       const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));
-      const bytes = await files.renderWorkbook(cabinetWorkbook(paper(catalogue, c).model, options.password ? { password: options.password } : {}));
-      return { name: `Cabinet ${period}.xlsx`, bytes } satisfies InputFile;
+      const bytes = await files.renderWorkbook(cabinetWorkbook(paper(catalogue, c, options).model, options.password ? { password: options.password } : {}));
+      const dmt = options.directorate ? matchDirectorate(catalogue, options.directorate) : undefined;
+      return { name: paperFileName(period, dmt), bytes } satisfies InputFile;
     },
 
     markReady: (catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, (grid) => markReady(catalogue, grid, preparedBy))),

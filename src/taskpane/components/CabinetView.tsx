@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { directoratesOf } from '../../app/directorate';
 import type { CabinetPreview, InputFile, ScorecardServices } from '../../app/ports';
 import { cabinetFileName } from '../download';
 import { useAction } from '../use-action';
@@ -28,13 +29,18 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   const [password, setPassword] = React.useState('');
   const [created, setCreated] = React.useState<string | undefined>();
   const [file, setFile] = React.useState<InputFile | undefined>();
-  const options = password ? { password } : {};
+  // '' is the whole council (the Cabinet paper); a directorate makes its DMT pack.
+  const [directorate, setDirectorate] = React.useState('');
+  const directorates = React.useMemo(() => directoratesOf(catalogue), [catalogue]);
+  const scope = directorate ? { directorate } : {};
+  const options = { ...(password ? { password } : {}), ...scope };
+  const paperName = directorate ? `DMT pack for ${directorate}` : 'Cabinet';
 
-  const load = useAction(async () => setPreview(await services.cabinetPreview(catalogue, period)));
+  const load = useAction(async () => setPreview(await (directorate ? services.cabinetPreview(catalogue, period, { directorate }) : services.cabinetPreview(catalogue, period))));
   const create = useAction(async () => {
     const { sheet } = await services.createCabinetSheet(catalogue, period, options);
     setCreated(sheet);
-    announce(`Created the locked sheet ${sheet}.`);
+    announce(`Created the locked sheet ${sheet} (${paperName}).`);
   });
   const download = useAction(async () => {
     const f = await services.downloadCabinet(catalogue, period, options);
@@ -44,17 +50,28 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   });
 
   React.useEffect(() => {
+    if (directorate && !directorates.includes(directorate)) setDirectorate('');
+  }, [directorates, directorate]);
+
+  React.useEffect(() => {
     setPreview(undefined); setCreated(undefined); setFile(undefined);
     void load.run();
-  }, [catalogue, period, load.run]);
+  }, [catalogue, period, directorate, load.run]);
 
   const busy = create.busy || download.busy;
   return (
     <div className={styles.view}>
       <div className={styles.row}>
-        <h3>Cabinet summary, {period}</h3>
+        <h3>{directorate ? `DMT pack summary, ${directorate}, ${period}` : `Cabinet summary, ${period}`}</h3>
         <Button size="small" disabled={load.busy} onClick={() => void load.run()}>Refresh preview</Button>
       </div>
+      <Field label="Directorate"
+        hint="Whole council makes the Cabinet paper; a directorate makes its Directorate Management Team pack: the same locked sheet with only its indicators, missing returns and counts.">
+        <Select value={directorate} onChange={(_, d) => setDirectorate(d.value)}>
+          <option value="">Whole council</option>
+          {directorates.map((d) => <option key={d} value={d}>{d}</option>)}
+        </Select>
+      </Field>
       {load.busy && <Spinner size="tiny" label="Preparing the preview…" />}
       <ErrorBar title="Could not prepare the Cabinet preview" message={load.error} onDismiss={load.dismiss}
         hint="Validate the returns (or consolidate them) for this period, then refresh." />
@@ -64,7 +81,7 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
         <Input type="password" value={password} autoComplete="new-password" onChange={(_, d) => setPassword(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void create.run()}>Create locked Cabinet sheet</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void create.run()}>{directorate ? 'Create locked DMT pack sheet' : 'Create locked Cabinet sheet'}</Button>
         <Button disabled={busy} onClick={() => void download.run()}>Download .xlsx</Button>
         {busy && <Spinner size="tiny" label={create.busy ? 'Creating the sheet…' : 'Building the workbook…'} />}
       </div>
