@@ -89,8 +89,13 @@ export interface XEventHandle {
 
 export type XChangedEvent = Pick<Excel.WorksheetChangedEventArgs, 'worksheetId' | 'address' | 'changeType' | 'source' | 'type'>;
 
-export interface XNames {
+/** A defined name as loaded (`value`, ExcelApi 1.1: a named range gives its address, `'Cabinet 2024-25 Q2'!$A$1`). */
+export type XNamedItem = Pick<Excel.NamedItem, 'name' | 'value'>;
+
+/** A workbook's or a worksheet's (ExcelApi 1.4) defined names. */
+export interface XNames extends XLoadable {
   add(name: string, reference: string): unknown;
+  readonly items: XNamedItem[];
 }
 
 /** Charts (ExcelApi 1.1): the two kinds the Dashboard draws, by their Excel.ChartType strings. */

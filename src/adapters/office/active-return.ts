@@ -2,7 +2,7 @@ import type { Catalogue } from '../../core/catalogue/schema';
 import { cellA1 } from '../../core/address';
 import type { Grid } from '../../core/grid';
 import type { Period } from '../../core/period';
-import { hasRefHeader } from '../../core/return/find';
+import { isReturnGrid } from '../../core/return/find';
 import { RETURN_SHEET } from '../../core/return/layout';
 import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { PreviousValue } from '../../core/return/validate-row';
@@ -11,15 +11,14 @@ import type { SignOffDecision } from '../../app/sign-off';
 import { validateSheet } from '../../app/validate-return';
 import { textInput } from './cell-input';
 import type { XContext } from '../../host/office-api';
-import { loadGrid } from './read';
+import { loadGrid, loadWorkbookMarkers } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
-
-const isReturnGrid = (g: Grid | undefined): g is Grid => !!g && hasRefHeader(g);
 
 /**
  * The active sheet when it is a return, else the sheet named Return: one read sync in the usual
- * case (the lead is on their return), a second only when the active sheet is something else.
- * The sheet state render needs is loaded in the same sync.
+ * case (the lead is on their return), a second only when the active sheet is something else
+ * (a sheet this product wrote, such as the Cabinet sheet, is something else: never a return).
+ * The sheet state render needs, and the workbook's defined names, are loaded in the same sync.
  */
 export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; state: SheetState } | undefined> {
   const active = ctx.workbook.worksheets.getActiveWorksheet();
@@ -27,9 +26,10 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   const protection = ctx.workbook.worksheets.getActiveWorksheet().protection;
   protection.load(['protected', 'options']);
   ctx.workbook.worksheets.load('items/name');
+  const mark = loadWorkbookMarkers(ctx);
   await ctx.sync();
   const names = ctx.workbook.worksheets.items.map((s) => s.name);
-  const found = grid();
+  const found = mark([grid()])[0];
   if (isReturnGrid(found)) {
     return { grid: found, state: { sheetNames: names, takenNames: [], protected: protection.protected, protectionOptions: protection.options } };
   }
@@ -38,7 +38,7 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   const second = loadGrid(ret);
   const state = loadSheetState(ctx, { name: RETURN_SHEET }, 'existing');
   await ctx.sync();
-  const g = second();
+  const g = mark([second()])[0];
   return isReturnGrid(g) ? { grid: g, state: state() } : undefined;
 }
 

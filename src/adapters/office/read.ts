@@ -1,22 +1,41 @@
 import type { CellValue, Grid } from '../../core/grid';
 import { parseA1, splitRef } from '../../core/address';
+import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import type { XContext, XRange, XWorksheet } from '../../host/office-api';
 
 /**
  * Queue the one load a grid needs (values, number formats, value types and address of the used
- * range, values only); after the caller's sync, the returned function gives the Grid, or
- * undefined when the sheet is missing or empty.
+ * range, values only, and the sheet's own defined names, where the pane's product marker is);
+ * after the caller's sync, the returned function gives the Grid, or undefined when the sheet is
+ * missing or empty.
  */
 export function loadGrid(sheet: XWorksheet): () => Grid | undefined {
   sheet.load('name, isNullObject');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(['address', 'values', 'numberFormat', 'valueTypes', 'isNullObject']);
+  sheet.names.load('items/name');
   return () => loadedGrid(sheet, used);
 }
 
 /** Only after the sync that carried loadGrid's load. */
 function loadedGrid(sheet: XWorksheet, used: XRange): Grid | undefined {
-  return sheet.isNullObject || used.isNullObject ? undefined : toGrid(sheet.name, used.address, used.values, used.numberFormat, used.valueTypes);
+  if (sheet.isNullObject || used.isNullObject) return undefined;
+  const grid = toGrid(sheet.name, used.address, used.values, used.numberFormat, used.valueTypes);
+  return markProductGrids([grid], sheet.names.items.map((n) => ({ name: n.name, ref: '', scope: sheet.name })))[0];
+}
+
+/**
+ * Queue a load of the workbook's defined names (ExcelApi 1.1 `name` and `value`: a named range's
+ * value is its address), to ride in the caller's sync; afterwards the returned function marks the
+ * grids a product marker points into (a Cabinet workbook written by the command line, opened here).
+ */
+export function loadWorkbookMarkers(ctx: XContext): (grids: readonly (Grid | undefined)[]) => Grid[] {
+  const names = ctx.workbook.names;
+  names.load('items/name,items/value');
+  return (grids) => {
+    const defined: DefinedName[] = names.items.map((n) => ({ name: n.name, ref: typeof n.value === 'string' ? n.value : '' }));
+    return markProductGrids(grids.filter((g): g is Grid => g !== undefined), defined);
+  };
 }
 
 /** Office.js ranges as a Grid: error cells (`#DIV/0!`, valueType Error) become `{ error }`. */

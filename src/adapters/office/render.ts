@@ -1,5 +1,6 @@
 import { ABSOLUTE, columnLetters, rect, rectA1, rectSize, refA1 } from '../../core/address';
 import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import { markerName } from '../../core/product-sheet';
 import type { XContext, XWorksheet } from '../../host/office-api';
 import { coalesceBlocks, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
 import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
@@ -253,6 +254,9 @@ function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: 
     if (state.takenNames.includes(n.name)) sheet.names.add(n.name, ref);
     else ctx.workbook.names.add(n.name, ref);
   }
+  // Scoped to its own sheet: a new sheet has no names, so the marker never clashes with an earlier
+  // paper's, and it leaves with the sheet when the sheet is deleted. Excel keeps it through a rename.
+  if (plan.marker && options.mode === 'new') sheet.names.add(markerName(plan.marker), `=${refA1(name, rect(1, 1), ABSOLUTE)}`);
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
   if (plan.hidden) sheet.visibility = 'Hidden';
   const props = options.properties;

@@ -17,7 +17,7 @@ import { catalogueLoader } from '../../app/load-catalogue';
 import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XContext } from '../../host/office-api';
 import { masterHolder } from './master';
-import { loadGrid, selectCell } from './read';
+import { loadGrid, loadWorkbookMarkers, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 import type { SettingsStore } from './settings';
 
@@ -71,11 +71,13 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     sheets.load('items/name');
     await ctx.sync();
     const grids = sheets.items.map((s) => loadGrid(sheets.getItem(s.name)));
+    const mark = loadWorkbookMarkers(ctx);
     also?.();
     await ctx.sync();
     const label = deps.workbookLabel ?? 'This workbook';
-    // One book per return sheet, so each is named by its sheet in the paper's provenance.
-    const books = findReturnGrids(grids.map((g) => g()).filter((g) => g !== undefined)).map((g) => ({ file: `${label} (${g.sheet})`, sheets: [g] }));
+    // One book per return sheet, so each is named by its sheet in the paper's provenance; the
+    // sheets this product wrote (Scorecard, Cabinet, Trends, Dashboard) are never returns.
+    const books = findReturnGrids(mark(grids.map((g) => g()))).map((g) => ({ file: `${label} (${g.sheet})`, sheets: [g] }));
     const outcome = consolidateReturns({ catalogue, books, period, now: now().toISOString(), ...masterInput() });
     if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : `No quarter to consolidate.`);
     return outcome.consolidation;

@@ -1,5 +1,5 @@
-import { parseA1 } from '../../core/address';
-import type { XEventHandle, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../host/office-api';
+import { parseA1, quoteSheet } from '../../core/address';
+import type { XEventHandle, XNamedItem, XNames, XPageLayout, XProtection, XWorkbook, XWorksheet, XWorksheets } from '../../host/office-api';
 import { FakeContext, FakeObject, FakeOfficeError, bytesOf } from './context';
 import { FakeCharts } from './chart-collection';
 import { FakeRange, FakeRangeAreas, rangeOn, type SheetRef } from './range';
@@ -22,6 +22,22 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
     this.sheet = must(ref, what);
   }
   get name(): string { return this.get('name'); }
+  /** Renaming: Excel rewrites every defined name that refers to the sheet (workbook and sheet scope). */
+  set name(v: string) {
+    this.write(bytesOf(v), () => {
+      const s = this.sheet();
+      const state = this.ctx.core.state;
+      if (v.length === 0 || v.length > 31 || /[\\/?*[\]:]/.test(v)) throw new FakeOfficeError('InvalidArgument', `'${v}' is not a valid sheet name.`);
+      const clash = findSheet(state, v);
+      if (clash && clash !== s) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (${v}).`);
+      const from = `${quoteSheet(s.name)}!`;
+      const to = `${quoteSheet(v)}!`;
+      for (const names of [state.names, ...state.sheets.map((x) => x.names)]) {
+        for (const [k, ref] of names) names.set(k, ref.split(from).join(to));
+      }
+      s.name = v;
+    });
+  }
   get id(): string { return this.get('id'); }
   get isNullObject(): boolean { return this.get('isNullObject'); }
   get tabColor(): string { return this.get('tabColor'); }
@@ -43,7 +59,7 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   };
   readonly pageLayout: XPageLayout = pageLayout(this.ctx, () => this.sheet());
   readonly horizontalPageBreaks = { add: (r: string): void => this.write(60, () => { this.sheet().page.rowBreaks.push(r); }) };
-  readonly names: XNames = { add: (name: string, ref: string): void => this.write(bytesOf(ref), () => addName(this.sheet().names, name, ref)) };
+  readonly names: FakeNames = new FakeNames(this.ctx, () => this.sheet().names);
   readonly onChanged = {
     add: (handler: Parameters<XWorksheet['onChanged']['add']>[0]): XEventHandle => {
       const id = handlerIds++;
@@ -76,6 +92,35 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   protected override child(name: string): FakeObject {
     if (name === 'protection') return this.protection as FakeProtection;
     return super.child(name);
+  }
+}
+
+/** A defined name as loaded: `value` of a named range is its address (the reference without its `=`). */
+class FakeNameItem extends FakeObject implements XNamedItem {
+  get name(): string { return this.get('name'); }
+  get value(): string { return this.get('value'); }
+}
+
+/** NamedItemCollection (workbook: ExcelApi 1.1; worksheet: 1.4): add, and load `items/name,items/value`. */
+export class FakeNames extends FakeObject implements XNames {
+  constructor(ctx: FakeContext, private readonly map: () => Map<string, string>) { super(ctx); }
+  get items(): FakeNameItem[] { return this.get('items'); }
+  add(name: string, ref: string): void { this.write(bytesOf(ref), () => addName(this.map(), name, ref)); }
+  private wanted: string[] = [];
+  override load(names?: string | string[]): this {
+    const list = names === undefined ? [] : Array.isArray(names) ? names : names.split(',');
+    this.wanted = list.map((n) => n.trim()).filter((n) => n.startsWith('items/')).map((n) => n.slice(6));
+    return super.load('items');
+  }
+  protected override read(name: string): unknown {
+    if (name !== 'items') return super.read(name);
+    const props = this.wanted.length > 0 ? this.wanted : ['name', 'value'];
+    return [...this.map()].map(([n, ref]) => {
+      const item = new FakeNameItem(this.ctx);
+      const all: Record<string, unknown> = { name: n, value: ref.replace(/^=/, '') };
+      item.markLoaded(Object.fromEntries(props.filter((p) => p in all).map((p) => [p, all[p]])));
+      return item;
+    });
   }
 }
 
@@ -191,10 +236,7 @@ export function fakeWorkbook(ctx: FakeContext): XWorkbook {
   for (const key of ['title', 'subject', 'author', 'company', 'keywords'] as const) Object.defineProperty(properties, key, prop(key));
   return {
     worksheets: new FakeWorksheets(ctx),
-    names: {
-      add: (name: string, ref: string): void => q(bytesOf(ref), () => addName(state.names, name, ref)),
-      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, name),
-    },
+    names: Object.assign(new FakeNames(ctx, () => state.names), { getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, name) }),
     properties: properties as XWorkbook['properties'],
   };
 }
