@@ -101,6 +101,9 @@ describe.each(IMPLEMENTATIONS)('the services port: %s', (_name, make) => {
     const p = await s.cabinetPreview(catalogue, PERIOD);
     expect(p.period).toBe(PERIOD);
     for (const n of Object.values(p.overall)) expect(n).toBeGreaterThanOrEqual(0);
+    // The Cabinet sheet's data-quality note, line by line, in words.
+    expect(p.dataQuality.map((l) => l.label)).toEqual(expect.arrayContaining(['Returns received', 'Signed off', 'Conflicts']));
+    for (const l of p.dataQuality) expect(l.text.trim()).not.toBe('');
     const a = await s.createCabinetSheet(catalogue, PERIOD, {});
     const b = await s.createCabinetSheet(catalogue, PERIOD, {});
     expect(b.sheet).not.toBe(a.sheet);

@@ -52,6 +52,18 @@ describe('Cabinet view', () => {
     expect(fake.calls.cabinetPreview[0]?.[1]).toBe('2024-25 Q2');
   });
 
+  it('shows the data-quality note the Cabinet sheet carries: returns received, sign-off, conflicts and how each was settled', async () => {
+    const dataQuality = [
+      { label: 'Returns received', text: '22 of 23 returns received: one is expected from each service with indicators due in 2024-25 Q2.' },
+      { label: 'Not received', text: 'Highways (2 indicators due) sent no return; those indicators are shown as Missing.' },
+      { label: 'Signed off', text: '8 of 22 returns signed off; 14 not yet (7 marked ready, 7 not marked ready).' },
+      { label: 'Conflict CS03', text: 'Used 93.5% from customer-services.xlsx because it came first of the returns signed off.' },
+    ];
+    await openCabinet(fakeServices({ cabinetPreview: async () => cabinetPreview({ dataQuality }) }));
+    const note = screen.getByRole('list', { name: 'Data quality' });
+    expect(within(note).getAllByRole('listitem').map((li) => li.textContent)).toEqual(dataQuality.map((d) => `${d.label}: ${d.text}`));
+  });
+
   it('creates the locked sheet with the password when one is typed', async () => {
     const fake = await openCabinet();
     fireEvent.change(screen.getByLabelText('Sheet password (optional)'), { target: { value: 's3cret' } });

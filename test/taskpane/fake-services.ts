@@ -25,8 +25,15 @@ export function consolidation(partial: Partial<Consolidation> = {}): Consolidati
   return { period: '2024-25 Q2', rows: [], conflicts: [], missing: [], files: [], issues: [], findings: [], counts: counts(), ...partial };
 }
 
+/** The note as core writes it for one return in the workbook, not yet signed off. */
+const DATA_QUALITY: CabinetPreview['dataQuality'] = [
+  { label: 'Returns received', text: '1 of 23 returns received: one is expected from each service with indicators due in 2024-25 Q2.' },
+  { label: 'Signed off', text: '0 of 1 return signed off; 1 not yet (0 marked ready, 1 not marked ready).' },
+  { label: 'Conflicts', text: 'None: no two returns gave different values for the same indicator.' },
+];
+
 export function cabinetPreview(partial: Partial<CabinetPreview> = {}): CabinetPreview {
-  return { period: '2024-25 Q2', overall: counts(), byPriority: [], exceptions: [], basis: 'the returns in this workbook', dataQuality: [], ...partial };
+  return { period: '2024-25 Q2', overall: counts(), byPriority: [], exceptions: [], basis: 'the returns in this workbook', dataQuality: DATA_QUALITY, ...partial };
 }
 
 export interface Fake {
