@@ -34,14 +34,29 @@ export interface DefinedName {
   readonly scope?: string;
 }
 
+/** The areas of a reference list (`A!$A$1,'B, C'!$A$1`): split at commas outside quoted sheet names. */
+function areas(ref: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < ref.length; i++) {
+    if (ref[i] === "'") quoted = !quoted;
+    else if (ref[i] === ',' && !quoted) {
+      out.push(ref.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(ref.slice(start));
+  return out;
+}
+
 /** Each marked sheet (by its name in lower case) and its kind. A marker whose sheet is gone (`#REF!`) marks nothing. */
 export function productSheets(names: readonly DefinedName[]): Map<string, ProductSheetKind> {
   const out = new Map<string, ProductSheetKind>();
   for (const n of names) {
     const kind = markerKind(n.name);
     if (!kind) continue;
-    const refs = n.ref.replace(/^=/, '').split(',');
-    for (const ref of refs) {
+    for (const ref of areas(n.ref.replace(/^=/, ''))) {
       const sheet = splitRef(ref.trim()).sheet ?? n.scope;
       if (sheet && !sheet.includes('#REF!')) out.set(sheet.toLowerCase(), kind);
     }
