@@ -37,6 +37,11 @@ export function conflictReasonText(reason: ConflictReason): string {
   return CONFLICT_REASONS[reason];
 }
 
+/** `Used 93.5% from a.xlsx because it is the only return signed off.` (the value as shown, when there is room for it). */
+export function conflictSettledText(reason: ConflictReason, file: string, value?: string): string {
+  return `Used ${value ? `${value} from ` : ''}${file} because ${conflictReasonText(reason)}.`;
+}
+
 function conflictTail(p: MessageParams): string {
   if (!p.given || p.given.length === 0 || !p.chosen) return '';
   const list = p.given.map((g) => `${g.file} ${g.where}: ${g.shown}`).join('; ');

@@ -94,6 +94,11 @@ describe('the demo’s Cabinet sheet shows its conflict and its data quality', (
     expect(all.find((t) => t.startsWith('Data quality:'))).toContain('1 return for another period left out');
   });
 
+  it('consolidate’s text says which value was used and why, in the sheet’s words', async () => {
+    const r = await run(dir, ['consolidate', ...listed('demo/returns'), '--out', 'again.xlsx']);
+    expect(r.out).toMatch(/^ {2}CS03: demo\/returns\/customer-services\.xlsx Return!H\d+ says 93\.5 \(Green\); .* says 90\.7 \(Amber\)\. Used demo\/returns\/customer-services\.xlsx because it came first of the returns signed off\.$/m);
+  });
+
   it('the paper still verifies: the notes are outside the fingerprinted columns', async () => {
     const r = await run(dir, ['verify', 'demo/cabinet-2024-25-q2.xlsx']);
     expect(r.code).toBe(0);

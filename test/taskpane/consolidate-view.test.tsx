@@ -50,7 +50,7 @@ describe('Consolidate view', () => {
       ['Adult Social Care asc.xlsx', 'Edited after sign-off', '2', '0'],
     ]);
     expect(screen.getByRole('list', { name: 'Conflicts (1)' }).textContent)
-      .toBe('MC01: customer.xlsx Return!F12 says 80 (Green); asc.xlsx Return!F9 says 70 (Red)');
+      .toBe('MC01: customer.xlsx Return!F12 says 80 (Green); asc.xlsx Return!F9 says 70 (Red). Used customer.xlsx because it is the only return signed off.');
     expect(within(screen.getByRole('list', { name: 'Missing (1)' })).getByText('MC04')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Consolidated RAG counts' })).getByText('Red: 2')).toBeTruthy();
   });

@@ -10,7 +10,7 @@ import type { Consolidation } from '../../core/consolidate-types';
 import { signOffSummary, signOffSummaryLines } from '../../core/return/signoff';
 import type { History } from '../../core/history/schema';
 import { errorCount } from '../../core/issues';
-import { historyIssueText, skippedSheetText } from '../../core/messages';
+import { conflictSettledText, historyIssueText, skippedSheetText } from '../../core/messages';
 import type { Period } from '../../core/period';
 import { countsSummary, plural, summaryLine } from '../../core/words';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
@@ -103,7 +103,10 @@ export async function buildCabinet(ctx: Context, catalogue: Catalogue, files: re
 }
 
 export function conflictLines(c: Consolidation): string[] {
-  return c.conflicts.map((k) => `  ${k.ref}: ${k.values.map((v) => `${v.file}${v.cell ? ` ${v.cell}` : ''} says ${v.actual ?? 'blank'} (${v.status})`).join('; ')}`);
+  return c.conflicts.map((k) => {
+    const used = k.values.find((v) => v.used);
+    return `  ${k.ref}: ${k.values.map((v) => `${v.file}${v.cell ? ` ${v.cell}` : ''} says ${v.actual ?? 'blank'} (${v.status})`).join('; ')}.${used ? ` ${conflictSettledText(k.reason, used.file)}` : ''}`;
+  });
 }
 
 /** --directorate D as the catalogue spells it; unknown, or with --history (a DMT pack closes no quarter), is a usage error. */

@@ -2,7 +2,7 @@ import { decimalsOf, isDue } from '../catalogue/accessors';
 import { findIndicator } from '../catalogue/parse';
 import type { Catalogue } from '../catalogue/schema';
 import type { ConflictReason, Consolidation } from '../consolidate-types';
-import { conflictReasonText } from '../messages';
+import { conflictSettledText } from '../messages';
 import type { Period } from '../period';
 import { rag, type RagStatus } from '../rag';
 import { SIGN_OFF_WORDS, signOffSummary, type SignOffSummary } from '../return/signoff';
@@ -87,9 +87,7 @@ export function cabinetConflicts(catalogue: Catalogue, period: Period, consolida
       };
     });
     const used = values.find((v) => v.used);
-    const settled = used
-      ? `Used ${used.actual.text || 'the blank'} from ${used.file} because ${conflictReasonText(c.reason)}.`
-      : '';
+    const settled = used ? conflictSettledText(c.reason, used.file, used.actual.text) : '';
     out.push({ ref: ind.id, title: ind.title, service: ind.service, values, reason: c.reason, settled });
   }
   return out;
