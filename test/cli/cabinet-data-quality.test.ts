@@ -64,7 +64,7 @@ describe('the demo’s Cabinet sheet shows its conflict and its data quality', (
     // Frozen under the title, before the column header.
     const header = rowAt(g, (r) => r[0] === 'Ref' && r[1] === 'Indicator');
     const headline = g.values.slice(0, header).map((r) => texts(r).join(' ')).find((t) => t.startsWith('Data quality:'));
-    expect(headline).toBe('Data quality: 22 of 23 returns received · 8 signed off · 1 service missing · 1 conflict. Details after the table.');
+    expect(headline).toBe('Data quality: 22 of 23 returns received · 8 of 22 signed off · 1 service missing · 1 conflict. Details after the table.');
     const at = rowAt(g, (r) => r[0] === 'Data quality: the returns behind these figures, 2024-25 Q2');
     expect(at).toBeGreaterThan(header);
     const note = new Map<string, string>();

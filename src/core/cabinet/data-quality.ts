@@ -159,7 +159,7 @@ export function dataQuality(catalogue: Catalogue, period: Period, consolidation:
 
   const parts = [
     expected.length > 0 ? `${received} of ${plural(expected.length, 'return')} received` : 'no return expected',
-    `${signOff.signedOff} signed off`,
+    `${signOff.signedOff} of ${signOff.received} signed off`,
     ...(edited.length > 0 ? [`${edited.length} edited after sign-off`] : []),
     ...(missingServices.length > 0 ? [`${plural(missingServices.length, 'service')} missing`] : []),
     plural(conflicts.length, 'conflict'),

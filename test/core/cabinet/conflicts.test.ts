@@ -115,7 +115,7 @@ describe('the data-quality note', () => {
       { label: 'Conflict MC06', text: 'Used <5 from asc.xlsx because it is the only return signed off.' },
       { label: 'Other periods', text: '1 return left out for holding another period: revenues-q1.xlsx (2023-24 Q1).' },
     ]);
-    expect(dq.headline).toBe('Data quality: 2 of 3 returns received · 1 signed off · 1 edited after sign-off · 1 service missing · 2 conflicts · 1 return for another period left out. Details after the table.');
+    expect(dq.headline).toBe('Data quality: 2 of 3 returns received · 1 of 3 signed off · 1 edited after sign-off · 1 service missing · 2 conflicts · 1 return for another period left out. Details after the table.');
   });
 
   it('is on the sheet: the headline frozen under the title, the note as its own section after the table', () => {
@@ -132,7 +132,7 @@ describe('the data-quality note', () => {
     const one = cabinetModel(whole, consolidate(whole, Q2, [input('all.xlsx', validation(whole, Q2, [
       { ref: 'MC01', actual: 81 }, { ref: 'MC06', actual: 7 }, { ref: 'MC07', actual: 92 },
     ]))]));
-    expect(one.dataQuality.headline).toBe('Data quality: 2 of 2 returns received · 1 signed off · 0 conflicts. Details after the table.');
+    expect(one.dataQuality.headline).toBe('Data quality: 2 of 2 returns received · 1 of 1 signed off · 0 conflicts. Details after the table.');
     expect(one.dataQuality.lines.map((l) => l.text)).toEqual([
       '2 of 2 returns received: one is expected from each service with indicators due in 2023-24 Q2.',
       'None: every service with indicators due sent a return.',
