@@ -1,4 +1,4 @@
-import type { ProductSheetKind } from './product-sheet';
+import type { ProductSheetKind } from './product-kind';
 
 /**
  * A block of cell values read from a sheet, as both adapters can give it: Office.js

@@ -1,5 +1,6 @@
 import { splitRef } from './address';
 import type { Grid } from './grid';
+import { PRODUCT_SHEET_KINDS, type ProductSheetKind } from './product-kind';
 
 /**
  * Sheets this product writes (the Cabinet paper, the BI team's Scorecard working sheet, Trends, the
@@ -8,8 +9,7 @@ import type { Grid } from './grid';
  * points into the sheet. Excel and LibreOffice keep defined names, and Excel rewrites the reference
  * when the sheet is renamed, so the marker survives both and a rename. The return template has none.
  */
-export const PRODUCT_SHEET_KINDS = ['cabinet', 'scorecard', 'trends', 'dashboard', 'catalogue'] as const;
-export type ProductSheetKind = (typeof PRODUCT_SHEET_KINDS)[number];
+export { PRODUCT_SHEET_KINDS, type ProductSheetKind };
 
 export const MARKER_PREFIX = '_ScorecardSheet_';
 

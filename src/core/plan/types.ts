@@ -11,7 +11,7 @@
  */
 
 import type { Rect, RowSpan } from '../address';
-import type { ProductSheetKind } from '../product-sheet';
+import type { ProductSheetKind } from '../product-kind';
 
 export type PlanValue = number | string | boolean | null | { readonly formula: string };
 
