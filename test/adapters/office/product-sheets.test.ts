@@ -36,7 +36,8 @@ async function afterConsolidation() {
 describe('the pane reads only returns as returns', () => {
   it('returns found in this workbook are the Return sheets, not the Scorecard or Cabinet sheets it wrote, even renamed', async () => {
     const { fake, cabinet } = await afterConsolidation();
-    expect(fake.workbook.sheets.map((x) => x.name)).toEqual(['Return', 'Scorecard', cabinet]);
+    const named = (): string[] => fake.workbook.sheets.map((x) => x.name).filter((n) => n !== 'Sheet1');
+    expect(named()).toEqual(['Return', 'Scorecard', cabinet]);
     // A pane opened afresh on this workbook holds no consolidation: it reads the workbook.
     const fresh = servicesOn(fake, { files });
     expect((await fresh.cabinetPreview(cat, PERIOD)).basis).toMatch(/^Returns found in this workbook \(1\)/);
@@ -45,7 +46,7 @@ describe('the pane reads only returns as returns', () => {
       ctx.workbook.worksheets.getItem('Scorecard').name = 'Working';
       await ctx.sync();
     });
-    expect(fake.workbook.sheets.map((x) => x.name)).toEqual(['Return', 'Working', 'For Cabinet']);
+    expect(named()).toEqual(['Return', 'Working', 'For Cabinet']);
     expect((await servicesOn(fake, { files }).cabinetPreview(cat, PERIOD)).basis).toMatch(/^Returns found in this workbook \(1\)/);
   });
 
