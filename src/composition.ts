@@ -1,4 +1,4 @@
-import type { ExcelRun, OfficeSettingsLike } from './host/office-api';
+import { realRun, type ExcelRun, type OfficeSettingsLike } from './host/office-api';
 import { lazyFileAdapters } from './adapters/exceljs/lazy';
 import { createOfficeServices } from './adapters/office/services';
 import { officeSettings } from './adapters/office/settings';
@@ -17,8 +17,6 @@ interface OfficeGlobal {
 export interface CompositionEnv {
   /** Where to look for `Office` and `Excel` (tests pass their own). */
   readonly globals?: { Office?: unknown; Excel?: unknown };
-  /** How long to wait for Office.onReady, which never resolves outside an Office host. */
-  readonly officeTimeoutMs?: number;
 }
 
 const PLATFORM_LABEL: Readonly<Record<string, string>> = {
@@ -29,20 +27,24 @@ const PLATFORM_LABEL: Readonly<Record<string, string>> = {
   Universal: 'Excel',
 };
 
+/**
+ * Inside Excel, Office and the Excel run; `undefined` only when Office itself says this is not an
+ * Office host: the Office global is absent (Office.js not loaded: no CDN, blocked, a plain page) or
+ * `Office.onReady()` resolves with `host: null`, which is what it does in a plain browser
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in). There is no timeout:
+ * a slow start inside Excel (Excel on the web, Citrix) is waited for, with the pane saying so, and
+ * never turned into the browser preview. Another host (Word) or an Excel without Excel.run fails.
+ */
 async function inExcel(env: CompositionEnv): Promise<{ office: OfficeGlobal; run: ExcelRun } | undefined> {
   const g = env.globals ?? (globalThis as { Office?: unknown; Excel?: unknown });
   const office = g.Office as OfficeGlobal | undefined;
-  const excel = g.Excel as { run?: ExcelRun } | undefined;
+  const excel = g.Excel as { run?: typeof Excel.run } | undefined;
   if (typeof office === 'undefined' || typeof office?.onReady !== 'function') return undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), env.officeTimeoutMs ?? 1500); });
-  try {
-    const info = await Promise.race([office.onReady().catch(() => undefined), timeout]);
-    if (info?.host !== 'Excel' || typeof excel?.run !== 'function') return undefined;
-    return { office, run: excel.run.bind(excel) as ExcelRun };
-  } finally {
-    if (timer) clearTimeout(timer);
-  }
+  const info = await office.onReady();
+  if (!info || info.host === null || info.host === undefined) return undefined;
+  if (info.host !== 'Excel') throw new Error(`This add-in runs in Excel; it was opened in ${info.host}.`);
+  if (typeof excel?.run !== 'function') throw new Error('Office started, but the Excel JavaScript API (Excel.run) is not available: update Excel, or use Excel on the web.');
+  return { office, run: realRun(excel.run.bind(excel) as typeof Excel.run) };
 }
 
 /**

@@ -87,7 +87,19 @@ export interface XEventHandle {
   readonly context: { sync(): Promise<unknown> };
 }
 
-export type XChangedEvent = Pick<Excel.WorksheetChangedEventArgs, 'worksheetId' | 'address' | 'changeType' | 'source' | 'type'>;
+/**
+ * WorksheetChangedEventArgs (ExcelApi 1.7). `details` (1.9) comes only when one cell changed, and
+ * `triggerSource` (1.14) only on hosts that have it: both are optional here, as a handler meets them.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes
+ */
+export type XChangedEvent = Pick<Excel.WorksheetChangedEventArgs, 'worksheetId' | 'address' | 'changeType' | 'source' | 'type'>
+  & Partial<Pick<Excel.WorksheetChangedEventArgs, 'triggerSource'>>
+  & { readonly details?: Pick<Excel.ChangedEventDetail, 'valueBefore' | 'valueAfter' | 'valueTypeBefore' | 'valueTypeAfter'> };
+
+/** `onChanged` on a worksheet (ExcelApi 1.7) or on the worksheet collection (1.9, every sheet). */
+export interface XChangedEvents {
+  add(handler: (event: XChangedEvent) => Promise<unknown>): XEventHandle;
+}
 
 /** A defined name as loaded (`value`, ExcelApi 1.1: a named range gives its address, `'Cabinet 2024-25 Q2'!$A$1`). */
 export type XNamedItem = Pick<Excel.NamedItem, 'name' | 'value'>;
@@ -126,7 +138,7 @@ export interface XWorksheet extends XLoadable, Pick<Excel.Worksheet, 'name' | 'i
   readonly pageLayout: XPageLayout;
   readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   readonly names: XNames;
-  readonly onChanged: { add(handler: (event: XChangedEvent) => Promise<unknown>): XEventHandle };
+  readonly onChanged: XChangedEvents;
   getRange(address?: string): XRange;
   /** ExcelApi 1.9; comma-separated addresses. Excel rejects very long lists (about 8,000 characters). */
   getRanges(address?: string): XRangeAreas;
@@ -140,6 +152,8 @@ export interface XWorksheets extends XLoadable {
   getItem(key: string): XWorksheet;
   getItemOrNullObject(key: string): XWorksheet;
   getActiveWorksheet(): XWorksheet;
+  /** ExcelApi 1.9: changes on any sheet, each event naming its `worksheetId`. */
+  readonly onChanged: XChangedEvents;
 }
 
 export interface XWorkbook {
@@ -152,16 +166,40 @@ export interface XWorkbook {
 
 export interface XContext {
   readonly workbook: XWorkbook;
+  /** ExcelApi 1.5; `enableEvents` (1.8) switches this add-in's event handlers off and on. */
+  readonly runtime: XLoadable & Pick<Excel.Runtime, 'enableEvents'>;
   sync(): Promise<unknown>;
 }
 
-/** `Excel.run` as the adapter calls it; the real one and the fake's both fit. */
-export type ExcelRun = <T>(batch: (context: XContext) => Promise<T>) => Promise<T>;
+/**
+ * The options of `Excel.run(options, batch)` the adapter uses (Excel.RunOptions):
+ * `delayForCellEdit` queues the batch while the user is editing a cell instead of failing it
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit);
+ * `previousObjects` runs the batch in an earlier request context, which is how an event handler
+ * is removed (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+ */
+export interface XRunOptions {
+  readonly delayForCellEdit?: boolean;
+  readonly previousObjects?: XEventHandle['context'];
+}
+
+/** `Excel.run` as the adapter calls it, with or without options; the real one and the fake's both fit. */
+export interface ExcelRun {
+  <T>(batch: (context: XContext) => Promise<T>): Promise<T>;
+  <T>(options: XRunOptions, batch: (context: XContext) => Promise<T>): Promise<T>;
+}
 
 type Fits<Subset, Real extends Subset> = Real;
 /** Compile-time proof that the real API satisfies the subset (a wrong name or type fails `tsc`). */
 export type RealExcelFits = [Fits<XContext, Excel.RequestContext>, Fits<XRange, Excel.Range>, Fits<XWorksheet, Excel.Worksheet>];
-export const realRunFits = (run: typeof Excel.run): ExcelRun => run;
+/**
+ * The real `Excel.run` as an ExcelRun. The one cast: `previousObjects` is typed here as the context
+ * of an XEventHandle, which at run time is the real `Excel.RequestContext` the handler was added with.
+ */
+export function realRun(run: typeof Excel.run): ExcelRun {
+  return (<T>(a: XRunOptions | ((context: XContext) => Promise<T>), b?: (context: XContext) => Promise<T>): Promise<T> =>
+    typeof a === 'function' ? run(a) : run(a as Excel.RunOptions, b as (context: Excel.RequestContext) => Promise<T>)) as ExcelRun;
+}
 
 /** The part of Office.context.document.settings used (typed here: Office.js may be absent at run time). */
 export interface OfficeSettingsLike {

@@ -1,40 +1,72 @@
 import * as React from 'react';
-import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { createRoot, type Root } from 'react-dom/client';
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { App } from './App';
 import { errorText } from './use-action';
 import { chooseTheme, readThemeHints } from './theme';
 
-function Startup({ message }: { readonly message?: string }): React.JSX.Element {
+/** After this long still starting, the pane says so and offers a retry (it keeps waiting meanwhile). */
+export const SLOW_START_MS = 8000;
+
+type StartupState = { readonly kind: 'starting' } | { readonly kind: 'slow' } | { readonly kind: 'failed'; readonly message: string };
+
+function Startup({ state, onRetry }: { readonly state: StartupState; readonly onRetry: () => void }): React.JSX.Element {
+  const retry = <MessageBarActions><Button onClick={onRetry}>Try again</Button></MessageBarActions>;
   return (
     <FluentProvider theme={chooseTheme(readThemeHints())}>
-      {message === undefined
-        ? <Spinner label="Starting Corporate Scorecard…" />
-        : (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>The scorecard could not start</MessageBarTitle>
-              {message} Close and reopen the task pane; if it happens again, send this message to the BI team.
-            </MessageBarBody>
-          </MessageBar>
-        )}
+      {state.kind !== 'failed' && <Spinner label="Starting Corporate Scorecard…" />}
+      {state.kind === 'slow' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Excel is still starting the add-in</MessageBarTitle>
+            This can take a minute in Excel on the web or on a remote desktop. The pane keeps waiting; if nothing happens, try again.
+          </MessageBarBody>
+          {retry}
+        </MessageBar>
+      )}
+      {state.kind === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The scorecard could not start</MessageBarTitle>
+            {state.message} Try again; if it happens again, close and reopen the task pane, and send this message to the BI team.
+          </MessageBarBody>
+          {retry}
+        </MessageBar>
+      )}
     </FluentProvider>
   );
 }
 
-async function start(): Promise<void> {
-  const el = document.getElementById('root');
-  if (!el) throw new Error('The page has no #root element.');
-  const root = createRoot(el);
-  root.render(<Startup />);
-  try {
-    // The composition root waits for Office.onReady (with a timeout: it never fires outside Office).
-    const { createServices } = await import('../composition');
-    const services = await createServices();
-    root.render(<App services={services} />);
-  } catch (e) {
-    root.render(<Startup message={errorText(e)} />);
-  }
+/**
+ * Start the pane: a visible "starting" state while Office starts (no timeout into the browser
+ * preview: the composition root decides "outside Office" only when Office says so), a note and a
+ * retry when it is slow, and the reason and a retry when it fails. A retry starts again; whichever
+ * attempt finishes first renders the pane.
+ */
+async function start(root: Root, slowMs: number): Promise<void> {
+  let attempt = 0;
+  let done = false;
+  const go = async (): Promise<void> => {
+    const mine = ++attempt;
+    root.render(<Startup state={{ kind: 'starting' }} onRetry={() => void go()} />);
+    const slow = setTimeout(() => { if (!done && mine === attempt) root.render(<Startup state={{ kind: 'slow' }} onRetry={() => void go()} />); }, slowMs);
+    try {
+      const { createServices } = await import('../composition');
+      const services = await createServices();
+      if (done) return;
+      done = true;
+      root.render(<App services={services} />);
+    } catch (e) {
+      if (!done && mine === attempt) root.render(<Startup state={{ kind: 'failed', message: errorText(e) }} onRetry={() => void go()} />);
+    } finally {
+      clearTimeout(slow);
+    }
+  };
+  await go();
 }
 
-void start();
+const el = document.getElementById('root');
+if (!el) throw new Error('The page has no #root element.');
+// The page may set another delay (tests do: data-slow-start-ms on #root).
+const slowMs = Number(el.dataset.slowStartMs) || SLOW_START_MS;
+void start(createRoot(el), slowMs);

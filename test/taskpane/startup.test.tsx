@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { fakeServices } from './fake-services';
 
 // The composition root is the boundary here: index.tsx is under test, so its one dependency is replaced.
@@ -10,8 +10,8 @@ jest.mock('../../src/composition', () => ({ createServices: () => createServices
 // tell that React it is not in a test harness, and let findBy* wait for the renders.
 beforeEach(() => { (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false; });
 
-async function boot(): Promise<void> {
-  document.body.innerHTML = '<div id="root"></div>';
+async function boot(slowStartMs?: number): Promise<void> {
+  document.body.innerHTML = slowStartMs === undefined ? '<div id="root"></div>' : `<div id="root" data-slow-start-ms="${slowStartMs}"></div>`;
   jest.isolateModules(() => { require('../../src/taskpane/index'); });
 }
 
@@ -21,6 +21,32 @@ describe('task pane startup', () => {
     await boot();
     expect(await screen.findByText('The scorecard could not start')).toBeTruthy();
     expect(screen.getByText(/Excel\.run is not available\./)).toBeTruthy();
+  });
+
+  it('shows a visible starting state while Office starts, and no browser preview', async () => {
+    createServices.mockReturnValueOnce(new Promise(() => undefined));
+    await boot();
+    expect(await screen.findByText('Starting Corporate Scorecard…')).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'Return' })).toBeNull();
+  });
+
+  it('says so when Office is slow to start, keeps waiting, and offers a retry that starts again', async () => {
+    createServices.mockReturnValueOnce(new Promise(() => undefined));
+    await boot(50);
+    expect(await screen.findByText('Excel is still starting the add-in')).toBeTruthy();
+    expect(screen.getByText('Starting Corporate Scorecard…')).toBeTruthy();
+    createServices.mockResolvedValueOnce(fakeServices().services);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('tab', { name: 'Return' })).toBeTruthy();
+  });
+
+  it('retries after a failure to start', async () => {
+    createServices.mockRejectedValueOnce(new Error('Office.js did not load.'));
+    await boot();
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    createServices.mockResolvedValueOnce(fakeServices().services);
+    fireEvent.click(retry);
+    expect(await screen.findByRole('tab', { name: 'Return' })).toBeTruthy();
   });
 
   it('renders the pane once the services are ready', async () => {

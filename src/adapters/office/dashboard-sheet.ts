@@ -39,7 +39,7 @@ export function addCharts(sheet: XWorksheet, charts: readonly ChartPlan[]): void
 function holdingSyncs(ctx: XContext): { readonly ctx: XContext; release(): Promise<void> } {
   let held = 0;
   return {
-    ctx: { workbook: ctx.workbook, sync: async () => { held++; } },
+    ctx: { workbook: ctx.workbook, runtime: ctx.runtime, sync: async () => { held++; } },
     release: async () => { if (held > 0) await ctx.sync(); },
   };
 }

@@ -24,6 +24,40 @@ export interface FakeCore {
   readonly payloadLimit: number;
   readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
   readonly pendingEvents: { sheet: FakeSheet; event: ChangedEvent }[];
+  /**
+   * Cell-edit mode: while a person edits a cell, a batch fails with InvalidOperationInCellEditMode
+   * unless it was run with `delayForCellEdit`, which queues it until the edit ends. The error code
+   * is the one listed in https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+   * (the delay page, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit,
+   * calls it an `InvalidOperation` error: the specific code is modelled; a caller retrying on it only is the safe path).
+   */
+  readonly cellEdit: { on: boolean; waiting: (() => void)[] };
+  /**
+   * `context.runtime.enableEvents` (ExcelApi 1.8): "determines if events are fired and their handlers
+   * are activated" for this add-in (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#enable-and-disable-events).
+   * A change made while it is false raises no event for this add-in, even after it is switched back
+   * on (the docs are silent on delivery timing; dropping them is what "not fired" means).
+   */
+  enableEvents: boolean;
+  /** Workbook-level `worksheets.onChanged` handlers (ExcelApi 1.9). */
+  readonly collectionHandlers: Map<number, (event: ChangedEvent) => Promise<unknown>>;
+}
+
+/**
+ * Raise a WorksheetChanged event (delivered after the sync that caused it, to the sheet's and the
+ * collection's handlers), unless events are switched off.
+ */
+export function emitChange(core: FakeCore, sheet: FakeSheet, event: ChangedEvent): void {
+  if (!core.enableEvents) return;
+  core.pendingEvents.push({ sheet, event });
+}
+
+/** Deliver the raised events, asynchronously, as Excel does. */
+export function deliverEvents(core: FakeCore): void {
+  const events = core.pendingEvents.splice(0);
+  for (const { sheet, event } of events) {
+    for (const handler of [...sheet.handlers.values(), ...core.collectionHandlers.values()]) setTimeout(() => void handler(event), 0);
+  }
 }
 
 /**
@@ -36,7 +70,10 @@ export class FakeContext {
   // Set by createFakeExcel, which builds the workbook proxy with this context.
   workbook!: XContext['workbook'];
 
-  constructor(readonly core: FakeCore) {}
+  constructor(readonly core: FakeCore, private readonly options: { readonly delayForCellEdit?: boolean } = {}) {}
+
+  /** `context.runtime` (ExcelApi 1.5): `enableEvents` (1.8), set and loaded like any property. */
+  readonly runtime = new FakeRuntime(this);
 
   enqueue(bytes: number, apply: () => void): void {
     this.queue.push({ bytes, apply });
@@ -47,6 +84,14 @@ export class FakeContext {
   }
 
   async sync(): Promise<unknown> {
+    if (this.core.cellEdit.on) {
+      if (!this.options.delayForCellEdit) {
+        this.queue = [];
+        this.core.syncCount++;
+        throw new FakeOfficeError('InvalidOperationInCellEditMode', "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.");
+      }
+      await new Promise<void>((resolve) => this.core.cellEdit.waiting.push(resolve));
+    }
     const ops = this.queue;
     this.queue = [];
     this.core.syncCount++;
@@ -64,10 +109,7 @@ export class FakeContext {
   }
 
   private fireEvents(): void {
-    const events = this.core.pendingEvents.splice(0);
-    for (const { sheet, event } of events) {
-      for (const handler of sheet.handlers.values()) setTimeout(() => void handler(event), 0);
-    }
+    deliverEvents(this.core);
   }
 }
 
@@ -119,6 +161,16 @@ export abstract class FakeObject {
 
   protected child(name: string): FakeObject {
     throw new FakeOfficeError('NotModelled', `The fake Excel does not model the navigation '${name}' on ${this.constructor.name}.`);
+  }
+}
+
+/** Excel.Runtime: `enableEvents` is written at sync, in order with the batch's other operations. */
+export class FakeRuntime extends FakeObject {
+  get enableEvents(): boolean { return this.get('enableEvents'); }
+  set enableEvents(v: boolean) { this.write(60, () => { this.ctx.core.enableEvents = v; }); }
+  protected override read(name: string): unknown {
+    if (name === 'enableEvents') return this.ctx.core.enableEvents;
+    return super.read(name);
   }
 }
 

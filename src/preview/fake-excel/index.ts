@@ -1,7 +1,8 @@
 import { parseA1, splitRef } from '../../core/address';
-import type { ExcelRun, OfficeSettingsLike, XContext } from '../../host/office-api';
+import type { ExcelRun, OfficeSettingsLike, XContext, XRunOptions } from '../../host/office-api';
 import type { CellValue, Grid } from '../../core/grid';
-import { FakeContext, FakeOfficeError, type FakeCore } from './context';
+import { FakeContext, FakeOfficeError, deliverEvents, emitChange, type FakeCore } from './context';
+import { valueType } from './range';
 
 export { FakeOfficeError };
 import { parseInput, storeInput } from './input';
@@ -34,6 +35,12 @@ export interface FakeExcelOptions {
   /** Cached result of a formula (Excel computes them; the fake leaves '' unless told). */
   readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
   readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * The sheets the workbook opens with. Default: a new workbook's one empty `Sheet1`, active (a
+   * workbook always has at least one visible sheet: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets).
+   * `[]` is only for tests that build the workbook sheet by sheet with `addSheet` (the first added becomes active).
+   */
+  readonly sheets?: readonly string[];
 }
 
 export interface FakeExcel {
@@ -52,6 +59,16 @@ export interface FakeExcel {
   cell(address: string, sheet?: string): Readonly<FakeCell>;
   /** What a person typing into a cell does: parsed as typed, change handlers fire. */
   type(address: string, input: Scalar | null): void;
+  /** What a co-author's edit does here: the cell changes, and the event says `source: 'Remote'`. */
+  remoteType(address: string, input: Scalar | null): void;
+  /** A person formatting a cell (fill): the value stays, and onChanged still fires (details before = after). */
+  fill(address: string, color: string): void;
+  /** A person starts (true) or ends (false) editing a cell; ending it runs the batches that waited. */
+  editCell(on: boolean): void;
+  /** Whether events are on for this add-in (`context.runtime.enableEvents`). */
+  eventsEnabled(): boolean;
+  /** Change handlers registered (sheet and collection level), to check none is left behind. */
+  handlerCount(): number;
   /** The used range of a sheet as a Grid, read straight from the state (for assertions). */
   grid(name: string): Grid;
 }
@@ -63,18 +80,40 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     payloads: [],
     payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
     pendingEvents: [],
+    cellEdit: { on: false, waiting: [] },
+    enableEvents: true,
+    collectionHandlers: new Map(),
     ...(options.evaluate ? { evaluate: options.evaluate } : {}),
   };
-  const newContext = (): FakeContext => {
-    const ctx = new FakeContext(core);
+  for (const name of options.sheets ?? ['Sheet1']) newSheet(core.state, name);
+  const newContext = (runOptions: XRunOptions = {}): FakeContext => {
+    const ctx = new FakeContext(core, runOptions);
     ctx.workbook = fakeWorkbook(ctx);
     return ctx;
   };
-  const run: ExcelRun = async <T>(batch: (context: XContext) => Promise<T>): Promise<T> => {
-    const ctx = newContext();
+  /** Excel.run(batch) or Excel.run(options, batch); `previousObjects` (a context) runs the batch in that context. */
+  const run = (async <T>(a: XRunOptions | ((context: XContext) => Promise<T>), b?: (context: XContext) => Promise<T>): Promise<T> => {
+    const runOptions = typeof a === 'function' ? {} : a;
+    const batch = typeof a === 'function' ? a : b;
+    if (!batch) throw new FakeOfficeError('InvalidArgument', 'Excel.run needs a batch function.');
+    const previous = runOptions.previousObjects;
+    const ctx = previous instanceof FakeContext ? previous : newContext(runOptions);
     const result = await batch(ctx);
     if (ctx.pending > 0) await ctx.sync();
     return result;
+  }) as ExcelRun;
+  /** A person's edit (this user, or a co-author): the cell changes and handlers hear of it. */
+  const personTypes = (address: string, input: Scalar | null, source: 'Local' | 'Remote'): void => {
+    const at = locate(address);
+    if (at.sheet.protection.protected && peekCell(at.sheet, at.row, at.col)?.locked !== false) {
+      throw new FakeOfficeError('AccessDenied', `The cell ${address} is on a protected sheet.`);
+    }
+    const cell = cellAt(at.sheet, at.row, at.col);
+    const before = { valueBefore: cell.value ?? '', valueTypeBefore: valueType(cell) };
+    storeInput(cell, parseInput(input));
+    const details = { ...before, valueAfter: cell.value ?? '', valueTypeAfter: valueType(cell) };
+    emitChange(core, at.sheet, { worksheetId: at.sheet.id, address: local(address), changeType: 'RangeEdited', source, type: 'WorksheetChanged', triggerSource: 'Unknown', details });
+    deliverEvents(core);
   };
   const sheet = (name: string): FakeSheet => {
     const s = findSheet(core.state, name);
@@ -100,15 +139,22 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       const at = locate(address, sheetName);
       return peekCell(at.sheet, at.row, at.col) ?? { value: null };
     },
-    type: (address, input) => {
+    type: (address, input) => personTypes(address, input, 'Local'),
+    remoteType: (address, input) => personTypes(address, input, 'Remote'),
+    fill: (address, color) => {
       const at = locate(address);
-      if (at.sheet.protection.protected && peekCell(at.sheet, at.row, at.col)?.locked !== false) {
-        throw new FakeOfficeError('AccessDenied', `The cell ${address} is on a protected sheet.`);
-      }
-      storeInput(cellAt(at.sheet, at.row, at.col), parseInput(input));
-      const event = { worksheetId: at.sheet.id, address: local(address), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
-      for (const handler of at.sheet.handlers.values()) setTimeout(() => void handler(event), 0);
+      const cell = cellAt(at.sheet, at.row, at.col);
+      cell.fill = color;
+      const same = { valueBefore: cell.value ?? '', valueAfter: cell.value ?? '', valueTypeBefore: valueType(cell), valueTypeAfter: valueType(cell) };
+      emitChange(core, at.sheet, { worksheetId: at.sheet.id, address: local(address), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', triggerSource: 'Unknown', details: same });
+      deliverEvents(core);
     },
+    editCell: (on) => {
+      core.cellEdit.on = on;
+      if (!on) for (const resume of core.cellEdit.waiting.splice(0)) resume();
+    },
+    eventsEnabled: () => core.enableEvents,
+    handlerCount: () => core.collectionHandlers.size + core.state.sheets.reduce((n, x) => n + x.handlers.size, 0),
     grid: (name) => gridOf(sheet(name)),
   };
 }

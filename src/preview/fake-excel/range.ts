@@ -1,6 +1,6 @@
 import { parseA1, quoteSheet, rectA1, rectSize, type Rect } from '../../core/address';
 import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../host/office-api';
-import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf } from './context';
+import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf, emitChange } from './context';
 import { toA1 } from '../../core/r1c1';
 import { parseInput, storeInput } from './input';
 import { cellAt, forEachCell, intersects, peekCell, type FakeCell, type FakeConditionalFormat, type FakeSheet } from './state';
@@ -22,8 +22,13 @@ type Input = unknown[][] | string | number | boolean;
 
 /** A range proxy: a sheet (resolved at sync time) and a rectangle, or a null object. */
 export class FakeRange extends FakeObject implements XRange, FakeTarget {
-  constructor(ctx: FakeContext, readonly sheetRef: SheetRef, readonly rectRef: () => Rect | undefined) {
+  constructor(ctx: FakeContext, readonly sheetRef: SheetRef, readonly rectRef: () => Rect | undefined, private readonly nullable = false) {
     super(ctx);
+    // An *OrNullObject result: isNullObject is loaded at the next sync without asking, and loading
+    // other properties of a null object does not fail, they are null
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties;
+    // the docs are silent on the other properties' values: null is the safe reading).
+    if (nullable) this.load('isNullObject');
   }
   readonly format: XRangeFormat = new FakeRangeFormat(this.ctx, this);
   readonly dataValidation: XDataValidation = new FakeDataValidation(this.ctx, this);
@@ -49,7 +54,9 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     this.write(bytesOf(v), () => {
       const sheet = this.sheetRef();
       assertFormattable(sheet);
+      const before = snapshot(sheet, this.rect());
       this.eachInput(v, (cell, input) => { cell.numberFormat = String(input); });
+      ownChange(this.ctx, sheet, this.rect(), before);
     });
   }
   get valueTypes(): Excel.RangeValueType[][] { return this.get('valueTypes'); }
@@ -116,6 +123,7 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
         });
       }
       const evaluate = this.ctx.core.evaluate;
+      const before = snapshot(sheet, this.rect());
       this.eachInput(input, (cell, value, row, col) => {
         let text = value;
         if (r1c1 && typeof value === 'string' && value.startsWith('=')) {
@@ -124,13 +132,13 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
         }
         storeInput(cell, parseInput(text), evaluate && ((f) => evaluate(sheet.name, f)));
       });
-      const event = { worksheetId: sheet.id, address: rectA1(this.rect()), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' } as const;
-      this.ctx.core.pendingEvents.push({ sheet, event });
+      ownChange(this.ctx, sheet, this.rect(), before);
     });
   }
 
   protected override read(name: string): unknown {
     if (name === 'isNullObject') return this.rectRef() === undefined;
+    if (this.nullable && this.rectRef() === undefined) return null;
     const r = this.rect();
     const sheet = this.sheetRef();
     const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
@@ -156,7 +164,26 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
   }
 }
 
-function valueType(c: FakeCell | undefined): Excel.RangeValueType {
+/** A one-cell range's value before a change, for the event's `details` (only one cell has them). */
+function snapshot(sheet: FakeSheet, r: Rect): { value: unknown; type: Excel.RangeValueType } | undefined {
+  if (r.top !== r.bottom || r.left !== r.right) return undefined;
+  const c = peekCell(sheet, r.top, r.left);
+  return { value: c?.value ?? '', type: valueType(c) };
+}
+
+/**
+ * The event this add-in's own write raises: `onChanged` fires for the add-in's writes, value or
+ * format (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#event-triggers and
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes),
+ * marked `triggerSource: 'ThisLocalAddin'`; `details` only when one cell changed.
+ */
+function ownChange(ctx: FakeContext, sheet: FakeSheet, r: Rect, before: { value: unknown; type: Excel.RangeValueType } | undefined): void {
+  const after = before ? snapshot(sheet, r) : undefined;
+  const details = before && after ? { details: { valueBefore: before.value, valueAfter: after.value, valueTypeBefore: before.type, valueTypeAfter: after.type } } : {};
+  emitChange(ctx.core, sheet, { worksheetId: sheet.id, address: rectA1(r), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', triggerSource: 'ThisLocalAddin', ...details });
+}
+
+export function valueType(c: FakeCell | undefined): Excel.RangeValueType {
   if (!c || c.value === null || c.value === '') return 'Empty' as Excel.RangeValueType;
   if (c.error) return 'Error' as Excel.RangeValueType;
   if (typeof c.value === 'number') return 'Double' as Excel.RangeValueType;
@@ -169,7 +196,11 @@ function styler(ctx: FakeContext, range: FakeTarget, set: (cell: FakeCell) => vo
   ctx.enqueue(80, () => {
     const sheet = range.sheetRef();
     assertFormattable(sheet);
-    for (const rect of range.rects()) forEachCell(rect, (row, col) => set(cellAt(sheet, row, col)));
+    for (const rect of range.rects()) {
+      const before = snapshot(sheet, rect);
+      forEachCell(rect, (row, col) => set(cellAt(sheet, row, col)));
+      ownChange(ctx, sheet, rect, before);
+    }
   });
 }
 
@@ -192,7 +223,11 @@ class FakeRangeFormat implements XRangeFormat {
       const draw = (v: string): void => ctx.enqueue(80, () => {
         const sheet = range.sheetRef();
         assertFormattable(sheet);
-        for (const r of range.rects()) for (const key of borderLines(index, r)) sheet.lines.set(key, v);
+        for (const r of range.rects()) {
+          const before = snapshot(sheet, r);
+          for (const key of borderLines(index, r)) sheet.lines.set(key, v);
+          ownChange(ctx, sheet, r, before);
+        }
       });
       return {
         set style(v: string) { draw(v); },

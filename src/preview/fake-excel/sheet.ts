@@ -17,9 +17,12 @@ let handlerIds = 1;
 
 export class FakeWorksheet extends FakeObject implements XWorksheet {
   private readonly sheet: SheetRef;
-  constructor(ctx: FakeContext, private readonly ref: Ref, what: string) {
+  constructor(ctx: FakeContext, private readonly ref: Ref, what: string, private readonly nullable = false) {
     super(ctx);
     this.sheet = must(ref, what);
+    // "Office automatically loads [isNullObject] when context.sync is called"
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+    if (nullable) this.load('isNullObject');
   }
   get name(): string { return this.get('name'); }
   /** Renaming: Excel rewrites every defined name that refers to the sheet (workbook and sheet scope). */
@@ -60,11 +63,17 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   readonly pageLayout: XPageLayout = pageLayout(this.ctx, () => this.sheet());
   readonly horizontalPageBreaks = { add: (r: string): void => this.write(60, () => { this.sheet().page.rowBreaks.push(r); }) };
   readonly names: FakeNames = new FakeNames(this.ctx, () => this.sheet().names);
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7). Adding and removing a handler are queued like any other
+   * operation: `remove()` takes effect when the context the handler was added with syncs ("the
+   * RequestContext used to create the event handler is needed to remove it",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+   */
   readonly onChanged = {
     add: (handler: Parameters<XWorksheet['onChanged']['add']>[0]): XEventHandle => {
       const id = handlerIds++;
       this.write(60, () => { this.sheet().handlers.set(id, handler); });
-      return { remove: () => this.write(40, () => { this.sheet().handlers.delete(id); }), context: this.ctx };
+      return { remove: () => this.write(40, () => { this.ref()?.handlers.delete(id); }), context: this.ctx };
     },
   };
 
@@ -74,12 +83,14 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
     return new FakeRangeAreas(this.ctx, this.sheet, address);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, () => usedRect(this.sheet(), valuesOnly));
+    return new FakeRange(this.ctx, this.sheet, () => usedRect(this.sheet(), valuesOnly), true);
   }
   activate(): void { this.write(40, () => { this.ctx.core.state.activeSheetId = this.sheet().id; }); }
 
   protected override read(name: string): unknown {
     if (name === 'isNullObject') return this.ref() === undefined;
+    // A null object's other properties load as null (the docs say only that isNullObject is true).
+    if (this.nullable && this.ref() === undefined) return null;
     const s = this.sheet();
     switch (name) {
       case 'name': return s.name;
@@ -205,7 +216,18 @@ export class FakeWorksheets extends FakeObject implements XWorksheets {
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => findSheet(this.ctx.core.state, key) ?? this.ctx.core.state.sheets.find((s) => s.id === key), `sheet '${key}'`);
   }
-  getItemOrNullObject(key: string): FakeWorksheet { return this.getItem(key); }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => findSheet(this.ctx.core.state, key) ?? this.ctx.core.state.sheets.find((s) => s.id === key), `sheet '${key}'`, true);
+  }
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): every sheet's changes, each naming its worksheetId. */
+  readonly onChanged = {
+    add: (handler: Parameters<XWorksheets['onChanged']['add']>[0]): XEventHandle => {
+      const id = handlerIds++;
+      const handlers = this.ctx.core.collectionHandlers;
+      this.write(60, () => { handlers.set(id, handler); });
+      return { remove: () => this.write(40, () => { handlers.delete(id); }), context: this.ctx };
+    },
+  };
   getActiveWorksheet(): FakeWorksheet {
     const state = this.ctx.core.state;
     return new FakeWorksheet(this.ctx, () => state.sheets.find((s) => s.id === state.activeSheetId), 'active sheet');

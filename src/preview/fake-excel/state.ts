@@ -80,12 +80,21 @@ export interface FakeSheet {
   handlers: Map<number, (event: ChangedEvent) => Promise<unknown>>;
 }
 
+/**
+ * A WorksheetChangedEventArgs as Excel raises it. `onChanged` fires "when either the format or value
+ * of the data changes", and `details` (before/after value) comes only when one cell changed
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes);
+ * `source` is Remote for a co-author's edit (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#events-and-coauthoring);
+ * `triggerSource` is ThisLocalAddin when this add-in's own write raised it (ExcelApi 1.14).
+ */
 export interface ChangedEvent {
   readonly worksheetId: string;
   readonly address: string;
-  readonly changeType: 'RangeEdited';
-  readonly source: 'Local';
+  readonly changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
+  readonly source: 'Local' | 'Remote';
   readonly type: 'WorksheetChanged';
+  readonly triggerSource: 'Unknown' | 'ThisLocalAddin';
+  readonly details?: { readonly valueBefore: unknown; readonly valueAfter: unknown; readonly valueTypeBefore: Excel.RangeValueType; readonly valueTypeAfter: Excel.RangeValueType };
 }
 
 export interface FakeWorkbookState {

@@ -50,17 +50,37 @@ describe('composition root', () => {
     expect(s.host).toMatchObject({ inExcel: false, label: 'Browser preview — not running in Excel' });
   }, 60000);
 
-  it('falls back when Office.onReady never resolves', async () => {
-    const Office = { onReady: () => new Promise(() => undefined) };
-    const s = await createServices({ globals: { Office }, officeTimeoutMs: 30 });
+  it('falls back to the browser preview when Office.onReady says there is no host (a plain browser)', async () => {
+    const Office = { onReady: async () => ({ host: null, platform: null }) };
+    const s = await createServices({ globals: { Office } });
     expect(s.host.inExcel).toBe(false);
     const result = await s.validate(defaultCatalogue(), { period: '2024-25 Q2' });
     expect(result.rows.length).toBeGreaterThan(0);
   }, 60000);
 
+  it('waits for a slow Office.onReady inside Excel: no timeout into the preview', async () => {
+    let ready: (info: { host: string; platform: string }) => void = () => undefined;
+    const Office = {
+      onReady: () => new Promise((resolve) => { ready = resolve; }),
+      context: { platform: 'OfficeOnline', document: { settings: {} }, requirements: { isSetSupported: () => true } },
+    };
+    const Excel = { run: async () => undefined };
+    let settled: boolean | undefined;
+    const started = createServices({ globals: { Office, Excel } }).then((s) => { settled = s.host.inExcel; return s; });
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(settled).toBeUndefined();
+    ready({ host: 'Excel', platform: 'OfficeOnline' });
+    expect((await started).host.inExcel).toBe(true);
+  }, 60000);
+
+  it('refuses another Office host instead of pretending to be the preview', async () => {
+    const Office = { onReady: async () => ({ host: 'Word', platform: 'PC' }), context: {} };
+    await expect(createServices({ globals: { Office } })).rejects.toThrow(/runs in Excel; it was opened in Word/);
+  });
+
   it('uses Excel.run inside Excel', async () => {
     let ran = 0;
-    const Excel = { run: async () => { ran++; return undefined; } };
+    const Excel = { run: async (...args: unknown[]) => { ran++; expect(typeof args[0]).toBe('function'); return undefined; } };
     const Office = {
       onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
       context: { platform: 'OfficeOnline', document: { settings: {} }, requirements: { isSetSupported: () => true } },
