@@ -15,7 +15,8 @@ import { findReturnGrids } from '../../core/return/find';
 import { readActiveReturn, validateActive, writeSignOff } from './active-return';
 import { catalogueLoader } from '../../app/load-catalogue';
 import { dashboardService } from './dashboard-sheet';
-import type { ExcelRun, XContext } from '../../host/office-api';
+import type { ExcelRun, XChangedEvent, XContext } from '../../host/office-api';
+import { isLeadEdit, retryInCellEdit, withEventsOff } from './host-run';
 import { masterHolder } from './master';
 import { loadGrid, loadWorkbookMarkers, selectCell } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
@@ -34,6 +35,8 @@ export interface OfficeServicesDeps {
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
   readonly debounceMs?: number;
+  /** Waits between quiet retries of a batch refused while the user edits a cell (tests shorten them). */
+  readonly cellEditRetryMs?: readonly number[];
   /** What a consolidation calls returns found in this workbook. */
   readonly workbookLabel?: string;
 }
@@ -59,6 +62,19 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     ...(documentProperties ? [] : ['The data fingerprint cannot be stored in document properties (needs ExcelApi 1.7); it is still printed on the Cabinet sheet.']),
   ];
   const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations };
+  // Batches that may run twice with the same effect retry quietly while the user edits a cell.
+  const settled = retryInCellEdit(deps.run, deps.cellEditRetryMs);
+  // context.runtime.enableEvents is ExcelApi 1.8; WorksheetCollection.onChanged is 1.9.
+  const eventsSwitch = deps.supports('ExcelApi', '1.8');
+  const everySheetEvents = deps.supports('ExcelApi', '1.9');
+  /** The sheet live validation follows (its id); undefined: any sheet, until a subscription finds the return. */
+  let watchedSheetId: string | undefined;
+  /** The add-in's own writes in flight: change events that arrive meanwhile are its own. */
+  let ownWrites = 0;
+  const ownWrite = async <T>(write: () => Promise<T>): Promise<T> => {
+    ownWrites++;
+    try { return await write(); } finally { ownWrites--; }
+  };
   const loadCatalogue = catalogueLoader({ readWorkbookGrids: (b) => files.readWorkbookGrids(b), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const consolidations = new Map<string, Consolidation>();
   const master = masterHolder();
@@ -124,22 +140,28 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     },
 
     insertTemplate: (catalogue, period, service) =>
-      deps.run(async (ctx) => {
+      ownWrite(() => deps.run(async (ctx) => {
         const template = returnTemplate(catalogue, periodOf(period), service);
-        const report = await renderSheetPlan(ctx, template.sheet, { mode: 'new', activate: true, ...renderOptions });
+        // A new return sheet: live validation follows whichever sheet changes until it resubscribes.
+        watchedSheetId = undefined;
+        const report = await withEventsOff(ctx, eventsSwitch, () => renderSheetPlan(ctx, template.sheet, { mode: 'new', activate: true, ...renderOptions }));
         return { sheet: report.sheet, due: template.due };
-      }),
+      })),
 
     validate: (catalogue, options) => {
       const p = options.period ? parsePeriod(options.period) : undefined;
       const previous = master.previous();
-      return deps.run((ctx) => validateActive(ctx, catalogue, { ...(p ? { period: p } : {}), ...(previous ? { previous } : {}) }, renderOptions));
+      // Live validation runs while a lead types: the batch waits for the cell edit to end
+      // (delayForCellEdit) and is retried quietly where the host refuses it anyway; the RAG
+      // formats it writes raise no change event of its own.
+      return ownWrite(() => settled({ delayForCellEdit: true }, (ctx) =>
+        withEventsOff(ctx, eventsSwitch, () => validateActive(ctx, catalogue, { ...(p ? { period: p } : {}), ...(previous ? { previous } : {}) }, renderOptions))));
     },
 
-    selectCell: (address) => deps.run((ctx) => selectCell(ctx, address)),
+    selectCell: (address) => settled((ctx) => selectCell(ctx, address)),
 
     returnPeriod: () =>
-      deps.run(async (ctx) => {
+      settled({ delayForCellEdit: true }, async (ctx) => {
         const found = await readActiveReturn(ctx);
         const text = found ? readReturn(found.grid).periodText : undefined;
         const p = text ? parsePeriod(text) : undefined;
@@ -159,20 +181,31 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     },
 
     onReturnChanged: (handler) =>
-      deps.run(async (ctx) => {
+      settled(async (ctx) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         let live = true;
-        const fire = async (): Promise<void> => {
+        // Follow the return sheet (by id, which survives a rename), not whichever sheet is active.
+        const found = await readActiveReturn(ctx);
+        const returnSheet = found ? ctx.workbook.worksheets.getItem(found.grid.sheet) : undefined;
+        returnSheet?.load('id');
+        await ctx.sync();
+        watchedSheetId = returnSheet?.id;
+        const fire = async (event: XChangedEvent): Promise<void> => {
+          if (!live || ownWrites > 0 || !isLeadEdit(event, watchedSheetId)) return;
           if (timer) clearTimeout(timer);
           timer = setTimeout(() => live && handler(), deps.debounceMs ?? 400);
         };
-        const handle = ctx.workbook.worksheets.getActiveWorksheet().onChanged.add(fire);
+        const source = everySheetEvents ? ctx.workbook.worksheets : found ? ctx.workbook.worksheets.getItem(found.grid.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+        const handle = source.onChanged.add(fire);
         await ctx.sync();
         return () => {
           live = false;
           if (timer) clearTimeout(timer);
-          handle.remove();
-          void handle.context.sync().catch(() => undefined);
+          // Removed in the request context it was added with, as the docs require.
+          void deps.run({ previousObjects: handle.context }, async (c) => {
+            handle.remove();
+            await c.sync();
+          }).catch(() => undefined);
         };
       }),
 
@@ -191,7 +224,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : 'No quarter to consolidate.');
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');
       consolidations.set(period, outcome.consolidation);
-      await deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecard, { mode: 'new', activate: true, ...renderOptions }));
+      await ownWrite(() => deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecard, { mode: 'new', activate: true, ...renderOptions })));
       return outcome.consolidation;
     },
 
@@ -204,7 +237,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       }),
 
     createCabinetSheet: (catalogue, period, options) =>
-      deps.run(async (ctx) => {
+      ownWrite(() => deps.run(async (ctx) => {
         // The sheet-name read rides on the basis read, so a new Cabinet sheet costs at most 3 syncs.
         let state: (() => SheetState) | undefined;
         const probe = { name: `Cabinet ${period}` };
@@ -217,7 +250,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
           first ??= report.sheet;
         }
         return { sheet: first ?? '' };
-      }),
+      })),
 
     loadMaster: async (catalogue, file) => master.load(catalogue, file),
     clearMaster: async () => master.clear(),
@@ -239,8 +272,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       return { name: paperFileName(period, dmt), bytes } satisfies InputFile;
     },
 
-    markReady: (catalogue, preparedBy) => deps.run((ctx) => writeSignOff(ctx, (grid) => markReady(catalogue, grid, preparedBy))),
+    markReady: (catalogue, preparedBy) => ownWrite(() => settled((ctx) => withEventsOff(ctx, eventsSwitch, () => writeSignOff(ctx, (grid) => markReady(catalogue, grid, preparedBy))))),
 
-    signOff: (catalogue, signer) => deps.run((ctx) => writeSignOff(ctx, (grid) => signOff(catalogue, grid, signer, now().toISOString().slice(0, 10)))),
+    signOff: (catalogue, signer) => ownWrite(() => settled((ctx) => withEventsOff(ctx, eventsSwitch, () => writeSignOff(ctx, (grid) => signOff(catalogue, grid, signer, now().toISOString().slice(0, 10)))))),
   };
 }
