@@ -1,3 +1,4 @@
+import { officeErrorText } from '../app/office-errors';
 import { useCallback, useRef, useState } from 'react';
 
 export interface Action<A extends unknown[], T> {
@@ -8,7 +9,13 @@ export interface Action<A extends unknown[], T> {
   readonly dismiss: () => void;
 }
 
+/**
+ * What the pane says about a failure: for an Excel error, the plain what-to-do sentence for its code
+ * (src/app/office-errors.ts), never Office's raw message; for the scorecard's own errors, their text.
+ */
 export function errorText(e: unknown): string {
+  const office = officeErrorText(e);
+  if (office !== undefined) return office;
   if (e instanceof Error && e.message) return e.message;
   if (typeof e === 'string' && e) return e;
   // Office.js and worker errors are not always Error instances but still carry a message.

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { act, render } from '@testing-library/react';
 import { errorText, useAction, type Action } from '../../src/taskpane/use-action';
+import { OFFICE_ERROR_FALLBACK, OFFICE_ERROR_TEXT } from '../../src/app/office-errors';
 import { deferred } from './fake-services';
 
 function Harness({ fn, onAction }: { fn: (n: number) => Promise<string>; onAction: (a: Action<[number], string>) => void }): null {
@@ -58,7 +59,10 @@ describe('useAction', () => {
     ['plain text', 'plain text'],
     [new Error(''), 'Something went wrong and no reason was given.'],
     [undefined, 'Something went wrong and no reason was given.'],
-    [{ code: 'InvalidArgument', message: 'The argument is invalid.' }, 'The argument is invalid.'],
+    // Excel's errors: the sentence for their code, never Office's raw message (src/app/office-errors.ts).
+    [{ code: 'InvalidArgument', message: 'The argument is invalid.' }, OFFICE_ERROR_FALLBACK],
+    [{ code: 'AccessDenied', message: 'You cannot perform the requested operation.' }, OFFICE_ERROR_TEXT.AccessDenied],
+    [{ code: 'InvalidOperationInCellEditMode', message: "The operation isn't available while Excel is in Edit cell mode." }, OFFICE_ERROR_TEXT.InvalidOperationInCellEditMode],
     [{ code: 42 }, 'Something went wrong and no reason was given.'],
   ])('errorText(%p) = %j', (e, want) => {
     expect(errorText(e)).toBe(want);

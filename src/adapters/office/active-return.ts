@@ -8,6 +8,7 @@ import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { PreviousValue } from '../../core/return/validate-row';
 import type { SignOffResult } from '../../app/ports';
 import type { SignOffDecision } from '../../app/sign-off';
+import { officeCode, officeErrorText } from '../../app/office-errors';
 import { validateSheet } from '../../app/validate-return';
 import { textInput } from './cell-input';
 import type { XContext } from '../../host/office-api';
@@ -53,12 +54,23 @@ export async function validateActive(ctx: XContext, catalogue: Catalogue, option
   try {
     await renderSheetPlan(ctx, formats, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
   } catch (e) {
-    const shown = found.state.protected
-      ? 'the sheet is protected with a password (its own RAG rules still colour it; unprotect it to refresh them)'
-      : e instanceof Error ? e.message : String(e);
+    const shown = whyColoursFailed(e, found.state.protected);
     return { ...result, issues: [...result.issues, { severity: 'warning', code: 'colours-not-updated', params: { shown } }] };
   }
   return result;
+}
+
+/**
+ * Why the RAG colours could not be refreshed, from the cause Excel gave: a password only when Excel
+ * said the password was wrong (BadPassword), protection only when the sheet is protected and Excel
+ * refused the change (AccessDenied), else the plain sentence for the error's code (or our own text).
+ */
+export function whyColoursFailed(e: unknown, sheetProtected: boolean): string {
+  const code = officeCode(e);
+  const keep = 'its own RAG rules still colour it; unprotect it on the Review tab to refresh them';
+  if (sheetProtected && code === 'BadPassword') return `the sheet is protected with a password (${keep})`;
+  if (sheetProtected && code === 'AccessDenied') return `the sheet is protected (${keep})`;
+  return officeErrorText(e) ?? (e instanceof Error ? e.message : String(e));
 }
 
 /**

@@ -1,10 +1,5 @@
+import { officeCode } from '../../app/office-errors';
 import type { ExcelRun, XChangedEvent, XContext, XRunOptions } from '../../host/office-api';
-
-/** Office.js error codes are plain strings on `error.code` (OfficeExtension.Error). */
-export function officeCode(e: unknown): string | undefined {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code ? code : undefined;
-}
 
 /** Waits between retries of a batch refused because the user is editing a cell (about 8 s in all). */
 export const CELL_EDIT_RETRY_MS: readonly number[] = [250, 500, 1000, 2000, 4000];
