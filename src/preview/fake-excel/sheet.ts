@@ -157,8 +157,10 @@ class FakeProtection extends FakeObject implements XProtection {
     this.write(60, () => {
       const s = this.sheet();
       if (!s.protection.protected) return;
+      // BadPassword: "The password you supplied is incorrect."
+      // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
       if (s.protection.password !== undefined && s.protection.password !== password) {
-        throw new FakeOfficeError('InvalidArgument', 'The password is incorrect.');
+        throw new FakeOfficeError('BadPassword', 'The password you supplied is incorrect.');
       }
       s.protection = { protected: false, options: {} };
     });
