@@ -1,3 +1,4 @@
+import type { ProductSheetKind } from '../core/product-kind';
 import type { Catalogue } from '../core/catalogue/schema';
 import type { Consolidation } from '../core/consolidate-types';
 import type { SignOff, ValidationResult } from '../core/return/types';
@@ -84,7 +85,7 @@ export interface ScorecardServices {
   filesPeriod(files: readonly InputFile[]): Promise<{ readonly period?: string; readonly mixed?: readonly string[] }>;
   /** Call back when the return sheet changes; resolves with an unsubscribe. */
   onReturnChanged(handler: () => void): Promise<() => void>;
-  consolidate(catalogue: Catalogue, files: readonly InputFile[], period: string, progress: Progress): Promise<Consolidation>;
+  consolidate(catalogue: Catalogue, files: readonly InputFile[], period: string, progress: Progress): Promise<PaneConsolidation>;
   /**
    * Hold the BI master (a history .json from `scorecard consolidate --history`) for this session:
    * consolidations get direction of travel, the Cabinet sheet and dashboard trends from it. Never
@@ -122,4 +123,9 @@ export type SignOffResult = { readonly ok: true; readonly signOff: SignOff } | S
 export interface FileAdapters {
   renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array>;
   readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
+}
+
+/** A consolidation as the pane shows it: with the sheets this product wrote that were skipped (a note each). */
+export interface PaneConsolidation extends Consolidation {
+  readonly skipped?: readonly { readonly file: string; readonly sheet: string; readonly kind: ProductSheetKind }[];
 }

@@ -225,7 +225,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');
       consolidations.set(period, outcome.consolidation);
       await ownWrite(() => deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecard, { mode: 'new', activate: true, ...renderOptions })));
-      return outcome.consolidation;
+      return { ...outcome.consolidation, skipped: outcome.skipped };
     },
 
     cabinetPreview: (catalogue, period, scope) =>

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Catalogue } from '../../core/catalogue/schema';
-import type { Consolidation } from '../../core/consolidate-types';
-import type { ScorecardServices } from '../../app/ports';
+import { skippedSheetText } from '../../core/messages';
+import type { PaneConsolidation, ScorecardServices } from '../../app/ports';
 import { readFiles } from '../read-file';
 import { summarise } from '../../core/consolidate';
 import { countsSummary, plural, severityCounts, summaryLine } from '../../core/words';
@@ -34,7 +34,7 @@ export function ConsolidateView({ services, catalogue, period, onPeriod }: Conso
   const announce = useAnnounce();
   const [files, setFiles] = React.useState<File[]>([]);
   const [progress, setProgress] = React.useState<ProgressState | undefined>();
-  const [result, setResult] = React.useState<Consolidation | undefined>();
+  const [result, setResult] = React.useState<PaneConsolidation | undefined>();
   const [stated, setStated] = React.useState<{ readonly period?: string; readonly mixed?: readonly string[] } | undefined>();
 
   // The quarter the picked returns are for sets the period: a return is never consolidated as another quarter.
@@ -94,6 +94,9 @@ export function ConsolidateView({ services, catalogue, period, onPeriod }: Conso
         <section className={styles.view} aria-labelledby="consolidation-heading">
           <h3 id="consolidation-heading">Scorecard for {result.period}</h3>
           <RagSummary counts={result.counts} label="Consolidated RAG counts" />
+          {(result.skipped ?? []).map((s) => (
+            <MessageBar key={`${s.file}/${s.sheet}`} intent="info"><MessageBarBody>{skippedSheetText(s)}</MessageBarBody></MessageBar>
+          ))}
           {/* What needs chasing first; the table of every file (up to 200) after it. */}
           <h4>Conflicts</h4>
           <ConflictsList conflicts={result.conflicts} />
