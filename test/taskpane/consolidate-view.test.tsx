@@ -75,6 +75,15 @@ describe('Consolidate view', () => {
     expect(screen.getByTestId('live-region').textContent).toMatch(/^Consolidated 2 returns: .*Red 2.* 1 conflict, 1 missing\.$/);
   });
 
+  it('names a Cabinet paper picked among the returns as skipped, not as a return', async () => {
+    const fake = fakeServices({ consolidate: async () => ({ ...result, skipped: [{ file: 'cabinet.xlsx', sheet: 'Cabinet 2024-25 Q2', kind: 'cabinet' as const }] }) });
+    const { container } = await renderApp(fake);
+    fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
+    pick(container, ['customer.xlsx', 'cabinet.xlsx']);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Consolidate 2 returns for 2024-25 Q2' })); });
+    expect(await screen.findByText(/cabinet\.xlsx: skipped Cabinet 2024-25 Q2: .* this tool wrote, not a return/)).toBeTruthy();
+  });
+
   it('cannot run with no files', async () => {
     await renderApp(fakeServices());
     fireEvent.click(screen.getByRole('tab', { name: 'Consolidate' }));
