@@ -46,6 +46,8 @@ function pixel(x, y, s) {
   }
   return NAVY;
 }
-for (const size of [16, 32, 64, 80, 128]) {
+// Every size the icon guidelines list for ribbon buttons (16, 20 and 32 px required; the rest for
+// high-DPI screens: https://learn.microsoft.com/office/dev/add-ins/design/add-in-icons), plus 128 for the store.
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
   fs.writeFileSync(path.join(__dirname, '..', 'assets', `icon-${size}.png`), png(size, pixel));
 }

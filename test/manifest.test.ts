@@ -50,6 +50,24 @@ describe('manifest.xml', () => {
     expect(children('Hosts')).toContain('Host');
   });
 
+  it('gives the ribbon group and button every icon size the icon guidelines list, each a PNG of that size', () => {
+    // https://learn.microsoft.com/office/dev/add-ins/design/add-in-icons: 16, 20, 24, 32, 40, 48, 64, 80 px.
+    const sizes = [16, 20, 24, 32, 40, 48, 64, 80];
+    const icons = [...xml.matchAll(/<Icon>([\s\S]*?)<\/Icon>/g)].map((m) => m[1] as string);
+    expect(icons).toHaveLength(2);
+    for (const icon of icons) {
+      const listed = [...icon.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)].map((m) => ({ size: Number(m[1]), resid: m[2] as string }));
+      expect(listed.map((i) => i.size)).toEqual(sizes);
+      for (const { size, resid } of listed) {
+        const url = new RegExp(`<bt:Image id="${resid.replace('.', '\\.')}" DefaultValue="https://[^"]+/assets/([^"]+)"/>`).exec(xml)?.[1];
+        expect(url).toBe(`icon-${size}.png`);
+        const png = readFileSync(path.join(root, 'assets', url as string));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      }
+    }
+  });
+
   it('leaves no localhost in the production manifest', () => {
     const out = path.join(root, 'dist-manifest-test');
     execFileSync(process.execPath, [path.join(root, 'scripts', 'production-manifest.js'), '--out', out], {
