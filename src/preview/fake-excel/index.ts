@@ -36,8 +36,10 @@ export interface FakeExcelOptions {
   readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
   readonly settings?: Readonly<Record<string, unknown>>;
   /**
-   * The sheets the workbook opens with. Default: a new workbook's one empty `Sheet1`, active (a
-   * workbook always has at least one visible sheet: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets).
+   * The sheets the workbook opens with. Default: a new workbook's one empty `Sheet1`, active. The
+   * add-in docs are silent, but `getActiveWorksheet()` has no null-object variant
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection) and Excel never holds a
+   * workbook without a visible sheet: the safe path is the workbook a lead opens (docs/excel-behaviour.md).
    * `[]` is only for tests that build the workbook sheet by sheet with `addSheet` (the first added becomes active).
    */
   readonly sheets?: readonly string[];
