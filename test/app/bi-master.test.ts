@@ -8,6 +8,7 @@ import { defaultCatalogue } from '../../src/catalogue/index';
 import { emptyHistory } from '../../src/core/history/parse';
 import { freshFake, servicesOn } from '../adapters/office/helpers';
 import { run, tempDir } from '../cli/helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * The BI-master policy is one rule (src/app/bi-master.ts), and both faces keep it: another council's
@@ -23,7 +24,7 @@ const catalogue = defaultCatalogue();
 let dir = '';
 beforeAll(async () => {
   dir = tempDir();
-  expect((await run(dir, ['demo', '--out', 'demo'])).code).toBe(0);
+  await demoIn(dir);
 }, 120_000);
 const returnsIn = (sub: string): string[] => fs.readdirSync(path.join(dir, 'demo', sub)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join('demo', sub, f));
 

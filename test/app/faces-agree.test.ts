@@ -7,6 +7,7 @@ import { defaultCatalogue } from '../../src/catalogue/index';
 import type { CellValue } from '../../src/core/grid';
 import { freshFake, servicesOn } from '../adapters/office/helpers';
 import { run, tempDir } from '../cli/helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * The two faces run one use case: for the same returns, the same BI master and the same moment, the
@@ -27,8 +28,7 @@ let returns: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir();
-  const demo = await run(dir, ['demo', '--out', 'demo']);
-  expect(demo.code).toBe(0);
+  await demoIn(dir);
   returns = fs.readdirSync(path.join(dir, 'demo', 'returns')).filter((f) => f.endsWith('.xlsx')).sort();
 }, 120_000);
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * Seen on the demo: the command line said "Conflicts (two returns gave different values; the Cabinet
@@ -15,7 +16,7 @@ const listed = (sub: string): string[] => fs.readdirSync(path.join(dir, sub)).fi
 
 beforeAll(async () => {
   dir = tempDir();
-  expect((await run(dir, ['demo', '--out', 'demo'])).code).toBe(0);
+  await demoIn(dir);
 }, 120_000);
 
 async function cabinetSheet(file: string): Promise<Grid> {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { layout, run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * `consolidate` says which returns are not signed off (issue 13, point 3): on the demo's own files
@@ -18,7 +19,7 @@ interface Json {
 
 beforeAll(async () => {
   dir = tempDir();
-  expect((await run(dir, ['demo', '--out', 'demo'])).code).toBe(0);
+  await demoIn(dir);
   returns = fs.readdirSync(path.join(dir, 'demo/returns')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join('demo/returns', f));
 }, 120_000);
 

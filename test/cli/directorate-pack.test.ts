@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultCatalogue } from '../../src/catalogue';
 import { run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /** Issue 13 point 7: `consolidate --directorate D`, a Directorate Management Team pack with the Cabinet sheet's contract. */
 describe('consolidate --directorate D', () => {
@@ -24,7 +25,7 @@ describe('consolidate --directorate D', () => {
 
   let whole: { missing: string[]; conflicts: { ref: string }[]; files: { file: string }[] };
   beforeAll(async () => {
-    expect((await run(dir, ['demo', '--out', 'demo', '-q'])).code).toBe(0);
+    await demoIn(dir);
     const r = await consolidate('council.xlsx', '--json');
     whole = JSON.parse(r.out);
   });

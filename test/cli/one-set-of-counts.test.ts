@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * One set of counts: the text summary, --json (counts, errors, warnings, the issues listed) and the
@@ -11,7 +12,7 @@ let dir = '';
 let returns: string[] = [];
 beforeAll(async () => {
   dir = tempDir();
-  expect((await run(dir, ['demo', '--out', 'demo'])).code).toBe(0);
+  await demoIn(dir);
   returns = fs.readdirSync(path.join(dir, 'demo', 'returns')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join('demo', 'returns', f));
 }, 120_000);
 

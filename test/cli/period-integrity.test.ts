@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
 import { run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * A quarter's figures are never published as another's. Seen on the demo's own files: Highways'
@@ -14,7 +15,7 @@ const listed = (sub: string): string[] => fs.readdirSync(path.join(dir, sub)).fi
 
 beforeAll(async () => {
   dir = tempDir();
-  expect((await run(dir, ['demo', '--out', 'demo'])).code).toBe(0);
+  await demoIn(dir);
 }, 120_000);
 
 interface Json {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultCatalogue } from '../../src/catalogue';
 import { layout, run, tempDir } from './helpers';
+import { demoIn } from '../helpers/demo';
 
 /**
  * Issue 13 point 6: "baseline year, target to be set". A catalogue whose CS02 has no target for
@@ -14,7 +15,7 @@ describe('an indicator whose targets are still to be set, from the command line'
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    expect((await run(dir, ['demo', '--out', 'demo', '-q'])).code).toBe(0);
+    await demoIn(dir);
     // Customer Services' indicators only, so its one return is the whole consolidation.
     const c = defaultCatalogue();
     const ours = c.indicators.filter((i) => i.service === 'Customer Services');
