@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Indicator } from './schema';
 import { crossCheck } from './cross-check';
 import { formatPath, type CatalogueError } from './errors';
+import { duplicateKeys } from '../json-duplicates';
+
+const DUPLICATE_KEY = 'is given twice in the same object; give each field once (JSON would silently keep only the last one)';
 
 export type CatalogueResult =
   | { readonly ok: true; readonly catalogue: Catalogue; readonly errors: readonly [] }
@@ -72,12 +75,16 @@ export function parseCatalogue(input: unknown): CatalogueResult {
 
 /** Parse catalogue JSON text; a syntax error is one error at the root. */
 export function parseCatalogueText(textIn: string): CatalogueResult {
+  const text = textIn.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
-    json = JSON.parse(textIn.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
     return { ok: false, errors: [{ path: '(root)', message: `is not valid JSON (${(e as Error).message})` }] };
   }
+  // JSON.parse keeps the last of two equal keys: `"suppressBelow": 5, "suppressBelow": null` would quietly publish small numbers.
+  const twice = duplicateKeys(text);
+  if (twice.length > 0) return { ok: false, errors: twice.map((p) => ({ path: formatPath(p), message: DUPLICATE_KEY })) };
   return parseCatalogue(json);
 }
 

@@ -9,6 +9,8 @@ export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
 export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 export const KINDS = ['quantitative', 'qualitative'] as const;
 export const AGGREGATIONS = ['snapshot', 'cumulative', 'rolling12'] as const;
+/** The largest `suppressBelow` a catalogue may give: small-number rules use 5 or 10; 1e9 once crashed the process. */
+export const SUPPRESS_BELOW_MAX = 100;
 export const CHANGE_KINDS = [
   'added', 'removed', 'target', 'tolerance', 'polarity', 'definition', 'title', 'floor', 'other',
 ] as const;
@@ -66,7 +68,9 @@ export const indicatorSchema = z.looseObject({
   /** Blue: better than target by more than the tolerance. Off unless turned on. */
   blue: z.boolean().optional(),
   range: rangeSchema.optional(),
-  suppressBelow: z.number().int('must be a whole number').min(1).nullable().optional(),
+  suppressBelow: z.number().int('must be a whole number').min(1)
+    .max(SUPPRESS_BELOW_MAX, `must be ${SUPPRESS_BELOW_MAX} or less: it hides counts below it to protect individuals (the ONS and NHS use 5 or 10), and a larger number would hide ordinary figures, so it is taken for a typing mistake`)
+    .nullable().optional(),
   suppressZero: z.boolean().optional(),
   statutory: z.boolean().optional(),
   aggregation: z.enum(AGGREGATIONS).optional(),

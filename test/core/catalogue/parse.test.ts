@@ -59,6 +59,7 @@ const schemaFaults: ReadonlyArray<[string, Fault, string, string]> = [
   ['a quarter that does not exist', (c) => patch(ind(c, 0), { dueQuarters: ['Q5'] }), 'indicators[0].dueQuarters[0]', 'Q1, Q2, Q3, Q4'],
   ['no due quarters', (c) => patch(ind(c, 0), { dueQuarters: [] }), 'indicators[0].dueQuarters', 'at least one quarter'],
   ['suppressBelow of zero', (c) => patch(ind(c, 5), { suppressBelow: 0 }), 'indicators[5].suppressBelow', '1 or more'],
+  ['suppressBelow past the maximum', (c) => patch(ind(c, 5), { suppressBelow: 1e9 }), 'indicators[5].suppressBelow', '100 or less: it hides counts below it'],
   ['statutory as text', (c) => patch(ind(c, 5), { statutory: 'yes' }), 'indicators[5].statutory', 'true or false'],
   ['a band with an unknown field', (c) => patch(ind(c, 6).targets, { '2023-24': { min: 90, max: 95, mid: 92 } }), 'indicators[6].targets["2023-24"]', 'does not allow here: mid'],
   ['schema version 2', (c) => patch(c, { schemaVersion: 2 }), 'schemaVersion', 'must be 1'],
@@ -216,6 +217,15 @@ describe('catalogue text', () => {
 
   it('may start with a byte order mark (Excel and Notepad write one)', () => {
     expect(parseCatalogueText(`\uFEFF${JSON.stringify(miniCatalogue())}`).ok).toBe(true);
+  });
+
+  it('with a key given twice is refused at that key, not read as the last value', () => {
+    // The mini catalogue's first indicator says "suppressBelow": null; a line above it sets 5.
+    const text = JSON.stringify(miniCatalogue()).replace('"indicators":[{', '"indicators":[{"suppressBelow":5,');
+    expect(parseCatalogue(JSON.parse(text)).ok).toBe(true);
+    const result = parseCatalogueText(text);
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([{ path: 'indicators[0].suppressBelow', message: expect.stringMatching(/^is given twice in the same object/) }]);
   });
 });
 

@@ -1,0 +1,85 @@
+/**
+ * Duplicate keys in JSON text. `JSON.parse` keeps the last of two equal keys without a word, so a
+ * catalogue saying `"suppressBelow": 5, "suppressBelow": null` would silently publish small
+ * numbers. This scanner walks text that `JSON.parse` has already accepted and reports every key
+ * given twice in one object, as a path (`["indicators", 3, "suppressBelow"]`). Keys are compared
+ * after decoding their escapes (`"a"` and `"\u0061"` are the same key), as `JSON.parse` compares them.
+ */
+
+type Frame =
+  | { readonly kind: 'object'; readonly keys: Set<string>; key: string | undefined; expectingKey: boolean }
+  | { readonly kind: 'array'; index: number };
+
+function pathOf(stack: readonly Frame[]): (string | number)[] {
+  return stack.map((f) => (f.kind === 'array' ? f.index : (f.key ?? '')));
+}
+
+/** The end (exclusive) of the string token starting with the quote at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5c /* \ */) i += 2;
+    else if (ch === 0x22 /* " */) return i + 1;
+    else i += 1;
+  }
+  return text.length;
+}
+
+/**
+ * Paths of the keys that appear more than once in the same object, in the order they are found
+ * (each repeat once). Call it only on text `JSON.parse` accepts; on other text the result is
+ * unspecified (but it always returns).
+ */
+export function duplicateKeys(text: string): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: Frame[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const top = stack[stack.length - 1];
+    switch (ch) {
+      case '{':
+        stack.push({ kind: 'object', keys: new Set(), key: undefined, expectingKey: true });
+        i += 1;
+        break;
+      case '[':
+        stack.push({ kind: 'array', index: 0 });
+        i += 1;
+        break;
+      case '}':
+      case ']':
+        stack.pop();
+        i += 1;
+        break;
+      case ',':
+        if (top?.kind === 'array') top.index += 1;
+        else if (top?.kind === 'object') top.expectingKey = true;
+        i += 1;
+        break;
+      case ':':
+        if (top?.kind === 'object') top.expectingKey = false;
+        i += 1;
+        break;
+      case '"': {
+        const end = stringEnd(text, i);
+        if (top?.kind === 'object' && top.expectingKey) {
+          let key: string;
+          try {
+            key = JSON.parse(text.slice(i, end)) as string;
+          } catch {
+            key = text.slice(i + 1, end - 1);
+          }
+          top.key = key;
+          if (top.keys.has(key)) found.push(pathOf(stack));
+          else top.keys.add(key);
+        }
+        i = end;
+        break;
+      }
+      default:
+        i += 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { duplicateKeys } from '../../src/core/json-duplicates';
+
+describe('duplicateKeys', () => {
+  it('finds a key given twice, with its path', () => {
+    expect(duplicateKeys('{"a": 1, "a": 2}')).toEqual([['a']]);
+    expect(duplicateKeys('{"indicators": [{"id": "X"}, {"id": "Y", "suppressBelow": 5, "suppressBelow": null}]}')).toEqual([['indicators', 1, 'suppressBelow']]);
+  });
+
+  it('compares keys after their escapes, as JSON.parse does', () => {
+    expect(duplicateKeys('{"a": 1, "\\u0061": 2}')).toEqual([['a']]);
+    expect(duplicateKeys('{"a\\"b": 1, "a\\u0022b": 2}')).toEqual([['a"b']]);
+  });
+
+  it('is not fooled by braces, commas, colons and quotes inside strings', () => {
+    expect(duplicateKeys('{"a": "}, \\"a\\": {", "b": "[,:]"}')).toEqual([]);
+    expect(duplicateKeys('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}')).toEqual([]);
+  });
+
+  it('keeps nested objects and array items apart, and reports each repeat', () => {
+    expect(duplicateKeys('[{"x": 1}, {"x": 2, "y": {"z": 1, "z": 2}}, {"x": 3, "x": 4, "x": 5}]')).toEqual([[1, 'y', 'z'], [2, 'x'], [2, 'x']]);
+    expect(duplicateKeys('{"": 1, "": 2}')).toEqual([['']]);
+    expect(duplicateKeys('{"__proto__": 1, "__proto__": 2}')).toEqual([['__proto__']]);
+  });
+
+  it('property: JSON written by JSON.stringify has no duplicates', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => {
+      expect(duplicateKeys(JSON.stringify(v))).toEqual([]);
+      expect(duplicateKeys(JSON.stringify(v, null, 2))).toEqual([]);
+    }));
+  });
+
+  it('property: a key repeated anywhere is found at its path', () => {
+    const key = fc.string({ unit: 'grapheme', maxLength: 6 });
+    fc.assert(fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1 }), fc.array(fc.nat(3), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 }), (obj, wrap, extra) => {
+      const [first] = Object.keys(obj);
+      if (first === undefined) return;
+      // Repeat the first key at the end of the object, then bury the object in arrays at random positions.
+      let text = `${JSON.stringify(obj).slice(0, -1)},${JSON.stringify(first)}:${JSON.stringify(extra)}}`;
+      const path: (string | number)[] = [first];
+      for (const at of wrap) {
+        const before = Array.from({ length: at }, () => 'null');
+        text = `[${[...before, text].join(',')}]`;
+        path.unshift(at);
+      }
+      expect(() => JSON.parse(text) as unknown).not.toThrow();
+      expect(duplicateKeys(text)).toEqual([path]);
+    }));
+  });
+});
