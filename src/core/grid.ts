@@ -36,11 +36,33 @@ export interface PlacedCell {
   readonly format: string | undefined;
 }
 
+/**
+ * The most cells a Grid read from a file may span, A1 to the last value. A return is a few hundred
+ * rows by a few dozen columns; a stray value typed far away (XFD1048576) would otherwise lay out a
+ * dense grid of 17 billion cells.
+ */
+export const MAX_GRID_CELLS = 2_000_000;
+
+const letters = (col: number): string => {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** Refuse, with a reason naming the sheet and the limit, a grid whose values reach too far from A1. */
+export function checkGridExtent(sheet: string, rows: number, cols: number): void {
+  if (rows * cols <= MAX_GRID_CELLS) return;
+  const n = (x: number): string => x.toLocaleString('en-GB');
+  throw new Error(`sheet "${sheet}" has values as far as row ${n(rows)} and column ${letters(cols)}, ${n(rows * cols)} cells from A1; `
+    + `a return is a few hundred rows and at most ${n(MAX_GRID_CELLS)} cells are read: clear the stray cells far below or to the right and save again`);
+}
+
 /** A Grid from A1 to the last cell holding a value, formats alongside: where both .xlsx readers end. */
 export function gridFromCells(sheet: string, cells: readonly PlacedCell[]): Grid {
   let rows = 0;
   let cols = 0;
   for (const x of cells) if (x.value !== null) { rows = Math.max(rows, x.r); cols = Math.max(cols, x.c); }
+  checkGridExtent(sheet, rows, cols);
   const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
   const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
   for (const x of cells) {

@@ -1,23 +1,47 @@
 import type JSZip from 'jszip';
-import { gridFromCells, MAX_COLS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { checkGridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
-import { attributes, decodeXml, element, findTag, itemText, sharedStrings } from './xml-scan';
-
-export { decodeXml } from './xml-scan';
 
 /**
- * Values-only .xlsx reader: the same Grids as ExcelJS's full load gives through read.ts, from the
- * parts that hold values (workbook, rels, shared strings, number formats, sheetData, mergeCells),
- * scanned with indexOf instead of a SAX parse of every part. Anything it does not expect makes it
- * answer undefined, and read.ts falls back to ExcelJS, so odd files keep ExcelJS's behaviour and errors.
+ * The .xlsx reader: values, number formats, merges and defined names, as ExcelJS's full load gives
+ * them through read.ts, from the package as ECMA-376 defines it. Every part is read with one
+ * namespace-aware, well-formedness-checking streaming XML parser (saxes), so any prefix, CDATA,
+ * character reference or optional attribute any conformant writer uses reads the same; parts are
+ * found through the package relationships (Part 2), names compared ignoring ASCII case.
+ *
+ * Resources are bounded (READ_LIMITS): declared and inflated part sizes, cells in a sheet, and the
+ * extent from A1 to the last value, so a zip bomb or a stray value in XFD1048576 is refused in
+ * seconds with a reason instead of exhausting memory. Anything it cannot read rejects with an Error
+ * whose message is one short sentence naming the part or sheet and what is wrong.
  */
 export interface FastWorkbook {
   readonly names: readonly string[];
   /** The workbook's defined names (`<definedNames>`), each scoped one with its sheet. */
   readonly definedNames: readonly DefinedName[];
-  /** The sheet at `index` (tab order), or undefined when this reader cannot read it. */
+  /** The sheet at `index` (tab order). */
   grid(index: number): Promise<Grid | undefined>;
+  /** Custom document properties (docProps/custom.xml), every value as text. */
+  properties(): Promise<Record<string, string>>;
 }
+
+const MB = 1024 * 1024;
+/** What one read may take. A return is a few hundred rows; these leave room for any honest workbook. */
+export const READ_LIMITS = {
+  /** Inflated size of one XML part. */
+  partBytes: 100 * MB,
+  /** Inflated size of all the parts one read inflates. */
+  totalBytes: 256 * MB,
+  /** `<c>` elements in one sheet. */
+  cells: 1_000_000,
+  /** Entries in the zip. */
+  entries: 20_000,
+} as const;
+
+const megabytes = (n: number): string => `${Math.round(n / MB)} MB`;
+
+const MAIN_NS = new Set(['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main', '']);
+const REL_NS = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
 
 const DAY_MS = 86_400_000;
 // ExcelJS's own built-in number formats (ids it does not list give no format, as in ExcelJS).
@@ -27,29 +51,24 @@ const BUILT_IN: Record<number, string> = {
   21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
   40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
-/** Number format of each cellXfs index (undefined for General), as ExcelJS resolves it. */
-function cellFormats(xml: string): (string | undefined)[] {
-  const custom = new Map<number, string>();
-  const nf = findTag(xml, 'numFmts', 0);
-  const nfEnd = nf < 0 ? -1 : xml.indexOf('</numFmts>', nf);
-  for (let i = nf < 0 ? -1 : findTag(xml, 'numFmt', nf + 8, nfEnd); i >= 0;) {
-    // A format code may hold a raw '>' ([>=100]0), so the tag ends at the first '>' outside quotes.
-    const m = /^<numFmt((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/.exec(xml.slice(i, i + 2000));
-    if (!m) break;
-    const a = attributes(m[1] ?? '');
-    custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
-    i = findTag(xml, 'numFmt', i + m[0].length, nfEnd);
-  }
-  const out: (string | undefined)[] = [];
-  const xfs = findTag(xml, 'cellXfs', 0);
-  const xfsEnd = xfs < 0 ? -1 : xml.indexOf('</cellXfs>', xfs);
-  for (let i = xfs < 0 ? -1 : findTag(xml, 'xf', xfs, xfsEnd); i >= 0;) {
-    const gt = xml.indexOf('>', i);
-    const id = parseInt(attributes(xml.slice(i + 3, gt)).numFmtId ?? '', 10);
-    out.push(id ? custom.get(id) || BUILT_IN[id] : undefined);
-    i = findTag(xml, 'xf', gt, xfsEnd);
-  }
-  return out;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Text as an XML parser hands it: line ends normalised, entities and character references decoded. */
+export function decodeXml(raw: string): string {
+  const s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
+    try {
+      if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    } catch { return m; }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/** Excel's `_xHHHH_` escapes (ST_Xstring, Part 1 §22.9.2.19) undone, as Excel shows the text. */
+export function unescapeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
 /** ExcelJS's test for a date format: y m d h s b outside quotes and brackets. */
@@ -70,95 +89,331 @@ function numberValue(text: string, fmt: string | undefined, date1904: boolean): 
   return { value: Number.isFinite(n) ? n : { error: '#NUM!' }, date: false };
 }
 
-export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook | undefined> {
-  const text = async (p: string): Promise<string | undefined> => zip.file(p)?.async('string');
-  const [workbook, rels] = await Promise.all([text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')]);
-  if (!workbook || !rels || findTag(workbook, 'sheets', 0) < 0) return undefined;
-  const targets = new Map<string, { type: string; path: string }>();
-  for (let i = findTag(rels, 'Relationship', 0); i >= 0; i = findTag(rels, 'Relationship', i + 13)) {
-    const a = attributes(rels.slice(i + 13, rels.indexOf('>', i)));
-    const t = a.Target ?? '';
-    const path = t.startsWith('/') ? t.slice(1) : `xl/${t}`.replace(/[^/]+\/\.\.\//g, '');
-    if (a.Id) targets.set(a.Id, { type: a.Type ?? '', path });
+// ---------------------------------------------------------------------------------------------
+// The package (Part 2): parts by name ignoring ASCII case, relationships, bounded inflation.
+
+interface Inflation {
+  on(event: 'data', f: (chunk: Uint8Array) => void): Inflation;
+  on(event: 'error', f: (e: Error) => void): Inflation;
+  on(event: 'end', f: () => void): Inflation;
+  resume(): Inflation;
+  pause(): Inflation;
+}
+type Entry = JSZip.JSZipObject & { internalStream?: (type: 'uint8array') => Inflation; _data?: { uncompressedSize?: number } };
+
+class Package {
+  private readonly parts = new Map<string, Entry>();
+  private inflated = 0;
+  constructor(zip: JSZip) {
+    zip.forEach((_, file) => { if (!file.dir) this.parts.set(file.name.toLowerCase(), file as Entry); });
   }
-  const partOf = (kind: string): string | undefined => [...targets.values()].find((r) => r.type.endsWith(`/${kind}`))?.path;
-  const pr = findTag(workbook, 'workbookPr', 0);
-  const flag = pr < 0 ? undefined : attributes(workbook.slice(pr + 11, workbook.indexOf('>', pr))).date1904;
-  // ExcelJS takes only "1"; "true" is as valid in OOXML and means the same.
-  const date1904 = flag === '1' || flag === 'true';
-  const sheets: { name: string; path: string }[] = [];
-  for (let i = findTag(workbook, 'sheet', 0); i >= 0; i = findTag(workbook, 'sheet', i + 6)) {
-    const a = attributes(workbook.slice(i + 6, workbook.indexOf('>', i)));
-    const rid = Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
-    const rel = rid === undefined ? undefined : targets.get(rid);
-    if (a.name === undefined || !rel || !rel.type.endsWith('/worksheet')) return undefined;
-    sheets.push({ name: a.name, path: rel.path });
+
+  has(name: string): boolean {
+    return this.parts.has(name.toLowerCase());
   }
-  const ssPath = partOf('sharedStrings');
-  const stPath = partOf('styles');
-  const [ss, st] = await Promise.all([ssPath ? text(ssPath) : undefined, stPath ? text(stPath) : undefined]);
-  const strings = ss ? sharedStrings(ss) : [];
-  const formats = st ? cellFormats(st) : [];
-  return {
-    names: sheets.map((s) => s.name),
-    definedNames: definedNames(workbook, sheets.map((s) => s.name)),
-    async grid(index) {
-      const sheet = sheets[index];
-      const xml = sheet ? await text(sheet.path) : undefined;
-      return sheet && xml !== undefined ? scanSheet(xml, sheet.name, { strings, formats, date1904 }) : undefined;
-    },
-  };
+
+  /** The part's bytes through `sink` as they inflate, refused past its declared or actual limit. */
+  stream(name: string, sink: (chunk: Uint8Array) => void): Promise<void> {
+    const file = this.parts.get(name.toLowerCase());
+    if (!file) return Promise.reject(new Error(`${name} is missing from the package`));
+    const declared = file._data?.uncompressedSize;
+    const tooBig = (): Error => new Error(`${name} inflates to more than ${megabytes(READ_LIMITS.partBytes)}, the most one part of a workbook may hold here`);
+    if (typeof declared === 'number' && declared > READ_LIMITS.partBytes) return Promise.reject(tooBig());
+    if (typeof file.internalStream !== 'function') {
+      return file.async('uint8array').then((b) => {
+        const over = this.take(name, b.length, tooBig);
+        if (over) throw over;
+        sink(b);
+      });
+    }
+    const stream = file.internalStream('uint8array');
+    return new Promise<void>((resolve, reject) => {
+      let size = 0;
+      let done = false;
+      const fail = (e: Error): void => {
+        if (done) return;
+        done = true;
+        stream.pause();
+        reject(e);
+      };
+      stream.on('data', (chunk) => {
+        if (done) return;
+        size += chunk.length;
+        const over = size > READ_LIMITS.partBytes ? tooBig() : this.take(name, chunk.length, tooBig);
+        if (over) return fail(over);
+        try { sink(chunk); } catch (e) { fail(e instanceof Error ? e : new Error(String(e))); }
+      });
+      stream.on('error', (e) => fail(new Error(`${name} could not be inflated (${e.message.split('\n')[0] ?? 'corrupt'})`)));
+      stream.on('end', () => { if (!done) { done = true; resolve(); } });
+      stream.resume();
+    });
+  }
+
+  private take(name: string, n: number, tooBig: () => Error): Error | undefined {
+    this.inflated += n;
+    if (this.inflated > READ_LIMITS.totalBytes) return new Error(`${name}: the workbook inflates to more than ${megabytes(READ_LIMITS.totalBytes)}, more than any return needs`);
+    return n > READ_LIMITS.partBytes ? tooBig() : undefined;
+  }
+
+  /** Parse one XML part with `handler`, streaming: the part is never held whole. */
+  async parse(name: string, handler: XmlHandler): Promise<void> {
+    const parser = new SaxesParser({ xmlns: true, position: true, fileName: name });
+    parser.on('error', (e) => { throw new Error(`${name} is not well-formed XML (${e.message.replace(`${name}:`, 'at ')})`); });
+    parser.on('doctype', () => { throw new Error(`${name} has a DTD, which Office Open XML does not allow`); });
+    parser.on('opentag', (tag) => handler.open(tag));
+    parser.on('closetag', (tag) => handler.close(tag));
+    parser.on('text', (t) => handler.text(t));
+    parser.on('cdata', (t) => handler.text(t));
+    let decoder: TextDecoder | undefined;
+    await this.stream(name, (chunk) => {
+      if (!decoder) {
+        // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark.
+        const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+        decoder = new TextDecoder(label);
+      }
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+    parser.write(decoder ? decoder.decode() : '');
+    parser.close();
+  }
+
+  /** Relationships of `source` (a part name, '' for the package): Id → type and target part. */
+  async relationships(source: string): Promise<Map<string, { type: string; target: string }>> {
+    const slash = source.lastIndexOf('/');
+    const relsName = `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+    const out = new Map<string, { type: string; target: string }>();
+    if (!this.has(relsName)) return out;
+    await this.parse(relsName, {
+      open(tag) {
+        if (tag.local !== 'Relationship') return;
+        const a = plain(tag);
+        if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') return;
+        out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(source, a.Target) });
+      },
+      close() { /* nothing */ },
+      text() { /* nothing */ },
+    });
+    return out;
+  }
 }
 
-/** `<definedName name="…" localSheetId="2">'Cabinet'!$A$1</definedName>` as DefinedNames. */
-function definedNames(workbook: string, sheetNames: readonly string[]): DefinedName[] {
-  const out: DefinedName[] = [];
-  const at = findTag(workbook, 'definedNames', 0);
-  if (at < 0) return out;
-  const end = workbook.indexOf('</definedNames>', at);
-  for (let i = findTag(workbook, 'definedName', at + 13, end < 0 ? workbook.length : end); i >= 0;) {
-    const el = element(workbook, 'definedName', i);
-    if (!el) break;
-    const a = attributes(el.attrs);
-    const local = a.localSheetId === undefined ? undefined : sheetNames[parseInt(a.localSheetId, 10)];
-    if (a.name !== undefined) out.push({ name: a.name, ref: decodeXml(el.inner ?? ''), ...(local !== undefined ? { scope: local } : {}) });
-    i = findTag(workbook, 'definedName', el.end, end < 0 ? workbook.length : end);
-  }
+interface XmlHandler {
+  open(tag: SaxesTagNS): void;
+  close(tag: SaxesTagNS): void;
+  text(text: string): void;
+}
+
+/** Unprefixed attributes of a tag, by local name. */
+function plain(tag: SaxesTagNS): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of Object.values(tag.attributes)) if (a.uri === '') out[a.local] = a.value;
   return out;
 }
 
+/** A relationship's Target resolved against its source part (Part 2 §9.3): a part name without the leading '/'. */
+function resolveTarget(source: string, target: string): string {
+  let t = target;
+  try { t = decodeURIComponent(t); } catch { /* keep it as written */ }
+  const base = t.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') base.pop();
+    else base.push(seg);
+  }
+  return base.join('/');
+}
+
+/** The SpreadsheetML local name of an element, or undefined for another vocabulary's. */
+const ours = (tag: SaxesTagNS): string | undefined => (MAIN_NS.has(tag.uri) ? tag.local : undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, shared strings, styles, custom properties.
+
+interface SheetRef { name: string; path: string }
 interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean }
+
+async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: { name: string; rid: string | undefined }[]; date1904: boolean; names: { name: string; local: string | undefined; ref: string }[] }> {
+  const sheets: { name: string; rid: string | undefined }[] = [];
+  const names: { name: string; local: string | undefined; ref: string }[] = [];
+  let date1904 = false;
+  let name: { name: string; local: string | undefined; ref: string } | undefined;
+  let root = true;
+  await pkg.parse(path, {
+    open(tag) {
+      const local = ours(tag);
+      if (root && local !== 'workbook') throw new Error(`${path} is not a SpreadsheetML workbook (its root is <${tag.name}>)`);
+      root = false;
+      const a = plain(tag);
+      if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      else if (local === 'sheet') {
+        const rid = Object.values(tag.attributes).find((x) => x.local === 'id' && REL_NS.has(x.uri))?.value;
+        if (a.name === undefined) throw new Error(`${path} lists a sheet without a name`);
+        sheets.push({ name: a.name, rid });
+      } else if (local === 'definedName' && a.name !== undefined) name = { name: a.name, local: a.localSheetId, ref: '' };
+    },
+    close(tag) {
+      if (ours(tag) === 'definedName' && name) { names.push(name); name = undefined; }
+    },
+    text(t) { if (name) name.ref += t; },
+  });
+  return { sheets, date1904, names };
+}
+
+/** Text of string items (`<si>`): `<t>` and rich runs' `<t>`, phonetic runs left out; null when no `<t>`. */
+class StringItem {
+  text: string | null = null;
+  rich = false;
+  private inT = false;
+  private phonetic = 0;
+  open(local: string | undefined): void {
+    if (local === 'rPh') this.phonetic++;
+    else if (local === 'r') this.rich = true;
+    else if (local === 't' && this.phonetic === 0) { this.inT = true; this.text ??= ''; }
+  }
+  close(local: string | undefined): void {
+    if (local === 'rPh') this.phonetic--;
+    else if (local === 't') this.inT = false;
+  }
+  add(t: string): void { if (this.inT) this.text += t; }
+}
+
+async function readSharedStrings(pkg: Package, path: string): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  let item: StringItem | undefined;
+  await pkg.parse(path, {
+    open(tag) {
+      const local = ours(tag);
+      if (local === 'si') item = new StringItem();
+      else item?.open(local);
+    },
+    close(tag) {
+      const local = ours(tag);
+      if (local === 'si' && item) { out.push(item.text === null ? null : unescapeXstring(item.text)); item = undefined; }
+      else item?.close(local);
+    },
+    text(t) { item?.add(t); },
+  });
+  return out;
+}
+
+/** Number format of each cellXfs index (undefined for General), as ExcelJS resolves it. */
+async function readStyles(pkg: Package, path: string): Promise<(string | undefined)[]> {
+  const custom = new Map<number, string>();
+  const xfs: number[] = [];
+  const stack: (string | undefined)[] = [];
+  await pkg.parse(path, {
+    open(tag) {
+      const local = ours(tag);
+      const parent = stack[stack.length - 1];
+      const a = plain(tag);
+      if (local === 'numFmt' && parent === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
+      else if (local === 'xf' && parent === 'cellXfs') xfs.push(parseInt(a.numFmtId ?? '', 10));
+      if (!tag.isSelfClosing) stack.push(local);
+    },
+    close(tag) { if (!tag.isSelfClosing) stack.pop(); },
+    text() { /* nothing */ },
+  });
+  return xfs.map((id) => (id ? custom.get(id) || BUILT_IN[id] : undefined));
+}
+
+async function readCustomProperties(pkg: Package, path: string | undefined): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (!path || !pkg.has(path)) return out;
+  let current: { name: string; value: string; depth: number } | undefined;
+  let depth = 0;
+  await pkg.parse(path, {
+    open(tag) {
+      depth++;
+      if (tag.local === 'property') {
+        const name = plain(tag).name;
+        current = name === undefined ? undefined : { name, value: '', depth };
+      }
+    },
+    close(tag) {
+      if (tag.local === 'property' && current) { out[current.name] = current.value; current = undefined; }
+      depth--;
+    },
+    text(t) { if (current && depth === current.depth + 1) current.value += t; },
+  });
+  return out;
+}
+
+export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
+  const pkg = new Package(zip);
+  const root = await pkg.relationships('');
+  const office = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target;
+  const path = office && pkg.has(office) ? office : 'xl/workbook.xml';
+  if (!pkg.has(path)) throw new Error('not an .xlsx workbook (no xl/workbook.xml in the zip)');
+  const [book, rels] = await Promise.all([readWorkbookPart(pkg, path), pkg.relationships(path)]);
+  const partOf = (kind: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${kind}`))?.target;
+  const sheets: SheetRef[] = [];
+  for (const s of book.sheets) {
+    const rel = s.rid === undefined ? undefined : rels.get(s.rid);
+    if (!rel) throw new Error(`sheet "${s.name}" has no part in the package`);
+    // Chart sheets, dialog sheets and macro sheets hold no cells.
+    if (rel.type.endsWith('/worksheet')) sheets.push({ name: s.name, path: rel.target });
+  }
+  const ssPath = partOf('sharedStrings');
+  const stPath = partOf('styles');
+  const [strings, formats] = await Promise.all([
+    ssPath && pkg.has(ssPath) ? readSharedStrings(pkg, ssPath) : [],
+    stPath && pkg.has(stPath) ? readStyles(pkg, stPath) : [],
+  ]);
+  const tabNames = book.sheets.map((s) => s.name);
+  const ctx: Context = { strings, formats, date1904: book.date1904 };
+  return {
+    names: sheets.map((s) => s.name),
+    definedNames: book.names.map((n) => {
+      const scope = n.local === undefined ? undefined : tabNames[parseInt(n.local, 10)];
+      return { name: n.name, ref: n.ref, ...(scope !== undefined ? { scope } : {}) };
+    }),
+    async grid(index) {
+      const sheet = sheets[index];
+      if (!sheet) return undefined;
+      if (!pkg.has(sheet.path)) throw new Error(`sheet "${sheet.name}": its part ${sheet.path} is missing from the package`);
+      return readSheet(pkg, sheet, ctx);
+    },
+    properties: () => readCustomProperties(pkg, [...root.values()].find((r) => r.type.endsWith('/custom-properties'))?.target ?? 'docProps/custom.xml'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets (Part 1 §18.3).
+
 /** A cell as ExcelJS holds it: `live` is any type but Null (what makes ExcelJS count its row). */
 interface Cell { value: CellValue; live: boolean; format: string | undefined }
-interface Row { format: string | undefined; cells: (Cell | undefined)[] }
+interface Row { format: string | undefined; cells: Map<number, Cell>; merged?: boolean }
 
 const styleFormat = (ctx: Context, s: string | undefined): string | undefined => {
   const id = s === undefined ? NaN : parseInt(s, 10);
   return id ? ctx.formats[id] : undefined;
 };
 
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) n = n * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) n = n * 26 + ch - 96;
-    else if (ch !== 36) break;
-  }
-  return n;
+/** `B12` or `$B$12` as row and column, or undefined when it is not an A1 reference inside Excel's sheet. */
+export function cellRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\s*$/.exec(ref);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const row = Number(m[2]);
+  return row >= 1 && row <= MAX_ROWS && col >= 1 && col <= MAX_COLS ? { row, col } : undefined;
 }
 
-/** The value of one `<c>`, or null when ExcelJS would not create the cell, or undefined to give up. */
-function readCell(attrs: Record<string, string>, inner: string | undefined, ctx: Context): Cell | null | undefined {
+interface Pending {
+  attrs: Record<string, string>;
+  v: string | undefined;
+  f: { text: string; typed: boolean } | undefined;
+  is: StringItem | undefined;
+  capture: 'v' | 'f' | undefined;
+}
+
+/** The value of one `<c>`, or null when ExcelJS would not create the cell. */
+function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
+  const { attrs } = p;
   const t = attrs.t;
   const own = styleFormat(ctx, attrs.s);
-  const body = inner ?? '';
-  const vAt = findTag(body, 'v', 0);
-  const vEl = vAt < 0 ? undefined : element(body, 'v', vAt);
-  const v = vEl?.inner ? decodeXml(vEl.inner) : undefined;
-  const fAt = findTag(body, 'f', 0);
-  const fEl = fAt < 0 ? undefined : element(body, 'f', fAt);
-  const formula = fEl !== undefined && (Boolean(fEl.inner) || attributes(fEl.attrs).t !== undefined);
+  const v = p.v === '' ? undefined : p.v;
+  const formula = p.f !== undefined && (p.f.text !== '' || p.f.typed);
   const cell = (value: CellValue, date = false): Cell => ({ value, live: true, format: own || (date ? 'yyyy-mm-dd' : undefined) });
   if (formula || v !== undefined) {
     if (formula && v === undefined) return cell(null);
@@ -167,98 +422,175 @@ function readCell(attrs: Record<string, string>, inner: string | undefined, ctx:
       case 's': {
         if (formula) break;
         const s = ctx.strings[parseInt(text, 10)];
-        return s === undefined ? undefined : cell(s);
+        if (s === undefined) throw new Error(`${where()} refers to shared string ${text.trim()}, which the workbook does not have`);
+        return cell(s);
       }
       // ExcelJS decodes str text a second time (&amp;lt; becomes <); one decode is what the file says.
       case 'str': return cell(text);
-      case 'b': return cell(parseInt(text, 10) !== 0);
+      case 'b': return cell(parseInt(text, 10) !== 0 || text.trim() === 'true');
       case 'e': return cell({ error: text });
       // ExcelJS reads an ISO date cell with parseFloat (2023-09-30 → 2023); Excel means the date.
       case 'd': if (!formula) {
-        const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+        const iso = text.trim();
+        const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
         return cell(Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), true);
       }
     }
     const n = numberValue(text, own, ctx.date1904);
     return cell(n.value, n.date);
   }
-  if (t === 'inlineStr' && inner !== undefined) {
-    const isAt = findTag(body, 'is', 0);
-    const isEl = isAt < 0 ? undefined : element(body, 'is', isAt);
-    const s = isEl?.inner === undefined ? null : itemText(isEl.inner, false);
-    if (s !== null && (s !== '' || findTag(isEl?.inner ?? '', 'r', 0) >= 0)) return cell(s);
+  if (t === 'inlineStr' && p.is) {
+    const s = p.is.text === null ? null : unescapeXstring(p.is.text);
+    if (s !== null && (s !== '' || p.is.rich)) return cell(s);
   }
   return attrs.s !== undefined && parseInt(attrs.s, 10) ? { value: null, live: false, format: own } : null;
 }
 
-function scanSheet(xml: string, name: string, ctx: Context): Grid | undefined {
-  const start = findTag(xml, 'sheetData', 0);
-  if (start < 0) return undefined;
-  const colFormats: (string | undefined)[] = [];
-  for (let i = findTag(xml, 'col', 0, start); i >= 0; i = findTag(xml, 'col', i + 4, start)) {
-    const a = attributes(xml.slice(i + 4, xml.indexOf('>', i)));
-    const f = styleFormat(ctx, a.style);
-    if (f) for (let c = Number(a.min); c <= Number(a.max) && c <= MAX_COLS; c++) colFormats[c] = f;
-  }
-  const data = element(xml, 'sheetData', start);
-  if (!data) return undefined;
+const A1 = (row: number, col: number): string => {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return `${s}${row}`;
+};
+
+async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<Grid> {
+  const here = `sheet "${sheet.name}"`;
+  const colRanges: { min: number; max: number; format: string }[] = [];
+  const merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
   const rows = new Map<number, Row>();
-  const sd = data.inner ?? '';
-  for (let i = findTag(sd, 'row', 0); i >= 0;) {
-    const rowEl = element(sd, 'row', i);
-    if (!rowEl) return undefined;
-    const ra = attributes(rowEl.attrs);
-    const r = parseInt(ra.r ?? '', 10);
-    if (!(r > 0)) return undefined;
-    const row: Row = { format: styleFormat(ctx, ra.s), cells: [] };
-    rows.set(r, row);
-    const body = rowEl.inner ?? '';
-    let prev = 0;
-    for (let j = findTag(body, 'c', 0); j >= 0;) {
-      const cEl = element(body, 'c', j);
-      if (!cEl) return undefined;
-      const a = attributes(cEl.attrs);
-      const col = a.r === undefined ? (prev > 0 ? prev + 1 : 0) : columnOf(a.r);
-      if (!(col > 0)) return undefined;
-      const cell = readCell(a, cEl.inner, ctx);
-      if (cell === undefined) return undefined;
-      if (cell !== null) { row.cells[col - 1] = cell; prev = col; }
-      j = findTag(body, 'c', cEl.end);
+  const stack: (string | undefined)[] = [];
+  let lastRow = 0;
+  let row: { index: number; fromCell: boolean; format: string | undefined; data: Row | undefined } | undefined;
+  let col = 0;
+  let at = { row: 0, col: 0 };
+  let count = 0;
+  let pending: Pending | undefined;
+  let sawData = false;
+
+  const rowData = (r: NonNullable<typeof row>): Row => {
+    if (!r.data) {
+      r.data = rows.get(r.index) ?? { format: r.format, cells: new Map() };
+      rows.set(r.index, r.data);
     }
-    i = findTag(sd, 'row', rowEl.end);
+    return r.data;
+  };
+
+  await pkg.parse(sheet.path, {
+    open(tag) {
+      const local = ours(tag);
+      const parent = stack[stack.length - 1];
+      if (!tag.isSelfClosing) stack.push(local);
+      if (local === undefined) return;
+      if (pending) {
+        if (local === 'v' && parent === 'c') { pending.capture = 'v'; pending.v = ''; }
+        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { text: '', typed: plain(tag).t !== undefined }; }
+        else if (local === 'is' && parent === 'c') pending.is = new StringItem();
+        else if (pending.is && local !== 'is') pending.is.open(local);
+        return;
+      }
+      const a = plain(tag);
+      if (local === 'row' && parent === 'sheetData') {
+        const r = a.r === undefined ? undefined : Number(a.r);
+        if (r !== undefined && !(Number.isInteger(r) && r >= 1 && r <= MAX_ROWS)) throw new Error(`${here}: row number "${a.r}" is not a row of Excel's (1 to 1,048,576)`);
+        lastRow = r ?? lastRow + 1;
+        if (lastRow > MAX_ROWS) throw new Error(`${here} has more rows than Excel's 1,048,576`);
+        row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, a.s), data: undefined };
+        col = 0;
+      } else if (local === 'c' && parent === 'row' && row) {
+        if (++count > READ_LIMITS.cells) throw new Error(`${here} has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells; a return is a few hundred rows`);
+        if (a.r !== undefined) {
+          const ref = cellRef(a.r);
+          if (!ref) throw new Error(`${here}: "${a.r}" is not a cell reference inside Excel's 1,048,576 rows and 16,384 columns`);
+          // A row without its number takes it from its first cell's reference.
+          if (row.fromCell && !row.data) { row.index = ref.row; lastRow = ref.row; }
+          col = ref.col;
+        } else {
+          // Part 1 §18.3.1.4: without r, a cell is the one after the previous cell of its row.
+          col += 1;
+          if (col > MAX_COLS) throw new Error(`${here}: row ${row.index} has more cells than Excel's 16,384 columns`);
+        }
+        row.fromCell = false;
+        at = { row: row.index, col };
+        pending = { attrs: a, v: undefined, f: undefined, is: undefined, capture: undefined };
+        if (tag.isSelfClosing) finishCell();
+      } else if (local === 'sheetData') sawData = true;
+      else if (local === 'col' && parent === 'cols') {
+        const format = styleFormat(ctx, a.style);
+        const min = Number(a.min);
+        const max = Math.min(Number(a.max), MAX_COLS);
+        if (format && min >= 1 && max >= min) colRanges.push({ min, max, format });
+      } else if (local === 'mergeCell' && parent === 'mergeCells') {
+        const [from, to] = (a.ref ?? '').split(':');
+        const p = cellRef(from ?? '');
+        const q = to === undefined ? p : cellRef(to);
+        if (!p || !q) throw new Error(`${here}: merged range "${a.ref ?? ''}" is not a range of cells`);
+        merges.push({ r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) });
+      }
+    },
+    close(tag) {
+      if (!tag.isSelfClosing) stack.pop();
+      const local = ours(tag);
+      if (!pending) {
+        if (local === 'row') row = undefined;
+        return;
+      }
+      if (local === 'c' && !tag.isSelfClosing && stack[stack.length - 1] === 'row') finishCell();
+      else if (local === 'v' || local === 'f') pending.capture = undefined;
+      else if (pending.is && local !== 'is') pending.is.close(local);
+    },
+    text(t) {
+      if (!pending) return;
+      if (pending.capture === 'v') pending.v += t;
+      else if (pending.capture === 'f' && pending.f) pending.f.text += t;
+      else pending.is?.add(t);
+    },
+  });
+
+  function finishCell(): void {
+    const p = pending;
+    pending = undefined;
+    if (!p || !row) return;
+    const cell = cellOf(p, ctx, () => `${here} cell ${A1(at.row, at.col)}`);
+    if (cell !== null) rowData(row).cells.set(at.col, cell);
   }
-  if (!applyMerges(xml, data.end, rows, colFormats)) return undefined;
-  return gridOf(name, rows, colFormats);
+
+  if (!sawData) throw new Error(`${sheet.path} has no <sheetData>, so it is not a worksheet`);
+  return gridOf(sheet.name, rows, colRanges, merges);
 }
 
-/** Merged ranges: every cell but the top-left becomes an empty Merge cell, as ExcelJS loads them. */
-function applyMerges(xml: string, from: number, rows: Map<number, Row>, colFormats: (string | undefined)[]): boolean {
-  const at = findTag(xml, 'mergeCells', from);
-  if (at < 0) return true;
-  const end = xml.indexOf('</mergeCells>', at);
-  for (let i = findTag(xml, 'mergeCell', at + 11, end < 0 ? xml.length : end); i >= 0; i = findTag(xml, 'mergeCell', i + 10, end)) {
-    const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(attributes(xml.slice(i + 10, xml.indexOf('>', i))).ref ?? '');
-    if (!m) return false;
-    const [r1, c1, r2, c2] = [Number(m[2]), columnOf(m[1] ?? ''), Number(m[4] ?? m[2]), columnOf(m[3] ?? m[1] ?? '')];
-    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min: number; max: number; format: string }[], merges: readonly { r1: number; c1: number; r2: number; c2: number }[]): Grid {
+  // The extent from A1 to the last value, checked before anything is laid out: a stray value far
+  // away is refused here, not by running out of memory.
+  let lastRow = 0;
+  let lastCol = 0;
+  for (const [r, row] of rows) {
+    for (const [c, x] of row.cells) if (x.value !== null) { if (r > lastRow) lastRow = r; if (c > lastCol) lastCol = c; }
+  }
+  checkGridExtent(name, lastRow, lastCol);
+  const colFormats: (string | undefined)[] = [];
+  for (const range of colRanges) for (let c = range.min; c <= Math.min(range.max, lastCol); c++) colFormats[c] = range.format;
+  // Merged ranges: every cell but the top-left becomes an empty Merge cell, as ExcelJS loads them
+  // (only the part within the extent matters: merges hold no values).
+  for (const m of merges) {
+    for (let r = m.r1; r <= Math.min(m.r2, lastRow); r++) {
       let row = rows.get(r);
-      if (!row) rows.set(r, (row = { format: undefined, cells: [] }));
-      for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
-        const own = row.cells[c - 1] ?? { value: null, live: false, format: row.format || colFormats[c] };
-        const master = r === Math.min(r1, r2) && c === Math.min(c1, c2);
-        row.cells[c - 1] = master ? own : { value: null, live: true, format: own.format };
+      if (!row) rows.set(r, (row = { format: undefined, cells: new Map() }));
+      if (r > m.r1 || m.c2 > m.c1) row.merged = true;
+      for (let c = m.c1; c <= Math.min(m.c2, lastCol); c++) {
+        const own = row.cells.get(c) ?? { value: null, live: false, format: row.format || colFormats[c] };
+        const master = r === m.r1 && c === m.c1;
+        row.cells.set(c, master ? own : { value: null, live: true, format: own.format });
       }
     }
   }
-  return true;
-}
-
-function gridOf(name: string, rows: Map<number, Row>, colFormats: (string | undefined)[]): Grid {
   const cells: PlacedCell[] = [];
   for (const [r, row] of rows) {
-    if (!row.cells.some((x) => x?.live)) continue;
-    for (let c = 1; c <= row.cells.length; c++) {
-      const x = row.cells[c - 1];
+    if (r > lastRow) continue;
+    let live = row.merged === true;
+    let width = 0;
+    for (const [c, x] of row.cells) { if (x.live) live = true; if (c > width) width = c; }
+    if (!live) continue;
+    for (let c = 1; c <= Math.min(width, lastCol); c++) {
+      const x = row.cells.get(c);
       const value = x ? x.value : null;
       const format = x ? x.format : row.format || colFormats[c];
       if (value !== null || format) cells.push({ r, c, value, format });

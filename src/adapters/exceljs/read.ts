@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
-import { openFastWorkbook, type FastWorkbook } from './fast-read';
+import { openFastWorkbook, READ_LIMITS, type FastWorkbook } from './fast-read';
 
 /**
  * .xlsx bytes as Grids, one per worksheet, with what Excel shows: formulas as their cached result,
@@ -44,19 +44,37 @@ export function signatureProblem(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Entries the zip's end-of-central-directory record declares, or undefined when it cannot be found. */
+function declaredEntries(bytes: Uint8Array): number | undefined {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      return (bytes[i + 10] ?? 0) | ((bytes[i + 11] ?? 0) << 8);
+    }
+  }
+  return undefined;
+}
+
+/** What an OpenDocument spreadsheet's reader is told: how to make the .xlsx this product reads. */
+export const ODS_REASON = 'an OpenDocument spreadsheet (.ods), not an .xlsx workbook: open it in LibreOffice Calc or Excel and use File > Save As > Excel Workbook (.xlsx)';
+
 async function openZip(bytes: Uint8Array): Promise<JSZip> {
   const problem = signatureProblem(bytes);
   if (problem) throw new Error(problem);
+  const entries = declaredEntries(bytes);
+  // 0xffff is Zip64's "see the Zip64 record": such a package is far beyond any workbook here.
+  if (entries !== undefined && entries > READ_LIMITS.entries) {
+    throw new Error(`a zip of ${entries.toLocaleString('en-GB')} entries, more than the ${READ_LIMITS.entries.toLocaleString('en-GB')} any workbook here has`);
+  }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
     throw new Error('corrupt or truncated zip');
   }
-  if (!zip.file('xl/workbook.xml')) {
-    if (zip.file('content.xml')) throw new Error('an OpenDocument file (.ods), not an .xlsx workbook');
+  if (zip.file(/^xl\/workbook\.xml$/i).length === 0) {
+    if (zip.file('content.xml') || zip.file('mimetype')) throw new Error(ODS_REASON);
     if (zip.file('word/document.xml')) throw new Error('a Word document, not an .xlsx workbook');
-    throw new Error('not an .xlsx workbook (no xl/workbook.xml in the zip)');
+    if (!zip.file('_rels/.rels')) throw new Error('not an .xlsx workbook (no xl/workbook.xml in the zip)');
   }
   return zip;
 }
@@ -125,60 +143,61 @@ function is1904(wb: ExcelJS.Workbook): boolean {
   return Boolean((wb.properties as { date1904?: boolean }).date1904);
 }
 
-/** The values-only reader, or undefined when it cannot read this file (ExcelJS then reads it). */
-async function fast(zip: JSZip): Promise<FastWorkbook | undefined> {
+/** The workbook through the package reader (fast-read.ts): the only path for files users give. */
+async function packageOf(bytes: Uint8Array): Promise<FastWorkbook> {
+  const zip = await openZip(bytes);
   try {
     return await openFastWorkbook(zip);
-  } catch {
-    return undefined;
+  } catch (e) {
+    throw unreadable(e);
   }
 }
 
-async function fastGrid(book: FastWorkbook, index: number): Promise<Grid | undefined> {
+/** A reader's failure as the one short reason callers show after the file name. */
+function unreadable(e: unknown): Error {
+  const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return new Error(`unreadable workbook: ${reason}`);
+}
+
+async function gridAt(book: FastWorkbook, index: number): Promise<Grid> {
   try {
-    return await book.grid(index);
-  } catch {
-    return undefined;
+    const grid = await book.grid(index);
+    if (!grid) throw new Error(`no sheet ${index + 1}`);
+    return grid;
+  } catch (e) {
+    throw unreadable(e);
   }
 }
 
 export async function readWorkbookGrids(bytes: Uint8Array): Promise<ReadWorkbook> {
-  const opened = await openZip(bytes);
-  const book = await fast(opened);
-  if (book) {
-    const sheets = await Promise.all(book.names.map((_, i) => fastGrid(book, i)));
-    if (sheets.every((s): s is Grid => s !== undefined)) return { sheets: markProductGrids(sheets, book.definedNames), properties: await customPropertiesOf(opened) };
+  const book = await packageOf(bytes);
+  const sheets: Grid[] = [];
+  // One sheet at a time: a workbook's memory is its largest sheet, not all of them at once.
+  for (let i = 0; i < book.names.length; i++) sheets.push(await gridAt(book, i));
+  let properties: Record<string, string>;
+  try {
+    properties = await book.properties();
+  } catch (e) {
+    throw unreadable(e);
   }
-  const { wb, zip } = await loadWorkbook(bytes, opened);
-  const date1904 = is1904(wb);
-  const sheets = wb.worksheets.map((ws) => gridOf(ws, date1904));
-  return { sheets: markProductGrids(sheets, namesOf(wb)), properties: await customPropertiesOf(zip) };
+  return { sheets: markProductGrids(sheets, book.definedNames), properties };
 }
 
 /** One sheet by name (exact, else ignoring case); undefined when the workbook has no such sheet. */
 export async function readGrid(bytes: Uint8Array, sheetName: string): Promise<Grid | undefined> {
-  const opened = await openZip(bytes);
-  const book = await fast(opened);
-  if (book) {
-    const exact = book.names.indexOf(sheetName);
-    const index = exact >= 0 ? exact : book.names.findIndex((n) => n.toLowerCase() === sheetName.toLowerCase());
-    if (index < 0) return undefined;
-    const grid = await fastGrid(book, index);
-    if (grid) return markProductGrids([grid], book.definedNames)[0];
-  }
-  const { wb } = await loadWorkbook(bytes, opened);
-  const ws = wb.worksheets.find((w) => w.name === sheetName)
-    ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
-  return ws ? markProductGrids([gridOf(ws, is1904(wb))], namesOf(wb))[0] : undefined;
+  const book = await packageOf(bytes);
+  const exact = book.names.indexOf(sheetName);
+  const index = exact >= 0 ? exact : book.names.findIndex((n) => n.toLowerCase() === sheetName.toLowerCase());
+  if (index < 0) return undefined;
+  return markProductGrids([await gridAt(book, index)], book.definedNames)[0];
 }
 
 /** Names of the workbook's worksheets, in tab order. */
 export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
-  const { wb } = await loadWorkbook(bytes);
-  return wb.worksheets.map((w) => w.name);
+  return [...(await packageOf(bytes)).names];
 }
 
-/** Every sheet through ExcelJS's full load, never the values-only reader: the reference it is tested against. */
+/** Every sheet through ExcelJS's full load, never the package reader: the reference it is tested against. */
 export async function readWorkbookGridsWithExcelJS(bytes: Uint8Array): Promise<ReadWorkbook> {
   const { wb, zip } = await loadWorkbook(bytes);
   const date1904 = is1904(wb);

@@ -10,7 +10,6 @@ import type { PlanValue, SheetPlan } from '../../../src/core/plan/types';
 
 async function fastGrids(bytes: Uint8Array): Promise<Grid[] | undefined> {
   const book = await openFastWorkbook(await JSZip.loadAsync(bytes));
-  if (!book) return undefined;
   const grids = await Promise.all(book.names.map((_, i) => book.grid(i)));
   return grids.every((g): g is Grid => g !== undefined) ? grids : undefined;
 }
@@ -137,12 +136,15 @@ describe('fast reader: same grids as the ExcelJS path', () => {
   });
 
   it.each([
-    ['a prefixed sheet part', (xml: string) => xml.replace(/<(\/?)sheetData/g, '<$1x:sheetData')],
-    ['a shared string index out of range', (xml: string) => xml.replace('<v>0</v>', '<v>99</v>')],
-    ['a truncated sheet', (xml: string) => xml.slice(0, xml.indexOf('</sheetData>'))],
-  ])('leaves %s to ExcelJS', async (_what, edit) => {
+    ['an unbound prefix', (xml: string) => xml.replace(/<(\/?)sheetData/g, '<$1x:sheetData'), /not well-formed XML \(at \d+:\d+: unbound namespace prefix: "x"/],
+    ['a shared string index out of range', (xml: string) => xml.replace('<v>0</v>', '<v>99</v>'), /sheet "Return" cell A1 refers to shared string 99/],
+    ['a truncated sheet', (xml: string) => xml.slice(0, xml.indexOf('</sheetData>')), /sheet1\.xml is not well-formed XML .*unclosed tag: sheetData/],
+    ['a DTD', (xml: string) => xml.replace('<worksheet', '<!DOCTYPE worksheet [<!ENTITY a "x">]><worksheet'), /has a DTD/],
+    ['a cell reference beyond XFD', (xml: string) => xml.replace('r="A1"', 'r="XFE1"'), /"XFE1" is not a cell reference/],
+    ['a row number beyond 1,048,576', (xml: string) => xml.replace('<row r="1"', '<row r="1048577"'), /row number "1048577"/],
+  ])('rejects %s with a reason naming the part or cell', async (_what, edit, reason) => {
     const bytes = await edited(await written((wb) => { wb.addWorksheet('Return').getCell('A1').value = 'x'; }), SHEET, edit);
-    expect(await fastGrids(bytes)).toBeUndefined();
+    await expect(fastGrids(bytes)).rejects.toThrow(reason);
   });
 });
 
