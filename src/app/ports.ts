@@ -76,8 +76,12 @@ export interface ScorecardServices {
   saveCatalogueUrl(url: string | undefined): Promise<void>;
   /** Insert a new Return sheet (never over an existing one); resolves with the new sheet's name. */
   insertTemplate(catalogue: Catalogue, period: string, service?: string): Promise<{ readonly sheet: string; readonly due: number }>;
-  /** Read the active return, validate it, apply RAG formatting. Never changes a typed value. */
-  validate(catalogue: Catalogue, options: { readonly period?: string }): Promise<ValidationResult>;
+  /**
+   * Read the active return, validate it, apply RAG formatting. Never changes a typed value. RAG
+   * formats already in place are left alone (no write, so the lead's undo history survives); with
+   * `live` (a re-validation after an edit) nothing at all is written to the sheet.
+   */
+  validate(catalogue: Catalogue, options: { readonly period?: string; readonly live?: boolean }): Promise<ValidationResult>;
   selectCell(address: string): Promise<void>;
   /** The period written in the workbook's Return sheet (the active one, else `Return`), if it names one. */
   returnPeriod(): Promise<string | undefined>;

@@ -59,6 +59,8 @@ export interface XRange
   readonly conditionalFormats: XConditionalFormats;
   merge(across?: boolean): void;
   select(): void;
+  /** ExcelApi 1.9: a source an exact number of times smaller is replicated over this range. */
+  copyFrom(sourceRange: string, copyType?: 'All' | 'Formulas' | 'Values' | 'Formats'): void;
 }
 
 /** ExcelApi 1.9: several rectangles formatted, validated or conditionally formatted as one. */
@@ -78,7 +80,8 @@ export interface XPageLayout
   setPrintTitleRows(rows: string): void;
   setPrintArea(area: string): void;
   readonly headersFooters: {
-    readonly defaultForAllPages: Pick<Excel.HeaderFooter, 'centerHeader' | 'centerFooter'>;
+    /** Each section is its own property (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.headerfooter */
+    readonly defaultForAllPages: Pick<Excel.HeaderFooter, 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter'>;
   };
 }
 

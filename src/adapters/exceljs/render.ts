@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ABSOLUTE, cellA1, rect, rectA1, refA1, rowsA1, type Rect } from '../../core/address';
 import { markerName } from '../../core/product-sheet';
-import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, HeaderFooterSections, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
 import { planRows, type PlanRows } from './plan-rows';
 
@@ -154,7 +154,9 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
       ...(pr.repeatRows ? { printTitlesRow: rowsA1(pr.repeatRows) } : {}), ...(pr.printArea ? { printArea: rectA1(pr.printArea) } : {}),
       ...(pr.margins ? { margins: pr.margins } : {}),
     };
-    ws.headerFooter = { ...(pr.header ? { oddHeader: pr.header } : {}), ...(pr.footer ? { oddFooter: pr.footer } : {}) };
+    const header = headerFooterText(pr.header);
+    const footer = headerFooterText(pr.footer);
+    ws.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
   }
   for (const n of sheet.names ?? []) wb.definedNames.add(absoluteRef(sheet.name, n.range), n.name);
   // ExcelJS writes workbook-wide names only: numbered by the sheet's place, so each is unique.
@@ -211,4 +213,15 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, position: num
 /** B3 on sheet `Return` → `Return!$B$3`. */
 function absoluteRef(sheetName: string, range: Rect): string {
   return refA1(sheetName, range, ABSOLUTE);
+}
+
+/**
+ * A plan's header or footer sections as the file format keeps them: one `oddHeader`/`oddFooter`
+ * text, each section after its code (`&L` left, `&C` centre, `&R` right; ECMA-376 Part 1, 18.3.1.39
+ * headerFooter). Empty sections are left out; undefined when all are.
+ */
+export function headerFooterText(sections: HeaderFooterSections | undefined): string | undefined {
+  if (!sections) return undefined;
+  const text = (['left', 'center', 'right'] as const).map((k) => (sections[k] ? `&${k[0]?.toUpperCase()}${sections[k]}` : '')).join('');
+  return text || undefined;
 }

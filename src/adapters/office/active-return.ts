@@ -47,10 +47,11 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
  * Validate the active return and refresh its RAG colours (formatting only: no value is written).
  * A failure to colour is a warning; the findings stand.
  */
-export async function validateActive(ctx: XContext, catalogue: Catalogue, options: { period?: Period; previous?: PreviousValue }, opts: { documentProperties: boolean; rangeAreas?: boolean }): Promise<ValidationResult> {
+export async function validateActive(ctx: XContext, catalogue: Catalogue, options: { period?: Period; previous?: PreviousValue }, opts: { documentProperties: boolean; rangeAreas?: boolean; write?: boolean }): Promise<ValidationResult> {
   const found = await readActiveReturn(ctx);
   const { result, formats } = validateSheet(catalogue, found?.grid, options);
-  if (!found || !formats) return result;
+  // Live validation (write false) reads and reports only: nothing is written to the sheet.
+  if (!found || !formats || opts.write === false) return result;
   try {
     await renderSheetPlan(ctx, formats, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
   } catch (e) {

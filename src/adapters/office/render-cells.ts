@@ -76,9 +76,20 @@ export function coalesceBlocks(blocks: readonly CellBlock[]): CellBlock[] {
   return out;
 }
 
-/** Excel applies a single value to every cell of the range (documented; Office.js types only the array). */
-export function setEveryCell(range: XRange, key: 'formulasR1C1' | 'numberFormat' | 'values', value: string | number | boolean): void {
-  (range as unknown as Record<typeof key, unknown>)[key] = value;
+/**
+ * One value for every cell of a range, as the documentation writes it: a full 2-D array the size
+ * of the range ("Use range.values with a two-dimensional array, even when you write to a single
+ * cell": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+ * A bare value for a whole range is not documented. Returns the request bytes it adds.
+ */
+export function setEveryCell(range: XRange, rows: number, cols: number, key: 'formulasR1C1' | 'numberFormat' | 'values', value: string | number | boolean): void {
+  const row = new Array<string | number | boolean>(cols).fill(value);
+  range[key] = new Array<(string | number | boolean)[]>(rows).fill(row);
+}
+
+/** The JSON bytes of a `rows`×`cols` array of one value (what setEveryCell adds to the request). */
+export function everyCellBytes(rows: number, cols: number, value: string | number | boolean): number {
+  return rows * (cols * (JSON.stringify(value).length + 1) + 3);
 }
 
 /**
@@ -86,14 +97,11 @@ export function setEveryCell(range: XRange, key: 'formulasR1C1' | 'numberFormat'
  * too big. With `fill`, formula columns are first written once as R1C1 fills and left null in the
  * array (null leaves a cell as it is), so a formula's text is sent once, not once per row.
  */
-export async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: PayloadBudget, fill: boolean): Promise<void> {
+export async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: PayloadBudget, fill: boolean, copyFrom = false): Promise<void> {
   const width = Math.max(0, ...block.values.map((r) => r.length));
   if (width === 0) return;
   const fills = fill ? columnFills(block) : [];
-  for (const f of fills) {
-    await budget.room(OP_BYTES + f.formulaR1C1.length);
-    setEveryCell(sheet.getRange(rectA1(rect(block.row + f.first, f.col, block.row + f.last, f.col))), 'formulasR1C1', f.formulaR1C1);
-  }
+  for (const f of fills) await writeFill(sheet, block, f, budget, copyFrom);
   const filled = new Map<number, ColumnFill>(fills.map((f) => [f.col - block.col, f]));
   const max = budget.max;
   let start = 0;
@@ -123,4 +131,30 @@ export async function writeBlock(sheet: XWorksheet, block: CellBlock, budget: Pa
     bytes += rowBytes;
   }
   await flushRows();
+}
+
+/**
+ * A formula column run: with `copyFrom` (ExcelApi 1.9), the formula in the run's first cell and
+ * `Range.copyFrom` of that cell, formulas only, over the rest ("if the destination range is an exact
+ * multiple greater than the source range ... the source content is replicated", Excel.Range.copyFrom:
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)),
+ * so the formula's text is sent once; else one R1C1 text per row, as a full 2-D array.
+ */
+async function writeFill(sheet: XWorksheet, block: CellBlock, f: ColumnFill, budget: PayloadBudget, copyFrom: boolean): Promise<void> {
+  const top = block.row + f.first;
+  const bottom = block.row + f.last;
+  if (copyFrom) {
+    await budget.room(OP_BYTES * 2 + f.formulaR1C1.length);
+    const first = rectA1(rect(top, f.col));
+    sheet.getRange(first).formulasR1C1 = [[f.formulaR1C1]];
+    if (bottom > top) sheet.getRange(rectA1(rect(top + 1, f.col, bottom, f.col))).copyFrom(first, 'Formulas');
+    return;
+  }
+  // Split so one array alone never passes the request limit.
+  const per = Math.max(1, Math.floor((budget.max - OP_BYTES) / everyCellBytes(1, 1, f.formulaR1C1)));
+  for (let r = top; r <= bottom; r += per) {
+    const last = Math.min(bottom, r + per - 1);
+    await budget.room(OP_BYTES + everyCellBytes(last - r + 1, 1, f.formulaR1C1));
+    setEveryCell(sheet.getRange(rectA1(rect(r, f.col, last, f.col))), last - r + 1, 1, 'formulasR1C1', f.formulaR1C1);
+  }
 }

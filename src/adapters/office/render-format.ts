@@ -95,8 +95,18 @@ export function applyPrint(sheet: XWorksheet, print: PrintPlan): void {
   pl.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
   if (print.repeatRows) pl.setPrintTitleRows(rowsA1(print.repeatRows, true));
   if (print.printArea) pl.setPrintArea(rectA1(print.printArea));
-  if (print.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = print.header;
-  if (print.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  // One property per section (HeaderFooter.leftHeader …): a `&L…&R…` text in one section prints garbled.
+  const hf = pl.headersFooters.defaultForAllPages;
+  if (print.header) {
+    hf.leftHeader = print.header.left ?? '';
+    hf.centerHeader = print.header.center ?? '';
+    hf.rightHeader = print.header.right ?? '';
+  }
+  if (print.footer) {
+    hf.leftFooter = print.footer.left ?? '';
+    hf.centerFooter = print.footer.center ?? '';
+    hf.rightFooter = print.footer.right ?? '';
+  }
   if (print.margins) {
     // Plans give inches (as the file format does); Office.js wants points.
     const m = print.margins;

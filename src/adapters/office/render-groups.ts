@@ -110,7 +110,7 @@ export function joinAddresses(addresses: readonly string[], maxChars = 2000): st
 
 /** A run of one column's number formats: one value for all, or a column of values (null = leave). */
 export interface FormatWrite {
-  readonly address: string;
+  readonly range: Rect;
   readonly value: string | (string | null)[][];
 }
 
@@ -138,7 +138,7 @@ export function formatWrites(styles: readonly StyleRange[]): FormatWrite[] {
         for (let r = first; r <= last; r++) column.push([cells.get(r) ?? null]);
         const one = column[0]?.[0];
         const same = column.every((c) => c[0] === one && one !== null);
-        out.push({ address: rectA1(rect(first, col, last, col)), value: same && one ? one : column });
+        out.push({ range: rect(first, col, last, col), value: same && one ? one : column });
         i = j + 1;
       }
     }
@@ -151,7 +151,7 @@ export function formatWrites(styles: readonly StyleRange[]): FormatWrite[] {
     const size = rectSize(r);
     if (size.rows * size.cols > LARGE) {
       flush();
-      out.push({ address: rectA1(r), value: fmt });
+      out.push({ range: r, value: fmt });
       continue;
     }
     for (let c = r.left; c <= r.right; c++) {

@@ -2,7 +2,7 @@ import { ABSOLUTE, columnLetters, rect, rectA1, rectSize, refA1 } from '../../co
 import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { markerName } from '../../core/product-sheet';
 import type { XContext, XWorksheet } from '../../host/office-api';
-import { coalesceBlocks, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
+import { coalesceBlocks, everyCellBytes, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
 import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
 import { addressLists, formatWrites, joinAddresses, mergeRects, styleGroups, validationGroups, type Group } from './render-groups';
 import type { Rect } from '../../core/address';
@@ -31,7 +31,8 @@ export interface RenderOptions {
   readonly known?: SheetState;
   /**
    * ExcelApi 1.9: equal styles and validations go to one `getRanges()` RangeAreas each. Without
-   * it they are still merged into rectangles, one action per rectangle.
+   * it they are still merged into rectangles, one action per rectangle. A formula filled down a
+   * column is then written once and copied (`Range.copyFrom`, also 1.9), else sent row by row.
    */
   readonly rangeAreas?: boolean;
   /**
@@ -133,7 +134,7 @@ export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: R
       sheet.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
     }
   }
-  for (const block of compact ? coalesceBlocks(plan.cells) : plan.cells) await writeBlock(sheet, block, budget, compact);
+  for (const block of compact ? coalesceBlocks(plan.cells) : plan.cells) await writeBlock(sheet, block, budget, compact, options.rangeAreas ?? false);
   if (compact) await writeStylesCompact(sheet, plan, budget, options.rangeAreas ?? false);
   else {
     for (const s of plan.styles) {
@@ -216,10 +217,13 @@ async function writeRowHeightsCompact(sheet: XWorksheet, plan: SheetPlan, budget
 
 async function writeStylesCompact(sheet: XWorksheet, plan: SheetPlan, budget: Budget, rangeAreas: boolean): Promise<void> {
   for (const w of formatWrites(plan.styles)) {
-    await budget.room(OP_BYTES + (typeof w.value === 'string' ? w.value.length : JSON.stringify(w.value).length));
-    const range = sheet.getRange(w.address);
-    if (typeof w.value === 'string') setEveryCell(range, 'numberFormat', w.value);
-    else range.numberFormat = w.value;
+    const { rows, cols } = rectSize(w.range);
+    await budget.room(OP_BYTES + (typeof w.value === 'string' ? everyCellBytes(rows, cols, w.value) : JSON.stringify(w.value).length));
+    const range = sheet.getRange(rectA1(w.range));
+    if (typeof w.value === 'string') {
+      const { rows, cols } = rectSize(w.range);
+      setEveryCell(range, rows, cols, 'numberFormat', w.value);
+    } else range.numberFormat = w.value;
   }
   for (const g of styleGroups(plan.styles)) {
     for (const { address, rect: r, areas } of groupAddresses(g, rangeAreas)) {
@@ -239,8 +243,10 @@ async function writeValidationsCompact(sheet: XWorksheet, plan: SheetPlan, budge
 }
 
 function writeSheetExtras(ctx: XContext, sheet: XWorksheet, name: string, plan: SheetPlan, state: SheetState, options: RenderOptions, skipped: string[]): void {
-  sheet.freezePanes.unfreeze();
+  // Panes, print setup and protection are touched only when the plan sets them: a validate on a
+  // lead's return keeps the panes they froze.
   const f = plan.freeze;
+  if (f) sheet.freezePanes.unfreeze();
   if (f && f.rows > 0 && f.cols > 0) sheet.freezePanes.freezeAt(rectA1(rect(1, 1, f.rows, f.cols)));
   else if (f && f.rows > 0) sheet.freezePanes.freezeRows(f.rows);
   else if (f && f.cols > 0) sheet.freezePanes.freezeColumns(f.cols);

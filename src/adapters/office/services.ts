@@ -155,7 +155,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       // (delayForCellEdit) and is retried quietly where the host refuses it anyway; the RAG
       // formats it writes raise no change event of its own.
       return ownWrite(() => settled({ delayForCellEdit: true }, (ctx) =>
-        withEventsOff(ctx, eventsSwitch, () => validateActive(ctx, catalogue, { ...(p ? { period: p } : {}), ...(previous ? { previous } : {}) }, renderOptions))));
+        withEventsOff(ctx, eventsSwitch, () => validateActive(ctx, catalogue, { ...(p ? { period: p } : {}), ...(previous ? { previous } : {}) }, { ...renderOptions, write: !options.live }))));
     },
 
     selectCell: (address) => settled((ctx) => selectCell(ctx, address)),

@@ -1,5 +1,5 @@
 import { rect } from '../address';
-import type { SheetPlan, WorkbookPlan } from '../plan/types';
+import type { HeaderFooterSections, SheetPlan, WorkbookPlan } from '../plan/types';
 import { cabinetFingerprint, sheetFingerprintOfPlan } from './fingerprint';
 import { cabinetSheetName, COLUMNS, PROPERTY, TITLE } from './layout';
 import type { CabinetModel } from './model';
@@ -11,10 +11,10 @@ import { LAST_COL, Sheet, WIDTHS } from './sheet';
 const hf = (s: string): string => s.replace(/&/g, '&&');
 
 /** The running header and footer of every printed page of the Cabinet workbook: period, page X of Y, fingerprint. */
-export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'period' | 'scope'>, fingerprint: string): { header: string; footer: string } {
+export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'period' | 'scope'>, fingerprint: string): { header: HeaderFooterSections; footer: HeaderFooterSections } {
   return {
-    header: `&L&8${hf(model.organisation)}&R&8${hf(model.scope ? `${TITLE}, ${model.scope.title}` : TITLE)}`,
-    footer: `&L&8Period ${hf(model.period)}   Page &P of &N&R&7Data fingerprint (SHA-256) ${fingerprint}`,
+    header: { left: `&8${hf(model.organisation)}`, right: `&8${hf(model.scope ? `${TITLE}, ${model.scope.title}` : TITLE)}` },
+    footer: { left: `&8Period ${hf(model.period)}   Page &P of &N`, right: `&7Data fingerprint (SHA-256) ${fingerprint}` },
   };
 }
 

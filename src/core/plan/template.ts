@@ -178,7 +178,7 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
     print: {
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: H, last: H },
       printArea: rect(1, 1, last, LAST_VISIBLE),
-      footer: `&L${catalogue.organisation.replace(/&/g, '&&')}: return ${formatPeriod(period)}&RPage &P of &N`,
+      footer: { left: `${catalogue.organisation.replace(/&/g, '&&')}: return ${formatPeriod(period)}`, right: 'Page &P of &N' },
     },
     names: [
       { name: 'ReturnPeriod', range: rect(TEMPLATE_LABEL_ROW, 2) },

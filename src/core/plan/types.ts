@@ -96,6 +96,17 @@ export interface ProtectionPlan {
   readonly allowAutoFilter?: boolean;
 }
 
+/**
+ * One printed header or footer as Excel's three sections. Each holds text and format codes (`&P`
+ * page, `&N` pages, `&8` font size; a literal `&` doubled) but never a section code (`&L`, `&C`,
+ * `&R`): Office.js sets each section as its own property, and the file renderer joins them.
+ */
+export interface HeaderFooterSections {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
 export interface PrintPlan {
   readonly orientation: 'landscape' | 'portrait';
   readonly paperSize: 'A4';
@@ -104,9 +115,9 @@ export interface PrintPlan {
   readonly fitToHeight: number;
   /** Rows repeated at the top of every printed page (`{ first: 4, last: 4 }` prints as `4:4`). */
   readonly repeatRows?: RowSpan;
-  /** Excel header/footer codes (`&P` page, `&N` pages). */
-  readonly header?: string;
-  readonly footer?: string;
+  /** The running header and footer, section by section (Excel prints three: left, centre, right). */
+  readonly header?: HeaderFooterSections;
+  readonly footer?: HeaderFooterSections;
   readonly printArea?: Rect;
   /** Row numbers after which a manual page break is forced. */
   readonly rowBreaks?: readonly number[];

@@ -11,7 +11,10 @@ export class FakeOfficeError extends Error {
 
 interface Op {
   readonly bytes: number;
-  readonly apply: () => void;
+  /** A write changes the workbook; a load returns what it read (its response bytes). */
+  readonly apply: () => void | { readonly responseBytes: number; readonly commit?: () => void };
+  /** `runtime`: the add-in's own settings (enableEvents), not the workbook. */
+  readonly kind: 'write' | 'read' | 'runtime';
 }
 
 /** What every request context of one fake workbook shares. */
@@ -22,6 +25,24 @@ export interface FakeCore {
   readonly payloads: number[];
   /** Excel on the web rejects larger requests (5 MB). */
   readonly payloadLimit: number;
+  /**
+   * Excel on the web "limits requests and responses to 5 MB"
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices);
+   * a larger response fails the sync with `ResponsePayloadSizeLimitExceeded`
+   * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
+   * and nothing it loaded becomes readable.
+   */
+  readonly responseLimit: number;
+  /** Estimated response bytes of each sync, in order. */
+  readonly responses: number[];
+  /** Workbook write operations applied so far (loads and `runtime` settings are not counted). */
+  writes: number;
+  /**
+   * Calls that clear the user's undo stack, as "Undo support with the Excel JavaScript API" lists
+   * them (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities#unsupported-apis):
+   * the API's name, once per call applied. The fake counts a call that lacks undo on any platform.
+   */
+  readonly undoClearing: string[];
   readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
   readonly pendingEvents: { sheet: FakeSheet; event: ChangedEvent }[];
   /**
@@ -75,8 +96,8 @@ export class FakeContext {
   /** `context.runtime` (ExcelApi 1.5): `enableEvents` (1.8), set and loaded like any property. */
   readonly runtime = new FakeRuntime(this);
 
-  enqueue(bytes: number, apply: () => void): void {
-    this.queue.push({ bytes, apply });
+  enqueue(bytes: number, apply: Op['apply'], kind: Op['kind'] = 'write'): void {
+    this.queue.push({ bytes, apply, kind });
   }
 
   get pending(): number {
@@ -100,11 +121,24 @@ export class FakeContext {
     if (bytes > this.core.payloadLimit) {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) is over the limit of ${this.core.payloadLimit}.`);
     }
+    let response = 0;
+    const loaded: (() => void)[] = [];
     try {
-      for (const op of ops) op.apply();
+      for (const op of ops) {
+        const out = op.apply();
+        if (op.kind === 'read') {
+          response += out ? out.responseBytes : 0;
+          if (out?.commit) loaded.push(out.commit);
+        } else if (op.kind === 'write') this.core.writes++;
+      }
     } finally {
+      this.core.responses.push(response);
       this.fireEvents();
     }
+    if (response > this.core.responseLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload (${response} bytes) is over the limit of ${this.core.responseLimit}.`);
+    }
+    for (const commit of loaded) commit();
     return undefined;
   }
 
@@ -131,9 +165,20 @@ export abstract class FakeObject {
         this.child(name.slice(0, slash)).load(name.slice(slash + 1));
         continue;
       }
-      this.ctx.enqueue(40 + name.length, () => this.loaded.set(name, this.read(name)));
+      this.ctx.enqueue(40 + name.length, () => {
+        // Read at sync, readable only once the whole response is within the limit.
+        const value = this.read(name);
+        return { responseBytes: responseBytes(value), commit: () => this.loaded.set(name, value) };
+      }, 'read');
     }
     return this;
+  }
+
+  /** The JSON bytes of what this proxy has loaded (a collection item in a response). */
+  loadedBytes(): number {
+    let n = 2;
+    for (const [k, v] of this.loaded) n += k.length + 4 + responseBytes(v);
+    return n;
   }
 
   /** For proxies that arrive loaded, like a collection's items after `load('items/name')`. */
@@ -167,7 +212,7 @@ export abstract class FakeObject {
 /** Excel.Runtime: `enableEvents` is written at sync, in order with the batch's other operations. */
 export class FakeRuntime extends FakeObject {
   get enableEvents(): boolean { return this.get('enableEvents'); }
-  set enableEvents(v: boolean) { this.write(60, () => { this.ctx.core.enableEvents = v; }); }
+  set enableEvents(v: boolean) { this.ctx.enqueue(60, () => { this.ctx.core.enableEvents = v; }, 'runtime'); }
   protected override read(name: string): unknown {
     if (name === 'enableEvents') return this.ctx.core.enableEvents;
     return super.read(name);
@@ -182,4 +227,20 @@ export function assertFormattable(sheet: FakeSheet): void {
 
 export function bytesOf(value: unknown): number {
   return 60 + (JSON.stringify(value)?.length ?? 0);
+}
+
+/** Estimated JSON bytes of a loaded value in the response (proxies count what they loaded). */
+export function responseBytes(value: unknown): number {
+  if (value instanceof FakeObject) return value.loadedBytes();
+  if (Array.isArray(value)) {
+    let n = 2;
+    for (const v of value) n += responseBytes(v) + 1;
+    return n;
+  }
+  if (value !== null && typeof value === 'object') {
+    let n = 2;
+    for (const [k, v] of Object.entries(value)) n += k.length + 4 + responseBytes(v);
+    return n;
+  }
+  return JSON.stringify(value)?.length ?? 4;
 }

@@ -7,6 +7,7 @@ import { valueType } from './range';
 export { FakeOfficeError };
 import { parseInput, storeInput } from './input';
 import { fakeWorkbook } from './sheet';
+import { workbookOpener, type OpenedWorkbook } from './create-workbook';
 import { cellAt, emptyWorkbook, findSheet, newSheet, peekCell, usedRect, type FakeCell, type FakeSheet, type FakeWorkbookState, type Scalar } from './state';
 
 export type FakeSettings = OfficeSettingsLike & { readonly saved: Readonly<Record<string, unknown>> };
@@ -32,6 +33,8 @@ function fakeSettings(initial: Readonly<Record<string, unknown>> = {}): FakeSett
 export interface FakeExcelOptions {
   /** Excel on the web's request limit; a bigger sync rejects. */
   readonly payloadLimit?: number;
+  /** Excel on the web's response limit (5 MB); a sync that loads more rejects. */
+  readonly responseLimit?: number;
   /** Cached result of a formula (Excel computes them; the fake leaves '' unless told). */
   readonly evaluate?: (sheet: string, formula: string) => Scalar | { error: string };
   readonly settings?: Readonly<Record<string, unknown>>;
@@ -55,6 +58,12 @@ export interface FakeExcel {
   syncCount(): number;
   /** Estimated request bytes of every sync so far. */
   readonly payloads: readonly number[];
+  /** Estimated response bytes (what was loaded) of every sync so far. */
+  readonly responses: readonly number[];
+  /** Write operations applied so far (loads are not counted). */
+  writes(): number;
+  /** Calls applied so far that clear the user's undo stack (excel-add-ins-undo-capabilities), by API name. */
+  undoClearingCalls(): readonly string[];
   sheet(name: string): FakeSheet;
   addSheet(name: string): FakeSheet;
   /** The stored cell at `Return!F12` (or `F12` on `sheet`); an empty one when never touched. */
@@ -73,6 +82,10 @@ export interface FakeExcel {
   handlerCount(): number;
   /** The used range of a sheet as a Grid, read straight from the state (for assertions). */
   grid(name: string): Grid;
+  /** `Excel.createWorkbook(base64?)` (ExcelApi 1.8): opens a new workbook; this one stays as it is (create-workbook.ts). */
+  createWorkbook(base64?: string): Promise<void>;
+  /** The workbooks `createWorkbook` opened so far, oldest first. */
+  openedWorkbooks(): readonly OpenedWorkbook[];
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
@@ -81,6 +94,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     syncCount: 0,
     payloads: [],
     payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
+    responseLimit: options.responseLimit ?? 5 * 1024 * 1024,
+    responses: [],
+    writes: 0,
+    undoClearing: [],
     pendingEvents: [],
     cellEdit: { on: false, waiting: [] },
     enableEvents: true,
@@ -88,6 +105,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     ...(options.evaluate ? { evaluate: options.evaluate } : {}),
   };
   for (const name of options.sheets ?? ['Sheet1']) newSheet(core.state, name);
+  const opener = workbookOpener();
   const newContext = (runOptions: XRunOptions = {}): FakeContext => {
     const ctx = new FakeContext(core, runOptions);
     ctx.workbook = fakeWorkbook(ctx);
@@ -135,6 +153,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     settings: fakeSettings(options.settings),
     syncCount: () => core.syncCount,
     payloads: core.payloads,
+    responses: core.responses,
+    writes: () => core.writes,
+    undoClearingCalls: () => [...core.undoClearing],
     sheet,
     addSheet: (name) => newSheet(core.state, name),
     cell: (address, sheetName) => {
@@ -158,6 +179,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     eventsEnabled: () => core.enableEvents,
     handlerCount: () => core.collectionHandlers.size + core.state.sheets.reduce((n, x) => n + x.handlers.size, 0),
     grid: (name) => gridOf(sheet(name)),
+    createWorkbook: opener.createWorkbook,
+    openedWorkbooks: () => [...opener.opened],
   };
 }
 

@@ -1,7 +1,7 @@
 import { parseA1, quoteSheet, rectA1, rectSize, type Rect } from '../../core/address';
 import type { XBorderIndex, XConditionalFormat, XConditionalFormats, XDataValidation, XRange, XRangeAreas, XRangeFormat } from '../../host/office-api';
 import { FakeContext, FakeObject, FakeOfficeError, assertFormattable, bytesOf, emitChange } from './context';
-import { toA1 } from '../../core/r1c1';
+import { toA1, toR1C1 } from '../../core/r1c1';
 import { parseInput, storeInput } from './input';
 import { cellAt, forEachCell, intersects, peekCell, type FakeCell, type FakeConditionalFormat, type FakeSheet } from './state';
 
@@ -14,11 +14,14 @@ export interface FakeTarget {
 }
 
 /**
- * Input for `values`, `formulas`, `formulasR1C1` and `numberFormat`: a 2-D array the size of
- * the range, or one value (string, number or boolean) that Excel applies to every cell. Office.js
- * types only the array, but the reference documents the single value and Excel accepts it.
+ * Input for `values`, `formulas`, `formulasR1C1` and `numberFormat`: a 2-D array the size of the
+ * range, as Office.js types it and the documentation writes it ("Use range.values with a
+ * two-dimensional array, even when you write to a single cell":
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+ * One bare value for a whole range is not documented: the fake rejects it (InvalidArgument), so a
+ * renderer that relied on it fails here rather than in some host.
  */
-type Input = unknown[][] | string | number | boolean;
+type Input = unknown[][];
 
 /** A range proxy: a sheet (resolved at sync time) and a rectangle, or a null object. */
 export class FakeRange extends FakeObject implements XRange, FakeTarget {
@@ -85,6 +88,35 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     });
   }
 
+  /**
+   * Range.copyFrom (ExcelApi 1.9), formulas only: "if the destination range is an exact multiple
+   * greater than the source range in either rows or columns, then the source content is replicated"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1));
+   * a formula keeps its relative references, as copy and paste does
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste).
+   * Other copy types, and sizes that are not a multiple, are not modelled.
+   */
+  copyFrom(sourceRange: string, copyType: 'All' | 'Formulas' | 'Values' | 'Formats' = 'All'): void {
+    this.write(bytesOf(sourceRange), () => {
+      if (copyType !== 'Formulas') throw new FakeOfficeError('NotModelled', `The fake models copyFrom with 'Formulas' only, not '${copyType}'.`);
+      const sheet = this.sheetRef();
+      const src = parseA1(sourceRange.includes('!') ? sourceRange.slice(sourceRange.lastIndexOf('!') + 1) : sourceRange);
+      if (!src) throw new FakeOfficeError('InvalidArgument', `'${sourceRange}' is not a range address.`);
+      const dest = this.rect();
+      const s = rectSize(src);
+      const d = rectSize(dest);
+      if (d.rows % s.rows !== 0 || d.cols % s.cols !== 0) throw new FakeOfficeError('NotModelled', 'The fake copies only onto an exact multiple of the source size.');
+      const input = Array.from({ length: d.rows }, (_, i) => Array.from({ length: d.cols }, (_, j) => {
+        const from = peekCell(sheet, src.top + (i % s.rows), src.left + (j % s.cols));
+        if (from?.formula === undefined) return from?.value ?? '';
+        const r1c1 = toR1C1(from.formula, src.top + (i % s.rows), src.left + (j % s.cols));
+        if (r1c1 === undefined) throw new FakeOfficeError('NotModelled', `The fake cannot move the formula ${from.formula}.`);
+        return r1c1;
+      }));
+      this.applyCells(sheet, input, true);
+    });
+  }
+
   select(): void {
     this.write(60, () => {
       const sheet = this.sheetRef();
@@ -93,47 +125,48 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
     });
   }
 
-  /** Apply a 2-D input matrix (or one value for every cell) cell by cell; null leaves a cell as it is (as Office.js does). */
+  /** Apply a 2-D input matrix cell by cell; null leaves a cell as it is (as Office.js does). */
   eachInput(input: Input, fn: (cell: FakeCell, input: unknown, row: number, col: number) => void): void {
     const r = this.rect();
     const { rows, cols } = rectSize(r);
-    const matrix = Array.isArray(input) ? input : undefined;
-    if (matrix === undefined && (input === null || typeof input === 'object')) {
-      throw new FakeOfficeError('InvalidArgument', 'The input must be a two-dimensional array or a single string, number or boolean.');
+    const matrix: unknown[][] | undefined = Array.isArray(input) ? input : undefined;
+    if (matrix === undefined) {
+      throw new FakeOfficeError('InvalidArgument', 'The input must be a two-dimensional array the size of the range (a single value for a whole range is not documented).');
     }
-    if (matrix && (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== cols))) {
+    if (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== cols)) {
       throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
     }
     const sheet = this.sheetRef();
     forEachCell(r, (row, col, i, j) => {
-      const value = matrix ? matrix[i]?.[j] : input;
+      const value = matrix[i]?.[j];
       if (value !== null && value !== undefined) fn(cellAt(sheet, row, col), value, row, col);
     });
   }
 
   private writeCells(input: Input, r1c1 = false): void {
-    this.write(bytesOf(input), () => {
-      const sheet = this.sheetRef();
-      const at = (i: number, j: number): unknown => (Array.isArray(input) ? input[i]?.[j] : input);
-      if (sheet.protection.protected) {
-        forEachCell(this.rect(), (row, col, i, j) => {
-          if (at(i, j) !== null && peekCell(sheet, row, col)?.locked !== false) {
-            throw new FakeOfficeError('AccessDenied', `The cell you're trying to change is on a protected sheet (${sheet.name}).`);
-          }
-        });
-      }
-      const evaluate = this.ctx.core.evaluate;
-      const before = snapshot(sheet, this.rect());
-      this.eachInput(input, (cell, value, row, col) => {
-        let text = value;
-        if (r1c1 && typeof value === 'string' && value.startsWith('=')) {
-          text = toA1(value, row, col);
-          if (text === undefined) throw new FakeOfficeError('NotModelled', `The fake cannot read the R1C1 formula ${value}.`);
+    this.write(bytesOf(input), () => this.applyCells(this.sheetRef(), input, r1c1));
+  }
+
+  private applyCells(sheet: FakeSheet, input: Input, r1c1: boolean): void {
+    const at = (i: number, j: number): unknown => input[i]?.[j];
+    if (sheet.protection.protected) {
+      forEachCell(this.rect(), (row, col, i, j) => {
+        if (at(i, j) !== null && peekCell(sheet, row, col)?.locked !== false) {
+          throw new FakeOfficeError('AccessDenied', `The cell you're trying to change is on a protected sheet (${sheet.name}).`);
         }
-        storeInput(cell, parseInput(text), evaluate && ((f) => evaluate(sheet.name, f)));
       });
-      ownChange(this.ctx, sheet, this.rect(), before);
+    }
+    const evaluate = this.ctx.core.evaluate;
+    const before = snapshot(sheet, this.rect());
+    this.eachInput(input, (cell, value, row, col) => {
+      let text = value;
+      if (r1c1 && typeof value === 'string' && value.startsWith('=')) {
+        text = toA1(value, row, col);
+        if (text === undefined) throw new FakeOfficeError('NotModelled', `The fake cannot read the R1C1 formula ${value}.`);
+      }
+      storeInput(cell, parseInput(text), evaluate && ((f) => evaluate(sheet.name, f)));
     });
+    ownChange(this.ctx, sheet, this.rect(), before);
   }
 
   protected override read(name: string): unknown {
@@ -150,6 +183,12 @@ export class FakeRange extends FakeObject implements XRange, FakeTarget {
       }
       return out;
     };
+    // "On all platforms, a range is limited to five million cells for get operations ... In some
+    // cases, Range.values returns null instead" of an error
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices):
+    // the fake gives null, the quiet case, so a reader must check the size first.
+    const size = rectSize(r);
+    if (['values', 'formulas', 'numberFormat', 'valueTypes'].includes(name) && size.rows * size.cols > 5_000_000) return null;
     switch (name) {
       case 'address': return `${quoteSheet(sheet.name)}!${rectA1(r)}`;
       case 'values': return grid((c) => c?.value ?? '');

@@ -15,6 +15,17 @@ const must = (ref: Ref, what: string): SheetRef => () => {
 
 let handlerIds = 1;
 
+/**
+ * A call that clears the user's undo stack "starting from that API call"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities#unsupported-apis):
+ * WorksheetProtection.protect and unprotect (no undo on any platform), DocumentProperties' text
+ * properties (none on the web), Worksheet.name and visibility (none on Windows and Mac). Every
+ * other call the fake models supports undo there, conditional formats and formats included.
+ */
+function undoCleared(ctx: FakeContext, api: string): void {
+  ctx.core.undoClearing.push(api);
+}
+
 export class FakeWorksheet extends FakeObject implements XWorksheet {
   private readonly sheet: SheetRef;
   constructor(ctx: FakeContext, private readonly ref: Ref, what: string, private readonly nullable = false) {
@@ -39,6 +50,7 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
         for (const [k, ref] of names) names.set(k, ref.split(from).join(to));
       }
       s.name = v;
+      undoCleared(this.ctx, 'Worksheet.name');
     });
   }
   get id(): string { return this.get('id'); }
@@ -46,7 +58,7 @@ export class FakeWorksheet extends FakeObject implements XWorksheet {
   get tabColor(): string { return this.get('tabColor'); }
   set tabColor(v: string) { this.write(60, () => { this.sheet().tabColor = v; }); }
   get visibility(): XWorksheet['visibility'] { return this.get('visibility'); }
-  set visibility(v: XWorksheet['visibility']) { this.write(60, () => { this.sheet().visibility = v; }); }
+  set visibility(v: XWorksheet['visibility']) { this.write(60, () => { this.sheet().visibility = v; undoCleared(this.ctx, 'Worksheet.visibility'); }); }
 
   readonly protection: XProtection = new FakeProtection(this.ctx, () => this.sheet());
   readonly charts = new FakeCharts(this.ctx, () => this.sheet());
@@ -151,11 +163,13 @@ class FakeProtection extends FakeObject implements XProtection {
       const s = this.sheet();
       if (s.protection.protected) throw new FakeOfficeError('InvalidOperation', `The worksheet '${s.name}' is already protected.`);
       s.protection = password === undefined ? { protected: true, options: { ...options } } : { protected: true, options: { ...options }, password };
+      undoCleared(this.ctx, 'WorksheetProtection.protect');
     });
   }
   unprotect(password?: string): void {
     this.write(60, () => {
       const s = this.sheet();
+      undoCleared(this.ctx, 'WorksheetProtection.unprotect');
       if (!s.protection.protected) return;
       // BadPassword: "The password you supplied is incorrect."
       // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling)
@@ -189,17 +203,34 @@ function pageLayout(ctx: FakeContext, sheet: SheetRef): XPageLayout {
     get zoom(): Excel.PageLayoutZoomOptions { throw new FakeOfficeError('PropertyNotLoaded', 'zoom'); },
     setPrintTitleRows: (rows: string): void => q((p) => { p.printTitleRows = rows; }),
     setPrintArea: (area: string): void => q((p) => { p.printArea = area; }),
-    headersFooters: {
-      defaultForAllPages: {
-        set centerHeader(v: string) { q((p) => { p.centerHeader = v; }); },
-        get centerHeader(): string { throw new FakeOfficeError('PropertyNotLoaded', 'centerHeader'); },
-        set centerFooter(v: string) { q((p) => { p.centerFooter = v; }); },
-        get centerFooter(): string { throw new FakeOfficeError('PropertyNotLoaded', 'centerFooter'); },
-      },
-    },
+    headersFooters: { defaultForAllPages: headerFooter(q) },
   };
   for (const key of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) Object.defineProperty(layout, key, margin(key));
   return layout as XPageLayout;
+}
+
+/**
+ * HeaderFooter (ExcelApi 1.9): six properties, one per section (leftHeader, centerHeader, rightHeader,
+ * leftFooter, centerFooter, rightFooter: https://learn.microsoft.com/javascript/api/excel/excel.headerfooter),
+ * each taking text and format codes. A section code (`&L`, `&C`, `&R`, the file format's way of
+ * joining sections in one text) inside one section's property is not documented there; the fake
+ * rejects it (the safe path: such text printed garbled), so a renderer must split the sections.
+ */
+function headerFooter(q: (fn: (p: FakeSheet['page']) => void) => void): XPageLayout['headersFooters']['defaultForAllPages'] {
+  const out = {};
+  for (const key of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const) {
+    Object.defineProperty(out, key, {
+      set(v: string) {
+        q((p) => {
+          if (/(^|[^&])(&&)*&[LCR]/.test(v)) throw new FakeOfficeError('InvalidArgument', `${key}: '${v}' holds a section code (&L, &C, &R); set each section's own property.`);
+          p.headerFooter[key] = v;
+        });
+      },
+      get() { throw new FakeOfficeError('PropertyNotLoaded', key); },
+      enumerable: true,
+    });
+  }
+  return out as XPageLayout['headersFooters']['defaultForAllPages'];
 }
 
 export class FakeWorksheets extends FakeObject implements XWorksheets {
@@ -252,7 +283,7 @@ export function fakeWorkbook(ctx: FakeContext): XWorkbook {
   const state = ctx.core.state;
   const q = (bytes: number, fn: () => void): void => ctx.enqueue(bytes, fn);
   const prop = (key: keyof typeof state.properties): PropertyDescriptor => ({
-    set(v: string) { q(bytesOf(v), () => { state.properties[key] = v; }); },
+    set(v: string) { q(bytesOf(v), () => { state.properties[key] = v; undoCleared(ctx, `DocumentProperties.${key}`); }); },
     get() { throw new FakeOfficeError('PropertyNotLoaded', `properties.${key}`); },
     enumerable: true,
   });

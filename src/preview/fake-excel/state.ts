@@ -43,14 +43,19 @@ export interface FakeValidation {
   errorAlert?: Excel.DataValidationErrorAlert;
 }
 
+export type HeaderFooterSection = 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter';
+
 export interface FakePageLayout {
   orientation?: string;
   paperSize?: string;
   zoom?: Excel.PageLayoutZoomOptions;
   printTitleRows?: string;
   printArea?: string;
-  centerHeader?: string;
-  centerFooter?: string;
+  /**
+   * Header and footer, section by section, as HeaderFooter has them (leftHeader, centerHeader …:
+   * https://learn.microsoft.com/javascript/api/excel/excel.headerfooter).
+   */
+  headerFooter: Partial<Record<HeaderFooterSection, string>>;
   margins: Record<string, number>;
   rowBreaks: string[];
 }
@@ -123,7 +128,7 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     lines: new Map(),
     protection: { protected: false, options: {} },
     freeze: { rows: 0, cols: 0 },
-    page: { margins: {}, rowBreaks: [] },
+    page: { margins: {}, rowBreaks: [], headerFooter: {} },
     names: new Map(),
     tabColor: '',
     visibility: 'Visible',

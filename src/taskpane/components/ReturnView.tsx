@@ -37,8 +37,9 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     setInserted(made);
     announce(`Inserted the return template as sheet ${made.sheet}: ${plural(made.due, 'indicator')} due.`);
   });
-  const validate = useAction(async () => {
-    const r = await services.validate(catalogue, { period });
+  // Live (after an edit): read and report only, so the lead's undo history and formats stay as they are.
+  const validate = useAction(async (liveRun: boolean) => {
+    const r = await services.validate(catalogue, { period, ...(liveRun ? { live: true } : {}) });
     setResult(r);
     setSignOff(r.signOff);
     announce(`Validated ${r.sheet}: ${countsSummary(r.counts)}. ${severityCounts(r.issues)}.`);
@@ -47,13 +48,15 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
 
   // Changes that arrive while a validation runs are not lost: one more run follows it.
   const running = React.useRef(false);
-  const pending = React.useRef(false);
-  const runValidate = React.useRef<() => Promise<void>>(async () => undefined);
-  runValidate.current = async () => {
-    if (running.current) { pending.current = true; return; }
+  // A press of Validate waiting behind a run stays a press (it refreshes colours); edits only re-read.
+  const pending = React.useRef<'live' | 'press' | undefined>(undefined);
+  const runValidate = React.useRef<(liveRun: boolean) => Promise<void>>(async () => undefined);
+  runValidate.current = async (liveRun) => {
+    if (running.current) { if (pending.current !== 'press') pending.current = liveRun ? 'live' : 'press'; return; }
     running.current = true;
     try {
-      do { pending.current = false; await validate.run(); } while (pending.current);
+      let next: 'live' | 'press' | undefined = liveRun ? 'live' : 'press';
+      while (next) { pending.current = undefined; await validate.run(next === 'live'); next = pending.current; }
     } finally { running.current = false; }
   };
 
@@ -62,7 +65,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     if (!live) return undefined;
     let unsubscribe: (() => void) | undefined;
     let cancelled = false;
-    services.onReturnChanged(() => void runValidate.current()).then(
+    services.onReturnChanged(() => void runValidate.current(true)).then(
       (off) => { if (cancelled) off(); else unsubscribe = off; },
       (e: unknown) => { setLive(false); setSubscribeError(e instanceof Error ? e.message : String(e)); },
     );
@@ -77,7 +80,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     <div className={styles.view}>
       <div className={styles.row}>
         <Button disabled={busy} onClick={() => void insert.run()}>Insert template</Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void runValidate.current()}>Validate</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void runValidate.current(false)}>Validate</Button>
         {busy && <Spinner size="tiny" label={insert.busy ? 'Inserting the template…' : 'Validating…'} />}
       </div>
       <Switch checked={live} label="Re-validate when the sheet changes" onChange={(_, d) => { setSubscribeError(undefined); setLive(d.checked); }} />

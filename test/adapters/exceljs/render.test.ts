@@ -142,7 +142,7 @@ describe('renderWorkbook: values and options', () => {
           dataBars: [{ range: rect(2, 1, 2, 3), color: '#1D4F91' }],
           protection: { password: 'pw', allowSelectLockedCells: true, allowSelectUnlockedCells: true },
           print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: 1, fitToHeight: 1, rowBreaks: [1],
-            margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, header: '&CScorecard' },
+            margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, header: { center: 'Scorecard' } },
         }),
         sheetPlan({ name: 'Data', hidden: true, cells: [{ row: 1, col: 1, values: [['x']] }] }),
       ],

@@ -76,8 +76,7 @@ export function everyPlanValue(plan: WorkbookPlan): PlanValue[] {
   for (const s of plan.sheets) {
     out.push(s.name);
     for (const b of s.cells) for (const row of b.values) out.push(...row);
-    if (s.print?.footer) out.push(s.print.footer);
-    if (s.print?.header) out.push(s.print.header);
+    for (const hf of [s.print?.footer, s.print?.header]) out.push(...Object.values(hf ?? {}).filter((v): v is string => v !== undefined));
   }
   const p = plan.properties;
   out.push(...[p.title, p.subject, p.keywords, p.company, p.creator].filter((v): v is string => v !== undefined));

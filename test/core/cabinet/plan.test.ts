@@ -74,9 +74,12 @@ describe('cabinetPlan', () => {
     expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: headerRow + 1, last: headerRow + 1 } });
     expect(sheet.freeze).toEqual({ rows: headerRow + 1, cols: 0 });
     const fp = cabinetFingerprint(model);
-    expect(sheet.print?.footer).toContain('&P of &N');
-    expect(sheet.print?.footer).toContain('2023-24 Q2');
-    expect(sheet.print?.footer).toContain(fp);
+    // Sections as data (Office.js sets each section's own property): period and page left, fingerprint right.
+    expect(sheet.print?.footer?.left).toContain('&P of &N');
+    expect(sheet.print?.footer?.left).toContain('2023-24 Q2');
+    expect(sheet.print?.footer?.right).toContain(fp);
+    expect(sheet.print?.header?.left).toContain(model.organisation.replace(/&/g, '&&'));
+    for (const text of [...Object.values(sheet.print?.header ?? {}), ...Object.values(sheet.print?.footer ?? {})]) expect(text).not.toMatch(/(^|[^&])(&&)*&[LCR]/);
     expect(cabinetPlan(model).sheets[0]?.protection?.password).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { createFakeExcel } from '../../../src/preview/fake-excel/index';
 import type { XContext } from '../../../src/host/office-api';
 
-/** Range properties as Office.js types them (2-D arrays) but set, as Excel allows, to one value. */
+/** Range properties as Office.js types them (2-D arrays) but set to one bare value, which is not documented. */
 const setOne = (target: object, key: string, value: unknown): void => { (target as Record<string, unknown>)[key] = value; };
 
 async function onSheet(work: (ctx: XContext, sheet: ReturnType<XContext['workbook']['worksheets']['getItem']>) => void) {
@@ -12,26 +12,32 @@ async function onSheet(work: (ctx: XContext, sheet: ReturnType<XContext['workboo
 }
 
 describe('the fake Excel models bulk writes as Excel does', () => {
-  it('one R1C1 formula fills a range, each cell relative to itself', async () => {
-    const fake = await onSheet((_ctx, s) => setOne(s.getRange('C2:C4'), 'formulasR1C1', '=RC[-2]*R1C1'));
+  it('one R1C1 formula per cell, as a 2-D array, each cell relative to itself', async () => {
+    const fake = await onSheet((_ctx, s) => { s.getRange('C2:C4').formulasR1C1 = [['=RC[-2]*R1C1'], ['=RC[-2]*R1C1'], ['=RC[-2]*R1C1']]; });
     expect(['C2', 'C3', 'C4'].map((a) => fake.cell(`S!${a}`).formula)).toEqual(['=A2*$A$1', '=A3*$A$1', '=A4*$A$1']);
   });
 
-  it.each([['values', 7, 7], ['numberFormat', '0.0', undefined]] as const)('one value for %s applies to every cell', async (key, value, stored) => {
-    const fake = await onSheet((_ctx, s) => setOne(s.getRange('A1:B2'), key, value));
-    for (const a of ['A1', 'B1', 'A2', 'B2']) {
-      const cell = fake.cell(`S!${a}`);
-      expect(key === 'values' ? cell.value : cell.numberFormat).toBe(stored ?? value);
-    }
+  it.each([['values', 7], ['formulas', '=1+1'], ['formulasR1C1', '=R1C1'], ['numberFormat', '0.0']] as const)(
+    'two-dimensional arrays only: one bare value for %s on a range is rejected (not documented)', async (key, value) => {
+      await expect(onSheet((_ctx, s) => setOne(s.getRange('A1:B2'), key, value))).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(onSheet((_ctx, s) => setOne(s.getRange('A1'), key, value))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+
+  it('copyFrom replicates a formula over an exact multiple of its source, references moving as copy and paste moves them', async () => {
+    const fake = await onSheet((_ctx, s) => {
+      s.getRange('C2').formulasR1C1 = [['=RC[-2]*R1C1']];
+      s.getRange('C3:C5').copyFrom('C2', 'Formulas');
+    });
+    expect(['C2', 'C3', 'C4', 'C5'].map((a) => fake.cell(`S!${a}`).formula)).toEqual(['=A2*$A$1', '=A3*$A$1', '=A4*$A$1', '=A5*$A$1']);
   });
 
-  it('a 1×1 array on a larger range is rejected (only a bare value is spread)', async () => {
+  it('a 1×1 array on a larger range is rejected (the array must be the size of the range)', async () => {
     await expect(onSheet((_ctx, s) => { s.getRange('A1:B2').formulas = [['x']]; })).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('null in an array leaves the cell as it was', async () => {
     const fake = await onSheet((_ctx, s) => {
-      setOne(s.getRange('A1:A2'), 'formulasR1C1', '=1+1');
+      s.getRange('A1:A2').formulasR1C1 = [['=1+1'], ['=1+1']];
       s.getRange('A1:A2').formulas = [[null as unknown as string], ['']];
     });
     expect([fake.cell('S!A1').formula, fake.cell('S!A2').formula]).toEqual(['=1+1', undefined]);
