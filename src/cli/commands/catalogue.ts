@@ -42,19 +42,21 @@ async function check(ctx: Context, file: string | undefined, against: string | u
 
 async function importTable(ctx: Context, file: string, out: string, force: boolean): Promise<number> {
   if (!isXlsxName(file)) throw new FileError(file, 'catalogue import reads a catalogue workbook (.xlsx); for JSON use catalogue check');
-  checkWritable(ctx.io.cwd, out, force);
+  const inputs = [{ file, role: 'the catalogue workbook being imported' }];
+  checkWritable(ctx.io.cwd, out, force, inputs);
   const result = await checkCatalogueFile(ctx.io.cwd, file);
   if (!result.ok) throw new FileError(file, catalogueErrorLine(result.errors));
-  writeAtomic(ctx.io.cwd, out, catalogueJsonText(result.catalogue), force);
+  writeAtomic(ctx.io.cwd, out, catalogueJsonText(result.catalogue), force, inputs);
   print(ctx, `Wrote ${out}: ${describeCatalogue(result.catalogue)}.`);
   return 0;
 }
 
 async function exportTable(ctx: Context, file: string | undefined, out: string, force: boolean): Promise<number> {
   if (!/\.xlsx$/i.test(out)) throw new FileError(out, 'the output must be an .xlsx file');
-  checkWritable(ctx.io.cwd, out, force);
+  const inputs = file !== undefined ? [{ file, role: 'the catalogue being exported' }] : [];
+  checkWritable(ctx.io.cwd, out, force, inputs);
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, file);
-  writeAtomic(ctx.io.cwd, out, await renderWorkbook(catalogueWorkbookPlan(catalogue)), force);
+  writeAtomic(ctx.io.cwd, out, await renderWorkbook(catalogueWorkbookPlan(catalogue)), force, inputs);
   print(ctx, `Wrote ${out} from ${label}: sheets Indicators, Catalogue, Priorities, FlagshipActions, Changes.`);
   say(ctx, 'Edit it in Excel, then: scorecard catalogue import ' + out + ' --out catalogue.json');
   return 0;

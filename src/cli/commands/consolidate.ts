@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { checkCouncil } from '../../app/bi-master';
 import { consolidateReturns, type Consolidated } from '../../app/consolidate';
 import { directoratesOf, matchDirectorate } from '../../app/directorate';
@@ -16,11 +15,12 @@ import { countsSummary, plural, summaryLine } from '../../core/words';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
-import { checkWritable, resolvePath, writeAtomic } from '../files';
+import { checkWritable, commitAll, stageWrite, type Input, type StagedWrite } from '../files';
+import { lockFile } from '../lock';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
 import { fileJson, readAll } from '../returns';
 import { issueJson, print, printJson, progress, say, type Context } from '../output';
-import { historyIssueLine, loadHistory, saveHistory } from './history-file';
+import { historyIssueLine, loadHistory, stageHistory } from './history-file';
 
 export const CONSOLIDATE_OPTIONS = {
   values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason', 'directorate'],
@@ -123,15 +123,45 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   if (args.positionals.length === 0) throw new UsageError('consolidate: give the return workbooks to combine (scorecard consolidate FILE.xlsx... --out CABINET.xlsx)');
   const out = requireValue(args, 'out', 'consolidate');
   if (!/\.xlsx$/i.test(out)) throw new FileError(out, 'the output must be an .xlsx file');
-  const outFull = resolvePath(ctx.io.cwd, out);
-  const clash = args.positionals.find((f) => path.resolve(ctx.io.cwd, f) === outFull);
-  if (clash !== undefined) throw new FileError(out, 'is also an input; inputs are never overwritten, choose another --out');
   const historyFile = args.values.history;
   const reopen = args.flags.has('reopen');
   if (historyFile === undefined && (reopen || args.values.reason !== undefined)) throw new UsageError('consolidate: --reopen and --reason need --history MASTER.json');
-  if (historyFile !== undefined && resolvePath(ctx.io.cwd, historyFile) === outFull) throw new FileError(out, 'is also the --history file; choose another --out');
   const force = args.flags.has('force');
-  checkWritable(ctx.io.cwd, out, force);
+  // Every file this run reads; none is ever written over, --force or not (the master is written on purpose, with a backup).
+  const reads: Input[] = [
+    ...args.positionals.map((file) => ({ file, role: 'a return' })),
+    ...(args.values.catalogue !== undefined ? [{ file: args.values.catalogue, role: 'the --catalogue' }] : []),
+    ...(args.values.previous !== undefined ? [{ file: args.values.previous, role: 'the --previous Cabinet workbook' }] : []),
+    ...(args.values['last-year'] !== undefined ? [{ file: args.values['last-year'], role: 'the --last-year Cabinet workbook' }] : []),
+  ];
+  const inputs: Input[] = [...reads, ...(historyFile !== undefined ? [{ file: historyFile, role: 'the --history BI master' }] : [])];
+  checkWritable(ctx.io.cwd, out, force, inputs);
+  if (historyFile === undefined) return consolidateRun(ctx, args, { out, force, inputs });
+  // The master's own outputs are checked before the lock and the lock is taken before the master is read: all before anything is written.
+  if (!/\.json$/i.test(historyFile)) throw new FileError(historyFile, 'the history (BI master) is a .json file');
+  checkWritable(ctx.io.cwd, historyFile, true, reads);
+  checkWritable(ctx.io.cwd, `${historyFile}.bak`, true, inputs);
+  const lock = lockFile(ctx.io.cwd, historyFile, (line) => ctx.io.stderr(`${line}\n`));
+  try {
+    return await consolidateRun(ctx, args, { out, force, inputs, historyFile, reads });
+  } finally {
+    lock.release();
+  }
+}
+
+interface RunOutputs {
+  readonly out: string;
+  readonly force: boolean;
+  /** What --out must not be: every file read, the master included. */
+  readonly inputs: readonly Input[];
+  readonly historyFile?: string;
+  /** What the master (and its backup) must not be: every other file read. */
+  readonly reads?: readonly Input[];
+}
+
+async function consolidateRun(ctx: Context, args: ReturnType<typeof parseArgs>, outputs: RunOutputs): Promise<number> {
+  const { out, force, inputs, historyFile } = outputs;
+  const reopen = args.flags.has('reopen');
   const period = periodOption(args.values.period, 'consolidate');
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   const directorate = directorateOption(catalogue, args.values.directorate, historyFile);
@@ -151,9 +181,22 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   });
   const o = run.outcome;
   const c = o.consolidation;
-  if (run.consolidated) writeAtomic(ctx.io.cwd, out, run.bytes, force);
   const recorded = run.consolidated ? run.outcome.history : undefined;
-  const backup = loaded && historyFile !== undefined && recorded ? saveHistory(ctx.io.cwd, historyFile, loaded, recorded.next) : undefined;
+  // All or nothing: the Cabinet and the master (with its backup) are staged in full, then put in place together.
+  const staged: StagedWrite[] = [];
+  let backup: string | undefined;
+  try {
+    if (run.consolidated) staged.push(stageWrite(ctx.io.cwd, out, run.bytes, force, inputs));
+    if (loaded && historyFile !== undefined && recorded) {
+      const master = stageHistory(ctx.io.cwd, historyFile, loaded, recorded.next, outputs.reads ?? []);
+      backup = master.backup;
+      staged.push(...master.writes);
+    }
+  } catch (e) {
+    for (const w of staged) w.discard();
+    throw e;
+  }
+  commitAll(staged);
   const historyIssues = run.consolidated ? (recorded?.issues ?? []) : run.outcome.issues;
   const summary = summarise(c, historyIssues);
   const errors = summary.errors;

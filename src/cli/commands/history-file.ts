@@ -5,7 +5,7 @@ import { readMaster } from '../../app/bi-master';
 import { emptyHistory } from '../../core/history/parse';
 import type { History } from '../../core/history/schema';
 import { FileError } from '../errors';
-import { readText, resolvePath, writeAtomic } from '../files';
+import { readText, resolvePath, stageWrite, type Input, type StagedWrite } from '../files';
 
 export interface LoadedHistory {
   readonly history: History;
@@ -34,14 +34,21 @@ export function historyJsonText(h: History): string {
 }
 
 /**
- * Write the new history atomically; the version it replaces is kept as FILE.bak first, so one
- * mistaken run can be undone by hand. The previous .bak is replaced.
+ * The new history, staged beside the master for the caller to commit with its other outputs; the
+ * version it replaces is kept as FILE.bak first, so one mistaken run can be undone by hand. The
+ * previous .bak is replaced. Neither may be a file the run reads (`inputs`).
  */
-export function saveHistory(cwd: string, file: string, loaded: LoadedHistory, next: History): string | undefined {
+export function stageHistory(cwd: string, file: string, loaded: LoadedHistory, next: History, inputs: readonly Input[]): { readonly writes: StagedWrite[]; readonly backup?: string } {
   const backup = loaded.text !== undefined ? `${file}.bak` : undefined;
-  if (backup !== undefined && loaded.text !== undefined) writeAtomic(cwd, backup, loaded.text, true);
-  writeAtomic(cwd, file, historyJsonText(next), true);
-  return backup;
+  const writes: StagedWrite[] = [];
+  try {
+    if (backup !== undefined && loaded.text !== undefined) writes.push(stageWrite(cwd, backup, loaded.text, true, [...inputs, { file, role: 'the --history BI master' }]));
+    writes.push(stageWrite(cwd, file, historyJsonText(next), true, inputs));
+  } catch (e) {
+    for (const w of writes) w.discard();
+    throw e;
+  }
+  return { writes, ...(backup !== undefined ? { backup } : {}) };
 }
 
 export function historyIssueLine(i: HistoryIssue): string {

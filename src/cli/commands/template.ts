@@ -4,7 +4,7 @@ import { formatPeriod } from '../../core/period';
 import { renderWorkbook } from '../../adapters/exceljs/render';
 import { parseArgs, requireValue, type ParsedArgs } from '../args';
 import { FileError, UsageError } from '../errors';
-import { checkWritable, displayPath, ensureDir, listDir, writeAtomic } from '../files';
+import { checkNotAnInput, checkWritable, displayPath, ensureDir, listDir, writeAtomic, type Input } from '../files';
 import { loadCatalogue, periodOption } from '../load';
 import { print, say, type Context } from '../output';
 import { plural } from '../../core/words';
@@ -16,6 +16,11 @@ const SKIPPED: Readonly<Record<SkipReason, (period: string) => string>> = {
   'not-in-force': (p) => `none of its indicators is in the catalogue for ${p}`,
 };
 
+/** The file the template reads, never written over. */
+function catalogueInput(args: ParsedArgs): Input[] {
+  return args.values.catalogue !== undefined ? [{ file: args.values.catalogue, role: 'the --catalogue' }] : [];
+}
+
 /** `template --all-services --out-dir DIR`: one return per service, every name checked before any file is written. */
 async function allServices(ctx: Context, args: ParsedArgs): Promise<number> {
   if (args.values.service !== undefined) throw new UsageError('template: --all-services writes every service; leave out --service (or leave out --all-services)');
@@ -25,6 +30,7 @@ async function allServices(ctx: Context, args: ParsedArgs): Promise<number> {
   if (!period) throw new UsageError('template: --period is required');
   const force = args.flags.has('force');
   const existing = listDir(ctx.io.cwd, dir);
+  const inputs = catalogueInput(args);
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   const { returns, skipped } = allServiceReturns(catalogue, period);
   const periodText = formatPeriod(period);
@@ -41,8 +47,9 @@ async function allServices(ctx: Context, args: ParsedArgs): Promise<number> {
       throw new FileError(first, `already exists${more}; nothing was written. Use --force to overwrite, or another --out-dir`);
     }
   }
+  if (existing) for (const f of files) checkNotAnInput(ctx.io.cwd, f.path, inputs);
   if (!existing) ensureDir(ctx.io.cwd, dir);
-  for (const f of files) writeAtomic(ctx.io.cwd, f.path, await renderWorkbook(f.template.workbook), force);
+  for (const f of files) writeAtomic(ctx.io.cwd, f.path, await renderWorkbook(f.template.workbook), force, inputs);
   say(ctx, `Catalogue: ${label}`);
   print(ctx, `Wrote ${plural(files.length, 'return')} for ${periodText} in ${displayPath(dir)}:`);
   for (const f of files) print(ctx, `  ${f.file}: ${f.service}, ${plural(f.template.due, 'indicator')} due`);
@@ -63,7 +70,8 @@ export async function templateCommand(ctx: Context, argv: readonly string[]): Pr
   const out = requireValue(args, 'out', 'template');
   if (!/\.xlsx$/i.test(out)) throw new FileError(out, 'the output must be an .xlsx file');
   const force = args.flags.has('force');
-  checkWritable(ctx.io.cwd, out, force);
+  const inputs = catalogueInput(args);
+  checkWritable(ctx.io.cwd, out, force, inputs);
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   let service: string | undefined;
   if (args.values.service !== undefined) {
@@ -72,7 +80,7 @@ export async function templateCommand(ctx: Context, argv: readonly string[]): Pr
   }
   if (!period) throw new UsageError('template: --period is required');
   const template = returnTemplate(catalogue, period, service);
-  writeAtomic(ctx.io.cwd, out, await renderWorkbook(template.workbook), force);
+  writeAtomic(ctx.io.cwd, out, await renderWorkbook(template.workbook), force, inputs);
   say(ctx, `Catalogue: ${label}`);
   print(ctx, `Wrote ${out}: return for ${formatPeriod(period)}${service ? `, ${service}` : ''}, ${plural(template.due, 'indicator')} due.`);
   say(ctx, 'Leads type in the white cells (Actual or Status, Commentary, Action); then run scorecard validate on it.');

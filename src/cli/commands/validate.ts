@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import { parseArgs } from '../args';
 import { resultsCsv } from '../csv';
 import { FileError, UsageError } from '../errors';
-import { checkWritable, resolvePath, writeAtomic } from '../files';
+import { checkWritable, writeAtomic, type Input } from '../files';
 import { loadCatalogue, periodOption } from '../load';
 import { print, printJson, say, type Context } from '../output';
 import { plural } from '../../core/words';
@@ -20,12 +19,14 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   const period = periodOption(args.values.period, 'validate');
   const csv = args.values.csv;
   const force = args.flags.has('force');
-  if (csv !== undefined) {
-    // Checked before any reading: a run that cannot save its report should say so at once.
-    const full = resolvePath(ctx.io.cwd, csv);
-    if (args.positionals.some((f) => path.resolve(ctx.io.cwd, f) === full)) throw new FileError(csv, 'is also an input; validate never changes a return, choose another --csv');
-    checkWritable(ctx.io.cwd, csv, force);
-  }
+  // Every file this run reads: --csv is never written over one of them, --force or not.
+  const inputs: Input[] = [
+    ...args.positionals.map((file) => ({ file, role: 'a return' })),
+    ...(args.values.catalogue !== undefined ? [{ file: args.values.catalogue, role: 'the --catalogue' }] : []),
+    ...(args.values.history !== undefined ? [{ file: args.values.history, role: 'the --history BI master' }] : []),
+  ];
+  // Checked before any reading: a run that cannot save its report should say so at once.
+  if (csv !== undefined) checkWritable(ctx.io.cwd, csv, force, inputs);
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   // With the BI master, each row gets its direction of travel against the quarter before.
   const history = args.values.history !== undefined ? readHistory(ctx.io.cwd, args.values.history) : undefined;
@@ -36,7 +37,7 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   const skipped = skippedSheets(books);
   const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(history ? { previous: previousLookup(history) } : {}) });
   const t = totals(results);
-  if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force);
+  if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force, inputs);
   if (args.flags.has('json')) {
     printJson(ctx, { catalogue: label, files: results.map(fileJson), skipped: skipped.map((s) => ({ ...s, message: skippedSheetText(s) })), errors: t.errors, warnings: t.warnings });
     return t.errors > 0 ? 1 : 0;
