@@ -171,7 +171,12 @@ export function stageWrite(cwd: string, file: string, data: Uint8Array | string,
       if (!NO_HARD_LINKS.has(code)) throw e;
       // A file system without hard links: claim the name exclusively, then rename over the claim.
       fs.closeSync(fs.openSync(full, 'wx'));
-      fs.renameSync(tmp, full);
+      try {
+        fs.renameSync(tmp, full);
+      } catch (renameError) {
+        fs.rmSync(full, { force: true });
+        throw renameError;
+      }
       return;
     }
     fs.rmSync(tmp, { force: true });
