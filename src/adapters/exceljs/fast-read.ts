@@ -29,11 +29,11 @@ const MB = 1024 * 1024;
 /** What one read may take. A return is a few hundred rows; these leave room for any honest workbook. */
 export const READ_LIMITS = {
   /** Inflated size of one XML part. */
-  partBytes: 100 * MB,
+  partBytes: 64 * MB,
   /** Inflated size of all the parts one read inflates. */
-  totalBytes: 256 * MB,
+  totalBytes: 200 * MB,
   /** `<c>` elements in one sheet. */
-  cells: 1_000_000,
+  cells: 300_000,
   /** Entries in the zip. */
   entries: 20_000,
 } as const;
@@ -164,7 +164,7 @@ class Package {
     parser.on('closetag', (tag) => handler.close(tag));
     parser.on('text', (t) => handler.text(t));
     parser.on('cdata', (t) => handler.text(t));
-    let decoder: TextDecoder | undefined;
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
     await this.stream(name, (chunk) => {
       if (!decoder) {
         // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark.
@@ -201,6 +201,12 @@ interface XmlHandler {
   open(tag: SaxesTagNS): void;
   close(tag: SaxesTagNS): void;
   text(text: string): void;
+}
+
+/** An unprefixed attribute's value (unprefixed attributes are in no namespace). */
+function attr(tag: SaxesTagNS, name: string): string | undefined {
+  const a = tag.attributes[name];
+  return a !== undefined && a.uri === '' ? a.value : undefined;
 }
 
 /** Unprefixed attributes of a tag, by local name. */
@@ -262,12 +268,10 @@ async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: {
 /** Text of string items (`<si>`): `<t>` and rich runs' `<t>`, phonetic runs left out; null when no `<t>`. */
 class StringItem {
   text: string | null = null;
-  rich = false;
   private inT = false;
   private phonetic = 0;
   open(local: string | undefined): void {
     if (local === 'rPh') this.phonetic++;
-    else if (local === 'r') this.rich = true;
     else if (local === 't' && this.phonetic === 0) { this.inT = true; this.text ??= ''; }
   }
   close(local: string | undefined): void {
@@ -382,7 +386,7 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
 
 /** A cell as ExcelJS holds it: `live` is any type but Null (what makes ExcelJS count its row). */
 interface Cell { value: CellValue; live: boolean; format: string | undefined }
-interface Row { format: string | undefined; cells: Map<number, Cell>; merged?: boolean }
+interface Row { format: string | undefined; cells: Cell[]; merged?: boolean }
 
 const styleFormat = (ctx: Context, s: string | undefined): string | undefined => {
   const id = s === undefined ? NaN : parseInt(s, 10);
@@ -400,7 +404,7 @@ export function cellRef(ref: string): { row: number; col: number } | undefined {
 }
 
 interface Pending {
-  attrs: Record<string, string>;
+  attrs: { t: string | undefined; s: string | undefined };
   v: string | undefined;
   f: { text: string; typed: boolean } | undefined;
   is: StringItem | undefined;
@@ -440,8 +444,8 @@ function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
     return cell(n.value, n.date);
   }
   if (t === 'inlineStr' && p.is) {
-    const s = p.is.text === null ? null : unescapeXstring(p.is.text);
-    if (s !== null && (s !== '' || p.is.rich)) return cell(s);
+    // An inline string is the same text its shared form would be, empty text included (ExcelJS drops an empty one).
+    if (p.is.text !== null) return cell(unescapeXstring(p.is.text));
   }
   return attrs.s !== undefined && parseInt(attrs.s, 10) ? { value: null, live: false, format: own } : null;
 }
@@ -468,7 +472,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
 
   const rowData = (r: NonNullable<typeof row>): Row => {
     if (!r.data) {
-      r.data = rows.get(r.index) ?? { format: r.format, cells: new Map() };
+      r.data = rows.get(r.index) ?? { format: r.format, cells: [] };
       rows.set(r.index, r.data);
     }
     return r.data;
@@ -482,24 +486,25 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
       if (local === undefined) return;
       if (pending) {
         if (local === 'v' && parent === 'c') { pending.capture = 'v'; pending.v = ''; }
-        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { text: '', typed: plain(tag).t !== undefined }; }
+        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { text: '', typed: attr(tag, 't') !== undefined }; }
         else if (local === 'is' && parent === 'c') pending.is = new StringItem();
         else if (pending.is && local !== 'is') pending.is.open(local);
         return;
       }
-      const a = plain(tag);
       if (local === 'row' && parent === 'sheetData') {
-        const r = a.r === undefined ? undefined : Number(a.r);
-        if (r !== undefined && !(Number.isInteger(r) && r >= 1 && r <= MAX_ROWS)) throw new Error(`${here}: row number "${a.r}" is not a row of Excel's (1 to 1,048,576)`);
+        const ra = attr(tag, 'r');
+        const r = ra === undefined ? undefined : Number(ra);
+        if (r !== undefined && !(Number.isInteger(r) && r >= 1 && r <= MAX_ROWS)) throw new Error(`${here}: row number "${ra ?? ''}" is not a row of Excel's (1 to 1,048,576)`);
         lastRow = r ?? lastRow + 1;
         if (lastRow > MAX_ROWS) throw new Error(`${here} has more rows than Excel's 1,048,576`);
-        row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, a.s), data: undefined };
+        row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, attr(tag, 's')), data: undefined };
         col = 0;
       } else if (local === 'c' && parent === 'row' && row) {
         if (++count > READ_LIMITS.cells) throw new Error(`${here} has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells; a return is a few hundred rows`);
-        if (a.r !== undefined) {
-          const ref = cellRef(a.r);
-          if (!ref) throw new Error(`${here}: "${a.r}" is not a cell reference inside Excel's 1,048,576 rows and 16,384 columns`);
+        const cr = attr(tag, 'r');
+        if (cr !== undefined) {
+          const ref = cellRef(cr);
+          if (!ref) throw new Error(`${here}: "${cr}" is not a cell reference inside Excel's 1,048,576 rows and 16,384 columns`);
           // A row without its number takes it from its first cell's reference.
           if (row.fromCell && !row.data) { row.index = ref.row; lastRow = ref.row; }
           col = ref.col;
@@ -510,15 +515,17 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
         }
         row.fromCell = false;
         at = { row: row.index, col };
-        pending = { attrs: a, v: undefined, f: undefined, is: undefined, capture: undefined };
+        pending = { attrs: { t: attr(tag, 't'), s: attr(tag, 's') }, v: undefined, f: undefined, is: undefined, capture: undefined };
         if (tag.isSelfClosing) finishCell();
       } else if (local === 'sheetData') sawData = true;
       else if (local === 'col' && parent === 'cols') {
+        const a = plain(tag);
         const format = styleFormat(ctx, a.style);
         const min = Number(a.min);
         const max = Math.min(Number(a.max), MAX_COLS);
         if (format && min >= 1 && max >= min) colRanges.push({ min, max, format });
       } else if (local === 'mergeCell' && parent === 'mergeCells') {
+        const a = plain(tag);
         const [from, to] = (a.ref ?? '').split(':');
         const p = cellRef(from ?? '');
         const q = to === undefined ? p : cellRef(to);
@@ -550,7 +557,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
     pending = undefined;
     if (!p || !row) return;
     const cell = cellOf(p, ctx, () => `${here} cell ${A1(at.row, at.col)}`);
-    if (cell !== null) rowData(row).cells.set(at.col, cell);
+    if (cell !== null) rowData(row).cells[at.col] = cell;
   }
 
   if (!sawData) throw new Error(`${sheet.path} has no <sheetData>, so it is not a worksheet`);
@@ -563,7 +570,7 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   let lastRow = 0;
   let lastCol = 0;
   for (const [r, row] of rows) {
-    for (const [c, x] of row.cells) if (x.value !== null) { if (r > lastRow) lastRow = r; if (c > lastCol) lastCol = c; }
+    row.cells.forEach((x, c) => { if (x.value !== null) { if (r > lastRow) lastRow = r; if (c > lastCol) lastCol = c; } });
   }
   checkGridExtent(name, lastRow, lastCol);
   const colFormats: (string | undefined)[] = [];
@@ -573,24 +580,22 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   for (const m of merges) {
     for (let r = m.r1; r <= Math.min(m.r2, lastRow); r++) {
       let row = rows.get(r);
-      if (!row) rows.set(r, (row = { format: undefined, cells: new Map() }));
+      if (!row) rows.set(r, (row = { format: undefined, cells: [] }));
       if (r > m.r1 || m.c2 > m.c1) row.merged = true;
       for (let c = m.c1; c <= Math.min(m.c2, lastCol); c++) {
-        const own = row.cells.get(c) ?? { value: null, live: false, format: row.format || colFormats[c] };
+        const own = row.cells[c] ?? { value: null, live: false, format: row.format || colFormats[c] };
         const master = r === m.r1 && c === m.c1;
-        row.cells.set(c, master ? own : { value: null, live: true, format: own.format });
+        row.cells[c] = master ? own : { value: null, live: true, format: own.format };
       }
     }
   }
   const cells: PlacedCell[] = [];
   for (const [r, row] of rows) {
     if (r > lastRow) continue;
-    let live = row.merged === true;
-    let width = 0;
-    for (const [c, x] of row.cells) { if (x.live) live = true; if (c > width) width = c; }
+    const live = row.merged === true || row.cells.some((x) => x.live);
     if (!live) continue;
-    for (let c = 1; c <= Math.min(width, lastCol); c++) {
-      const x = row.cells.get(c);
+    for (let c = 1; c <= Math.min(row.cells.length - 1, lastCol); c++) {
+      const x = row.cells[c];
       const value = x ? x.value : null;
       const format = x ? x.format : row.format || colFormats[c];
       if (value !== null || format) cells.push({ r, c, value, format });

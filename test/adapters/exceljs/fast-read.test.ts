@@ -7,6 +7,7 @@ import { renderWorkbook } from '../../../src/adapters/exceljs/render';
 import { rect } from '../../../src/core/address';
 import type { Grid } from '../../../src/core/grid';
 import type { PlanValue, SheetPlan } from '../../../src/core/plan/types';
+import { rewrite, REWRITES, type Rewrite } from '../../helpers/ooxml-rewrite';
 
 async function fastGrids(bytes: Uint8Array): Promise<Grid[] | undefined> {
   const book = await openFastWorkbook(await JSZip.loadAsync(bytes));
@@ -192,4 +193,43 @@ describe('fast reader: property', () => {
       await expectSameAsExcelJS(bytes);
     }), { numRuns: 40 });
   });
+
+  it('any conformant rewrite of a rendered grid (prefixes, no r, CDATA, inline strings, _xHHHH_, UTF-16, part name case…) reads to the same grid', async () => {
+    await fc.assert(fc.asyncProperty(cells, fc.boolean(), fc.subarray([...REWRITES], { minLength: 1 }), async (list, merge, rewrites) => {
+      const values: PlanValue[][] = Array.from({ length: 8 }, () => Array<PlanValue>(6).fill(null));
+      for (const c of list) values[c.row - 1]![c.col - 1] = c.value;
+      const styles = list.filter((c) => c.format).map((c) => ({ range: rect(c.row, c.col), style: { numFmt: c.format } }));
+      const sheet: SheetPlan = { name: 'Return', cells: [{ row: 1, col: 1, values }], styles, columns: [], validations: [], conditionalFormats: [],
+        ...(merge ? { merges: [rect(2, 2, 3, 3)] } : {}) };
+      const bytes = await renderWorkbook({ sheets: [sheet], properties: { custom: { ScorecardFingerprint: 'abc' } } });
+      expect(await fastGrids(await rewrite(bytes, rewrites))).toEqual(await fastGrids(bytes));
+    }), { numRuns: 60 });
+  });
 });
+
+describe('conformant rewrites, one at a time', () => {
+  const original = (): Promise<Uint8Array> => written((wb) => {
+    const ws = wb.addWorksheet('Return');
+    ws.getRow(1).values = ['Ref', 'Actual', 'Status', 'Commentary', 'Action'];
+    ws.getRow(2).values = ['CS01', 84.2, null, 'Two advisers off sick', 'Agency cover'];
+    ws.getRow(4).values = ['CS03', null, 'On track', 'Done & dusted <ok> é😀', 'None'];
+    ws.getCell('G4').value = 'far';
+    ws.getCell('B4').numFmt = '0.0%';
+  });
+
+  it.each(REWRITES.map((r) => [r]))('%s reads the same', async (r: Rewrite) => {
+    const bytes = await original();
+    expect(await fastGrids(await rewrite(bytes, [r]))).toEqual(await fastGrids(bytes));
+  });
+
+  it('only the first cell of a row numbered: commentary stays in Commentary, action in Action', async () => {
+    const grids = await fastGrids(await rewrite(await original(), ['firstRefOnly']));
+    expect(grids![0]!.values[1]).toEqual(['CS01', 84.2, null, 'Two advisers off sick', 'Agency cover', null, null]);
+  });
+
+  it('CDATA is the text, not <![CDATA[…]]>; _x0041_ in an inline string is A', async () => {
+    const bytes = await edited(await original(), SHEET, (xml) => xml.replace(/<c r="A2"[^]*?<\/c>/, '<c r="A2" t="inlineStr"><is><t><![CDATA[C_x0053_01]]></t></is></c>'));
+    expect((await fastGrids(bytes))![0]!.values[1]![0]).toBe('CS01');
+  });
+});
+
