@@ -83,3 +83,21 @@ export function duplicateKeys(text: string): (string | number)[][] {
   }
   return found;
 }
+
+/**
+ * How deeply arrays and objects nest in JSON text (brackets inside strings not counted). A
+ * catalogue nests a few levels; text nested thousands deep is refused before anything walks it
+ * recursively (JSON.stringify, a schema), which would overflow the stack.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length;) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) { i = stringEnd(text, i); continue; }
+    if (ch === 0x5b /* [ */ || ch === 0x7b /* { */) { depth += 1; if (depth > deepest) deepest = depth; }
+    else if (ch === 0x5d /* ] */ || ch === 0x7d /* } */) depth -= 1;
+    i += 1;
+  }
+  return deepest;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { duplicateKeys } from '../../src/core/json-duplicates';
+import { duplicateKeys, nestingDepth } from '../../src/core/json-duplicates';
 
 describe('duplicateKeys', () => {
   it('finds a key given twice, with its path', () => {
@@ -46,5 +46,15 @@ describe('duplicateKeys', () => {
       expect(() => JSON.parse(text) as unknown).not.toThrow();
       expect(duplicateKeys(text)).toEqual([path]);
     }));
+  });
+});
+
+describe('nestingDepth', () => {
+  it.each([
+    ['{}', 1], ['[[1],[2,[3]]]', 3], ['{"a":"[[[[","b":[{}]}', 3], ['"\\"[["', 0], ['[]'.repeat(5), 1],
+  ])('%s nests %i deep', (text, depth) => expect(nestingDepth(text)).toBe(depth));
+
+  it('counts 200,000 levels without recursion', () => {
+    expect(nestingDepth('['.repeat(200_000) + ']'.repeat(200_000))).toBe(200_000);
   });
 });

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { catalogueSchema, type Catalogue, type Indicator } from './schema';
 import { crossCheck } from './cross-check';
 import { formatPath, type CatalogueError } from './errors';
-import { duplicateKeys } from '../json-duplicates';
+import { duplicateKeys, nestingDepth } from '../json-duplicates';
+
+/** The deepest nesting a catalogue's JSON may have: it needs about five levels. */
+export const MAX_JSON_DEPTH = 64;
 
 const DUPLICATE_KEY = 'is given twice in the same object; give each field once (JSON would silently keep only the last one)';
 
@@ -76,6 +79,10 @@ export function parseCatalogue(input: unknown): CatalogueResult {
 /** Parse catalogue JSON text; a syntax error is one error at the root. */
 export function parseCatalogueText(textIn: string): CatalogueResult {
   const text = textIn.replace(/^\uFEFF/, '');
+  const depth = nestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return { ok: false, errors: [{ path: '(root)', message: `nests lists and objects ${depth.toLocaleString('en-GB')} levels deep; a catalogue nests a few, so more than ${MAX_JSON_DEPTH} is refused` }] };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -166,4 +166,15 @@ describe('bounded resources: exit 2 naming the file and the limit, in seconds', 
     fs.writeFileSync(path.join(dir, 'entries.xlsx'), zipOf(entries));
     await refused('entries.xlsx', /20,001 entries, more than the 20,000/, 5);
   });
+
+  it('a catalogue nested 200,000 levels deep: validate, consolidate and catalogue check', async () => {
+    fs.writeFileSync(path.join(dir, 'deep.json'), `{"version":"1","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    const why = /deep\.json: .*nests lists and objects 200,001 levels deep.*more than 64 is refused/;
+    expectCouldNotDo(await bounded(dir, ['validate', 'good.xlsx', '--catalogue', 'deep.json'], 10_000), 'deep.json', why);
+    expectCouldNotDo(await bounded(dir, ['consolidate', 'good.xlsx', '--catalogue', 'deep.json', '--period', PERIOD, '--out', 'c.xlsx'], 10_000), 'deep.json', why);
+    const check = await bounded(dir, ['catalogue', 'check', 'deep.json'], 10_000);
+    expect(check.code).not.toBe(0);
+    expect(check.out + check.err).toMatch(/200,001 levels deep/);
+    expect(check.err).not.toMatch(/internal error/);
+  });
 });
