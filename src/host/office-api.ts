@@ -49,6 +49,8 @@ export interface XConditionalFormat extends Pick<Excel.ConditionalFormat, 'prior
 export interface XConditionalFormats {
   add(type: 'Custom' | 'DataBar'): XConditionalFormat;
   clearAll(): void;
+  /** The conditional formats that intersect the range (ExcelApi 1.6); read after the sync. */
+  getCount(): { readonly value: number };
 }
 
 export interface XRange
@@ -110,6 +112,8 @@ export type XNamedItem = Pick<Excel.NamedItem, 'name' | 'value'>;
 /** A workbook's or a worksheet's (ExcelApi 1.4) defined names. */
 export interface XNames extends XLoadable {
   add(name: string, reference: string): unknown;
+  /** ExcelApi 1.4 `NamedItem.delete`. */
+  getItem(name: string): { delete(): void };
   readonly items: XNamedItem[];
 }
 

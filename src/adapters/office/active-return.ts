@@ -1,5 +1,7 @@
 import type { Catalogue } from '../../core/catalogue/schema';
-import { cellA1 } from '../../core/address';
+import { ABSOLUTE, cellA1, rect, refA1 } from '../../core/address';
+import type { SheetPlan } from '../../core/plan/types';
+import { sha256Hex } from '../../core/sha256';
 import type { Grid } from '../../core/grid';
 import type { Period } from '../../core/period';
 import { isReturnGrid } from '../../core/return/find';
@@ -15,44 +17,82 @@ import type { XContext } from '../../host/office-api';
 import { loadGrid, loadWorkbookMarkers } from './read';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 
+/** What is on the return already that validate's RAG formats depend on (loaded in the read sync). */
+export interface RagInPlace {
+  /** The sheet's RAG markers: names `_ScorecardRag_<hash of the formats written>`. */
+  readonly markers: readonly string[];
+  /** Conditional formats on the return's used range. */
+  readonly rules: number;
+}
+
 /**
  * The active sheet when it is a return, else the sheet named Return: one read sync in the usual
  * case (the lead is on their return), a second only when the active sheet is something else
  * (a sheet this product wrote, such as the Cabinet sheet, is something else: never a return).
- * The sheet state render needs, and the workbook's defined names, are loaded in the same sync.
+ * The sheet state render needs, the workbook's defined names and what RAG formats are in place are
+ * loaded in the same sync; a long return's columns follow in blocks (read.ts).
  */
-export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; state: SheetState } | undefined> {
+export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; state: SheetState; rag: RagInPlace } | undefined> {
   const active = ctx.workbook.worksheets.getActiveWorksheet();
-  const grid = loadGrid(active);
+  const pending = loadGrid(active);
+  // A ClientResult: its value is there after the sync, no load() (the lint rule does not know it).
+  const rules = active.getUsedRangeOrNullObject(true).conditionalFormats.getCount();
   const protection = ctx.workbook.worksheets.getActiveWorksheet().protection;
   protection.load(['protected', 'options']);
   ctx.workbook.worksheets.load('items/name');
-  const mark = loadWorkbookMarkers(ctx);
+  const workbookMarks = loadWorkbookMarkers(ctx);
+  const mark = (g: Grid): Grid => workbookMarks([g])[0] ?? g;
   await ctx.sync();
   const names = ctx.workbook.worksheets.items.map((s) => s.name);
-  const found = mark([grid()])[0];
+  const found = await pending.finish(ctx, mark);
   if (isReturnGrid(found)) {
-    return { grid: found, state: { sheetNames: names, takenNames: [], protected: protection.protected, protectionOptions: protection.options } };
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const rag = { markers: pending.names().filter(isRagMarker), rules: rules.value ?? 0 };
+    return { grid: found, state: { sheetNames: names, takenNames: [], protected: protection.protected, protectionOptions: protection.options }, rag };
   }
   if (!names.some((n) => n.toLowerCase() === RETURN_SHEET.toLowerCase())) return undefined;
   const ret = ctx.workbook.worksheets.getItem(RETURN_SHEET);
   const second = loadGrid(ret);
+  const secondRules = ret.getUsedRangeOrNullObject(true).conditionalFormats.getCount();
   const state = loadSheetState(ctx, { name: RETURN_SHEET }, 'existing');
   await ctx.sync();
-  const g = mark([second()])[0];
-  return isReturnGrid(g) ? { grid: g, state: state() } : undefined;
+  const g = await second.finish(ctx, mark);
+  if (!isReturnGrid(g)) return undefined;
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  return { grid: g, state: state(), rag: { markers: second.names().filter(isRagMarker), rules: secondRules.value ?? 0 } };
+}
+
+const RAG_MARKER = '_ScorecardRag_';
+const isRagMarker = (name: string): boolean => name.startsWith(RAG_MARKER);
+
+/** The marker of a RAG format plan: a name that changes whenever the formats would. */
+export function ragMarker(plan: SheetPlan): string {
+  return RAG_MARKER + sha256Hex(JSON.stringify([plan.conditionalFormats, plan.styles])).slice(0, 16);
 }
 
 /**
  * Validate the active return and refresh its RAG colours (formatting only: no value is written).
  * A failure to colour is a warning; the findings stand.
+ *
+ * Protection's protect and unprotect clear the lead's undo history
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities#unsupported-apis),
+ * so formats already in place (the sheet's RAG marker names these very formats, and its conditional
+ * formats are still there) are not written again: re-validating touches neither formats nor
+ * protection. With `write: false` (live validation) nothing is written at all.
  */
 export async function validateActive(ctx: XContext, catalogue: Catalogue, options: { period?: Period; previous?: PreviousValue }, opts: { documentProperties: boolean; rangeAreas?: boolean; write?: boolean }): Promise<ValidationResult> {
   const found = await readActiveReturn(ctx);
   const { result, formats } = validateSheet(catalogue, found?.grid, options);
   // Live validation (write false) reads and reports only: nothing is written to the sheet.
   if (!found || !formats || opts.write === false) return result;
+  if (formats.conditionalFormats.length === 0 && formats.styles.length === 0) return result;
+  const marker = ragMarker(formats);
+  if (found.rag.markers.includes(marker) && found.rag.rules >= formats.conditionalFormats.length) return result;
   try {
+    // The marker goes with the formats, in render's closing sync; older markers go.
+    const sheet = ctx.workbook.worksheets.getItem(formats.name);
+    for (const old of found.rag.markers) sheet.names.getItem(old).delete();
+    sheet.names.add(marker, `=${refA1(formats.name, rect(1, 1), ABSOLUTE)}`);
     await renderSheetPlan(ctx, formats, { mode: 'existing', pageLayout: false, documentProperties: opts.documentProperties, rangeAreas: opts.rangeAreas ?? false, known: found.state });
   } catch (e) {
     const shown = whyColoursFailed(e, found.state.protected);

@@ -18,7 +18,8 @@ import { dashboardService } from './dashboard-sheet';
 import type { ExcelRun, XChangedEvent, XContext } from '../../host/office-api';
 import { isLeadEdit, retryInCellEdit, withEventsOff } from './host-run';
 import { masterHolder } from './master';
-import { loadGrid, loadWorkbookMarkers, selectCell } from './read';
+import { loadGrid, loadWorkbookMarkers, selectCell, type PendingGrid } from './read';
+import type { Grid } from '../../core/grid';
 import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 import type { SettingsStore } from './settings';
 
@@ -86,14 +87,24 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
-    const grids = sheets.items.map((s) => loadGrid(sheets.getItem(s.name)));
+    // The top of each sheet, 50 sheets a sync (within the response limit); then each return's
+    // columns in blocks (read.ts): syncs grow with the data, never with the rows one by one.
     const mark = loadWorkbookMarkers(ctx);
     also?.();
-    await ctx.sync();
+    const pending: PendingGrid[] = [];
+    for (let i = 0; i < sheets.items.length; i += 50) {
+      pending.push(...sheets.items.slice(i, i + 50).map((s) => loadGrid(sheets.getItem(s.name))));
+      await ctx.sync();
+    }
+    const grids: Grid[] = [];
+    for (const p of pending) {
+      const g = await p.finish(ctx, (x) => mark([x])[0] ?? x);
+      if (g) grids.push(g);
+    }
     const label = deps.workbookLabel ?? 'This workbook';
     // One book per return sheet, so each is named by its sheet in the paper's provenance; the
     // sheets this product wrote (Scorecard, Cabinet, Trends, Dashboard) are never returns.
-    const books = findReturnGrids(mark(grids.map((g) => g()))).map((g) => ({ file: `${label} (${g.sheet})`, sheets: [g] }));
+    const books = findReturnGrids(grids).map((g) => ({ file: `${label} (${g.sheet})`, sheets: [g] }));
     const outcome = consolidateReturns({ catalogue, books, period, now: now().toISOString(), ...masterInput() });
     if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : `No quarter to consolidate.`);
     return outcome.consolidation;

@@ -200,6 +200,28 @@ function readSignOff(labels: Partial<Record<LabelKey, LabelValue>>): SignOff {
   return out;
 }
 
+/**
+ * Where readReturn looks, for a reader that fetches a sheet in parts (the Office add-in, within
+ * Excel's response limit): given the sheet's top rows (`head`, a Grid from the used range's first
+ * row), the header row (1-based on the sheet) and the columns (1-based) below it whose header the
+ * reader knows, first copy of each; undefined when `head` has no `Ref` header. The rows down to the
+ * header are read whole (labels, duplicate headers); below it only these columns matter.
+ */
+export function returnShape(head: Grid): { readonly headerRow: number; readonly columns: readonly number[] } | undefined {
+  const sheet = new Sheet(head);
+  const h = findHeaderRow(sheet);
+  if (h === undefined) return undefined;
+  const seen = new Set<string>();
+  const columns: number[] = [];
+  for (let c = 0; c < sheet.width(h); c++) {
+    const name = normaliseHeader(cellText(sheet.value(h, c)));
+    if (!KNOWN_HEADERS.has(name) || seen.has(name)) continue;
+    seen.add(name);
+    columns.push(c + 1 + sheet.colOffset);
+  }
+  return { headerRow: h + 1 + sheet.rowOffset, columns };
+}
+
 /** Read a Return sheet: header by name, labels above it, one row per Ref. Never throws on content. */
 export function readReturn(grid: Grid): ReadReturn {
   const sheet = new Sheet(grid);

@@ -368,6 +368,20 @@ class FakeConditionalFormats implements XConditionalFormats {
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !rects.some((r) => intersects(cf.rect, r)));
     });
   }
+  /**
+   * ConditionalFormatCollection.getCount (ExcelApi 1.6): the formats that intersect the range, as a
+   * ClientResult read after the sync. On a null object's range the count is null (docs silent).
+   */
+  getCount(): { readonly value: number } {
+    const result = { value: undefined as unknown as number };
+    this.ctx.enqueue(60, () => {
+      let rects: Rect[] = [];
+      try { rects = this.range.rects(); } catch { return { responseBytes: 4, commit: () => { result.value = null as unknown as number; } }; }
+      const n = this.range.sheetRef().conditionalFormats.filter((cf) => rects.some((r) => intersects(cf.rect, r))).length;
+      return { responseBytes: String(n).length, commit: () => { result.value = n; } };
+    }, 'read');
+    return result;
+  }
   add(type: 'Custom' | 'DataBar'): XConditionalFormat {
     const cf: FakeConditionalFormat = { rect: { top: 0, left: 0, bottom: 0, right: 0 }, type, priority: 0, stopIfTrue: false };
     this.ctx.enqueue(80, () => {

@@ -129,6 +129,16 @@ export class FakeNames extends FakeObject implements XNames {
   constructor(ctx: FakeContext, private readonly map: () => Map<string, string>) { super(ctx); }
   get items(): FakeNameItem[] { return this.get('items'); }
   add(name: string, ref: string): void { this.write(bytesOf(ref), () => addName(this.map(), name, ref)); }
+  /** `getItem(name).delete()` (NamedItem.delete, ExcelApi 1.4): an unknown name is ItemNotFound at sync. */
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () => this.write(bytesOf(name), () => {
+        const key = [...this.map().keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+        if (key === undefined) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (name '${name}').`);
+        this.map().delete(key);
+      }),
+    };
+  }
   private wanted: string[] = [];
   override load(names?: string | string[]): this {
     const list = names === undefined ? [] : Array.isArray(names) ? names : names.split(',');

@@ -6,7 +6,9 @@
 import JSZip from 'jszip';
 import { lazyFileAdapters as files } from '../../../src/adapters/exceljs/lazy';
 import { cellA1 } from '../../../src/core/address';
+import { parsePeriod } from '../../../src/core/period';
 import { TEMPLATE_COLUMN, TEMPLATE_HEADER_ROW } from '../../../src/core/plan/template';
+import { validateGrid } from '../../../src/core/return/find';
 import { catalogueOfSize, freshFake, PERIOD, servicesOn } from './helpers';
 
 async function withReturn(rows = 5) {
@@ -23,6 +25,35 @@ describe('validate in real Excel conditions', () => {
     fake.sheet('Return').freeze = { rows: 3, cols: 1 }; // the lead froze their own panes
     await s.validate(cat, { period: PERIOD });
     expect(fake.sheet('Return').freeze).toEqual({ rows: 3, cols: 1 });
+  });
+
+  it('re-validating a return whose RAG formats are in place makes no undo-clearing call and writes nothing', async () => {
+    const { fake, s, cat } = await withReturn();
+    expect(fake.sheet('Return').protection.protected).toBe(true); // the template protects the sheet
+    fake.type('Return!H15', 81);
+    await s.validate(cat, { period: PERIOD });
+    const undo = fake.undoClearingCalls().length;
+    const writes = fake.writes();
+    fake.type('Return!H16', 82);
+    const again = await s.validate(cat, { period: PERIOD });
+    expect(again.rows.length).toBe(5);
+    expect(fake.undoClearingCalls().length).toBe(undo);
+    expect(fake.writes()).toBe(writes);
+    // Rules the lead cleared come back on the next validate.
+    fake.sheet('Return').conditionalFormats = [];
+    await s.validate(cat, { period: PERIOD });
+    expect(fake.sheet('Return').conditionalFormats.length).toBeGreaterThan(0);
+  });
+
+  it('a return longer than the first read validates as read whole: same findings, counts and rows', async () => {
+    const { fake, s, cat } = await withReturn(300);
+    for (let i = 0; i < 300; i += 7) fake.type(`Return!H${TEMPLATE_HEADER_ROW + 1 + i}`, i % 3 === 0 ? 'n/a' : 50 + i);
+    fake.type(`Return!M${TEMPLATE_HEADER_ROW + 300}`, 'last row commentary');
+    const result = await s.validate(cat, { period: PERIOD });
+    const whole = validateGrid(cat, fake.grid('Return'), { period: parsePeriod(PERIOD)! });
+    expect(result.issues).toEqual(whole.issues);
+    expect(result.rows).toEqual(whole.rows);
+    expect(result.counts).toEqual(whole.counts);
   });
 
   it('live validation writes nothing at all to the sheet', async () => {

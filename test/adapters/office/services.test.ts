@@ -46,6 +46,9 @@ describe('workbook state after the services run', () => {
     expect(open.issues.map((i) => i.code)).not.toContain('colours-not-updated');
     const sheet = fake.sheet('Return');
     sheet.protection = { protected: true, options: { ...sheet.protection.options }, password: 'lead-only' };
+    // Formats in place: nothing to refresh, so nothing to warn about.
+    expect((await s.validate(cat, { period: PERIOD })).issues.map((i) => i.code)).not.toContain('colours-not-updated');
+    sheet.conditionalFormats = []; // the lead cleared the rules: validate would put them back
     const rules = sheet.conditionalFormats.length;
     const before = JSON.stringify(fake.grid('Return'));
     const locked = await s.validate(cat, { period: PERIOD });
