@@ -21,7 +21,17 @@ export interface HostInfo {
   readonly label: string;
   /** Features missing because a requirement set is absent, in words for the user. */
   readonly limitations: readonly string[];
+  /** Whether `openCabinetWorkbook` can open a paper as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
+  readonly openWorkbook: boolean;
+  /**
+   * Where a download from the pane goes: the browser's downloads folder (Excel on the web, the
+   * preview), the Downloads folder (Excel for Windows), or nowhere: Excel for Mac's add-in web view
+   * drops downloads without a word (OfficeDev/office-js#2700, "by design").
+   */
+  readonly downloads: Downloads;
 }
+
+export type Downloads = 'browser' | 'downloads-folder' | 'none';
 
 export type CatalogueSource =
   | { readonly kind: 'default' }
@@ -103,6 +113,12 @@ export interface ScorecardServices {
   cabinetPreview(catalogue: Catalogue, period: string, options?: PaperScope): Promise<CabinetPreview>;
   createCabinetSheet(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<{ readonly sheet: string }>;
   downloadCabinet(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<InputFile>;
+  /**
+   * The same workbook as `downloadCabinet`, opened as a new workbook in Excel (Excel.createWorkbook);
+   * this workbook stays as it is. Resolves with the paper's file name; rejects, in words, where
+   * `host.openWorkbook` is false or Excel refuses.
+   */
+  openCabinetWorkbook(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<{ readonly name: string }>;
   /**
    * A new Dashboard sheet (never over an existing one) with native charts: RAG counts per priority
    * as a stacked bar, and the trend of indicator `ref` (default: the first with a value) as a line.

@@ -1,4 +1,4 @@
-import type { InputFile } from '../app/ports';
+import type { HostInfo, InputFile } from '../app/ports';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,4 +14,24 @@ export function objectUrl(bytes: Uint8Array, type: string = XLSX_MIME): string {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return URL.createObjectURL(new Blob([copy.buffer], { type }));
+}
+
+/**
+ * Where a download went, in words, for the host it ran in. Nothing is said to be saved where the
+ * host drops downloads (Excel for Mac): there the way out is named instead.
+ */
+export function downloadNote(host: Pick<HostInfo, 'label' | 'downloads' | 'openWorkbook'>, name: string): { readonly saved: boolean; readonly text: string } {
+  switch (host.downloads) {
+    case 'none':
+      return {
+        saved: false,
+        text: host.openWorkbook
+          ? `${host.label} cannot save downloads from add-ins: use Open as a new workbook, then save it from Excel.`
+          : `${host.label} cannot save downloads from add-ins: use Create locked Cabinet sheet, or make the download in Excel on the web.`,
+      };
+    case 'downloads-folder':
+      return { saved: true, text: `Saved to your Downloads folder as ${name}.` };
+    default:
+      return { saved: true, text: `Saved to your browser's downloads folder as ${name}.` };
+  }
 }

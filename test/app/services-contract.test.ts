@@ -25,6 +25,10 @@ const json = (name: string, value: unknown) => ({ name, bytes: new TextEncoder()
 
 const IMPLEMENTATIONS: [string, () => Promise<ScorecardServices>][] = [
   ['Office services over the fake Excel', async () => servicesOn(freshFake(), { files })],
+  ['Office services over the fake Excel, with Excel.createWorkbook', async () => {
+    const fake = freshFake();
+    return servicesOn(fake, { files, createWorkbook: fake.createWorkbook });
+  }],
   ['the browser preview', async () => createPreviewServices()],
   ['the pane tests’ double', async () => fakeServices().services],
 ];
@@ -122,5 +126,16 @@ describe.each(IMPLEMENTATIONS)('the services port: %s', (_name, make) => {
     const f = await s.downloadCabinet(catalogue, PERIOD, {});
     expect(f.name).toMatch(/\.xlsx$/);
     expect([...f.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('opens the Cabinet workbook as a new workbook where the host says it can, and refuses in words where it cannot', async () => {
+    await s.insertTemplate(catalogue, PERIOD);
+    expect(typeof s.host.openWorkbook).toBe('boolean');
+    expect(['browser', 'downloads-folder', 'none']).toContain(s.host.downloads);
+    if (s.host.openWorkbook) {
+      expect((await s.openCabinetWorkbook(catalogue, PERIOD, {})).name).toMatch(/\.xlsx$/);
+    } else {
+      await expect(s.openCabinetWorkbook(catalogue, PERIOD, {})).rejects.toThrow(/Download \.xlsx/);
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { InputFile } from '../../src/app/ports';
-import { cabinetFileName } from '../../src/taskpane/download';
+import type { HostInfo, InputFile } from '../../src/app/ports';
+import { cabinetFileName, downloadNote } from '../../src/taskpane/download';
 import { cabinetPreview, counts, deferred, fakeServices } from './fake-services';
 import { renderApp } from './render';
 
@@ -23,6 +23,11 @@ async function openCabinet(fake = fakeServices()): Promise<ReturnType<typeof fak
   fireEvent.click(screen.getByRole('tab', { name: 'Cabinet' }));
   await screen.findByText(/^Based on/);
   return fake;
+}
+
+/** Inside Excel, with Excel.createWorkbook. */
+function host(partial: Pick<HostInfo, 'label' | 'downloads'>): HostInfo {
+  return { inExcel: true, limitations: [], openWorkbook: true, ...partial };
 }
 
 function blobBytes(b: Blob): Promise<Uint8Array> {
@@ -92,6 +97,48 @@ describe('Cabinet view', () => {
     expect(Array.from(await blobBytes(blobs[0] as Blob))).toEqual(Array.from(bytes));
   });
 
+  it('says where the download went: the browser’s downloads folder, or the Downloads folder in Excel for Windows', async () => {
+    await openCabinet();
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect((await screen.findByTestId('download-note')).textContent).toMatch(/^Saved to your browser's downloads folder as Cabinet 2024-25 Q2\.xlsx\. Not there\? Save Cabinet 2024-25 Q2\.xlsx$/);
+  });
+
+  it('offers Open as a new workbook only where the host can open one', async () => {
+    await openCabinet();
+    expect(screen.queryByRole('button', { name: 'Open as a new workbook' })).toBeNull();
+  });
+
+  it('opens the paper as a new workbook where the host can, with the same options as a download, and says so', async () => {
+    const fake = await openCabinet(fakeServices({ host: host({ label: 'Excel for Windows', downloads: 'downloads-folder' }) }));
+    fireEvent.change(screen.getByLabelText('Sheet password (optional)'), { target: { value: 'pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open as a new workbook' }));
+    expect(await screen.findByText('Opened Cabinet 2024-25 Q2.xlsx as a new workbook: save it there from Excel. This workbook is unchanged.')).toBeTruthy();
+    expect(fake.calls.openCabinetWorkbook[0]?.slice(1)).toEqual(['2024-25 Q2', { password: 'pw' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect((await screen.findByTestId('download-note')).textContent).toMatch(/^Saved to your Downloads folder as Cabinet 2024-25 Q2\.xlsx\./);
+  });
+
+  it('on Excel for Mac, Open as a new workbook comes first, and a download says it cannot be saved instead of pretending', async () => {
+    await openCabinet(fakeServices({ host: host({ label: 'Excel for Mac', downloads: 'none' }) }));
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons.indexOf('Open as a new workbook')).toBeLessThan(buttons.indexOf('Create locked Cabinet sheet'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect((await screen.findByTestId('download-note')).textContent).toBe('Excel for Mac cannot save downloads from add-ins: use Open as a new workbook, then save it from Excel.');
+    expect(screen.queryByTestId('cabinet-download')).toBeNull();
+    expect(screen.queryByText(/^Saved to/)).toBeNull();
+  });
+
+  it('shows a refused Open as a new workbook as the plain sentence for its Excel error code, not Office’s message', async () => {
+    await openCabinet(fakeServices({
+      host: host({ label: 'Excel on the web', downloads: 'browser' }),
+      openCabinetWorkbook: async () => { throw Object.assign(new Error('RichApi.Error: raw'), { code: 'GeneralException' }); },
+    }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open as a new workbook' }));
+    expect(await screen.findByText('Could not open the Cabinet workbook')).toBeTruthy();
+    expect(screen.getByText(/Excel hit an internal error\./)).toBeTruthy();
+    expect(screen.queryByText(/RichApi/)).toBeNull();
+  });
+
   it('disables both buttons while the workbook is being built', async () => {
     const pending = deferred<InputFile>();
     const fake = await openCabinet(fakeServices({ downloadCabinet: () => pending.promise }));
@@ -125,5 +172,16 @@ describe('cabinetFileName', () => {
     ['cabinet', '2023-24 Q1', 'Cabinet 2023-24 Q1.xlsx'],
   ])('%j for %s → %s', (name, period, want) => {
     expect(cabinetFileName({ name }, period)).toBe(want);
+  });
+});
+
+describe('downloadNote', () => {
+  it.each<[Pick<HostInfo, 'label' | 'downloads' | 'openWorkbook'>, string]>([
+    [{ label: 'Browser preview', downloads: 'browser', openWorkbook: false }, "Saved to your browser's downloads folder as Cabinet 2024-25 Q2.xlsx."],
+    [{ label: 'Excel for Windows', downloads: 'downloads-folder', openWorkbook: true }, 'Saved to your Downloads folder as Cabinet 2024-25 Q2.xlsx.'],
+    [{ label: 'Excel for Mac', downloads: 'none', openWorkbook: true }, 'Excel for Mac cannot save downloads from add-ins: use Open as a new workbook, then save it from Excel.'],
+    [{ label: 'Excel for Mac', downloads: 'none', openWorkbook: false }, 'Excel for Mac cannot save downloads from add-ins: use Create locked Cabinet sheet, or make the download in Excel on the web.'],
+  ])('%j', (h, want) => {
+    expect(downloadNote(h, 'Cabinet 2024-25 Q2.xlsx').text).toBe(want);
   });
 });

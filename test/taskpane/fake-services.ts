@@ -51,7 +51,7 @@ export interface Fake {
 export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalogue: Catalogue = miniCatalogue()): Fake {
   const calls: Fake['calls'] = {
     loadCatalogue: [], getSavedCatalogueUrl: [], saveCatalogueUrl: [], insertTemplate: [], validate: [], selectCell: [], returnPeriod: [], filesPeriod: [],
-    onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], createDashboard: [], markReady: [], signOff: [],
+    onReturnChanged: [], consolidate: [], cabinetPreview: [], createCabinetSheet: [], downloadCabinet: [], openCabinetWorkbook: [], createDashboard: [], markReady: [], signOff: [],
     loadMaster: [], clearMaster: [], getMaster: [],
   };
   const fake: Fake = { services: undefined as unknown as ScorecardServices, calls, changeHandler: undefined, unsubscribed: 0 };
@@ -70,7 +70,7 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     return made;
   };
   const base: ScorecardServices = {
-    host: { inExcel: false, label: 'Browser preview', limitations: [] },
+    host: { inExcel: false, label: 'Browser preview', limitations: [], openWorkbook: false, downloads: 'browser' },
     loadCatalogue: async () => ({ ok: true, catalogue, label: 'Embedded default' }),
     getSavedCatalogueUrl: async () => savedUrl,
     saveCatalogueUrl: async (url) => { savedUrl = url; },
@@ -96,6 +96,11 @@ export function fakeServices(overrides: Partial<ScorecardServices> = {}, catalog
     createCabinetSheet: async (_c, period) => ({ sheet: newSheet(`Cabinet ${period}`) }),
     createDashboard: async () => ({ sheet: newSheet('Dashboard') }),
     downloadCabinet: async (): Promise<InputFile> => ({ name: 'Cabinet 2024-25 Q2.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }),
+    // As the real services: opens only where the host says it can (tests set `host` to shape that).
+    openCabinetWorkbook: async () => {
+      if (!fake.services.host.openWorkbook) throw new Error('This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use Download .xlsx, or Create locked Cabinet sheet.');
+      return { name: 'Cabinet 2024-25 Q2.xlsx' };
+    },
     markReady: async (_c, preparedBy) => {
       if (!preparedBy.trim()) return refused('no-name', { step: 'mark-ready' });
       signOff = { ready: true, preparedBy: preparedBy.trim(), cells: {} };

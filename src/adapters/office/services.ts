@@ -4,8 +4,10 @@ import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabi
 import { agreedPeriod, consolidateReturns } from '../../app/consolidate';
 import { directoratesOf, matchDirectorate, paperFileName } from '../../app/directorate';
 import { returnTemplate } from '../../app/insert-template';
-import type { CabinetPreview, FileAdapters, HostInfo, InputFile, PaperScope, ScorecardServices } from '../../app/ports';
+import type { CabinetPreview, Downloads, FileAdapters, HostInfo, InputFile, PaperScope, ScorecardServices } from '../../app/ports';
 import { markReady, signOff } from '../../app/sign-off';
+import { officeErrorText } from '../../app/office-errors';
+import { toBase64 } from '../../core/base64';
 import type { Catalogue } from '../../core/catalogue/schema';
 import type { Consolidation } from '../../core/consolidate-types';
 import type { History } from '../../core/history/schema';
@@ -28,11 +30,16 @@ export const CATALOGUE_URL_SETTING = 'scorecard.catalogueUrl';
 export interface OfficeServicesDeps {
   readonly run: ExcelRun;
   readonly settings: SettingsStore;
-  readonly host: { readonly inExcel: boolean; readonly label: string; readonly limitations?: readonly string[] };
+  readonly host: { readonly inExcel: boolean; readonly label: string; readonly limitations?: readonly string[]; readonly downloads?: Downloads };
   /** `Office.context.requirements.isSetSupported`; the fake says yes to everything. */
   readonly supports: (set: string, version: string) => boolean;
   /** The .xlsx side (src/adapters/exceljs/lazy in the pane): the composition root gives it. */
   readonly files: FileAdapters;
+  /**
+   * `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens an .xlsx as a new workbook. Absent (the
+   * browser preview), opening a paper as a new workbook is not offered.
+   */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
   readonly debounceMs?: number;
@@ -62,7 +69,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     ...(pageLayout ? [] : ['Print settings (A4 landscape, fit to width, repeated headers, footer) need ExcelApi 1.9: set them by hand, or download the Cabinet workbook.']),
     ...(documentProperties ? [] : ['The data fingerprint cannot be stored in document properties (needs ExcelApi 1.7); it is still printed on the Cabinet sheet.']),
   ];
-  const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations };
+  const createWorkbook = deps.createWorkbook && deps.supports('ExcelApi', '1.8') ? deps.createWorkbook : undefined;
+  const host: HostInfo = { inExcel: deps.host.inExcel, label: deps.host.label, limitations, openWorkbook: createWorkbook !== undefined, downloads: deps.host.downloads ?? 'browser' };
   // Batches that may run twice with the same effect retry quietly while the user edits a cell.
   const settled = retryInCellEdit(deps.run, deps.cellEditRetryMs);
   // context.runtime.enableEvents is ExcelApi 1.8; WorksheetCollection.onChanged is 1.9.
@@ -135,6 +143,14 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     }
     const c = await workbookConsolidation(ctx, catalogue, periodOf(period), also);
     return { c, basis: `Returns found in this workbook (${c.files.length})` };
+  }
+
+  /** The Cabinet paper (a DMT pack with `directorate`) as .xlsx bytes: what a download saves and Open as a new workbook opens. */
+  async function paperFile(catalogue: Catalogue, period: string, options: PaperScope & { readonly password?: string }): Promise<InputFile> {
+    const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));
+    const bytes = await files.renderWorkbook(cabinetWorkbook(paper(catalogue, c, options).model, options.password ? { password: options.password } : {}));
+    const dmt = options.directorate ? matchDirectorate(catalogue, options.directorate) : undefined;
+    return { name: paperFileName(period, dmt), bytes };
   }
 
   return {
@@ -276,11 +292,19 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       },
     }),
 
-    downloadCabinet: async (catalogue, period, options) => {
-      const c = consolidations.get(period) ?? (await deps.run((ctx) => workbookConsolidation(ctx, catalogue, periodOf(period))));
-      const bytes = await files.renderWorkbook(cabinetWorkbook(paper(catalogue, c, options).model, options.password ? { password: options.password } : {}));
-      const dmt = options.directorate ? matchDirectorate(catalogue, options.directorate) : undefined;
-      return { name: paperFileName(period, dmt), bytes } satisfies InputFile;
+    downloadCabinet: (catalogue, period, options) => paperFile(catalogue, period, options),
+
+    openCabinetWorkbook: async (catalogue, period, options) => {
+      if (!createWorkbook) throw new Error('This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use Download .xlsx, or Create locked Cabinet sheet.');
+      const file = await paperFile(catalogue, period, options);
+      try {
+        await createWorkbook(toBase64(file.bytes));
+      } catch (e) {
+        // Office's own message is not for people (application-specific-api-error-handling); an error
+        // with no code (the extension-hardening policy, a blocked window) gets what to do instead.
+        throw new Error(officeErrorText(e) ?? `Excel did not open ${file.name} as a new workbook. Use Download .xlsx instead, or ask IT whether add-ins may open workbooks.`);
+      }
+      return { name: file.name };
     },
 
     markReady: (catalogue, preparedBy) => ownWrite(() => settled((ctx) => withEventsOff(ctx, eventsSwitch, () => writeSignOff(ctx, (grid) => markReady(catalogue, grid, preparedBy))))),

@@ -3,7 +3,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text
 import type { Catalogue } from '../../core/catalogue/schema';
 import { directoratesOf } from '../../app/directorate';
 import type { CabinetPreview, InputFile, ScorecardServices } from '../../app/ports';
-import { cabinetFileName } from '../download';
+import { cabinetFileName, downloadNote } from '../download';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { CabinetSummary } from './CabinetSummary';
@@ -29,12 +29,16 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   const [password, setPassword] = React.useState('');
   const [created, setCreated] = React.useState<string | undefined>();
   const [file, setFile] = React.useState<InputFile | undefined>();
+  const [opened, setOpened] = React.useState<string | undefined>();
   // '' is the whole council (the Cabinet paper); a directorate makes its DMT pack.
   const [directorate, setDirectorate] = React.useState('');
   const directorates = React.useMemo(() => directoratesOf(catalogue), [catalogue]);
   const scope = directorate ? { directorate } : {};
   const options = { ...(password ? { password } : {}), ...scope };
   const paperName = directorate ? `DMT pack for ${directorate}` : 'Cabinet';
+  // Excel.createWorkbook where the host has it; on a host that drops downloads (Excel for Mac) it is the way to the file.
+  const canOpen = services.host.openWorkbook;
+  const noDownloads = services.host.downloads === 'none';
 
   const load = useAction(async () => setPreview(await (directorate ? services.cabinetPreview(catalogue, period, { directorate }) : services.cabinetPreview(catalogue, period))));
   const create = useAction(async () => {
@@ -46,7 +50,12 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
     const f = await services.downloadCabinet(catalogue, period, options);
     const named = { name: cabinetFileName(f, period), bytes: f.bytes };
     setFile(named);
-    announce(`${named.name} is ready to save.`);
+    announce(downloadNote(services.host, named.name).text);
+  });
+  const open = useAction(async () => {
+    const { name } = await services.openCabinetWorkbook(catalogue, period, options);
+    setOpened(name);
+    announce(`Opened ${name} as a new workbook.`);
   });
 
   React.useEffect(() => {
@@ -54,11 +63,12 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   }, [directorates, directorate]);
 
   React.useEffect(() => {
-    setPreview(undefined); setCreated(undefined); setFile(undefined);
+    setPreview(undefined); setCreated(undefined); setFile(undefined); setOpened(undefined);
     void load.run();
   }, [catalogue, period, directorate, load.run]);
 
-  const busy = create.busy || download.busy;
+  const busy = create.busy || download.busy || open.busy;
+  const note = file ? downloadNote(services.host, file.name) : undefined;
   return (
     <div className={styles.view}>
       <div className={styles.row}>
@@ -81,16 +91,23 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
         <Input type="password" value={password} autoComplete="new-password" onChange={(_, d) => setPassword(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void create.run()}>{directorate ? 'Create locked DMT pack sheet' : 'Create locked Cabinet sheet'}</Button>
+        {canOpen && noDownloads && <Button appearance="primary" disabled={busy} onClick={() => void open.run()}>Open as a new workbook</Button>}
+        <Button appearance={canOpen && noDownloads ? 'secondary' : 'primary'} disabled={busy} onClick={() => void create.run()}>{directorate ? 'Create locked DMT pack sheet' : 'Create locked Cabinet sheet'}</Button>
         <Button disabled={busy} onClick={() => void download.run()}>Download .xlsx</Button>
-        {busy && <Spinner size="tiny" label={create.busy ? 'Creating the sheet…' : 'Building the workbook…'} />}
+        {canOpen && !noDownloads && <Button disabled={busy} onClick={() => void open.run()}>Open as a new workbook</Button>}
+        {busy && <Spinner size="tiny" label={create.busy ? 'Creating the sheet…' : open.busy ? 'Opening the workbook…' : 'Building the workbook…'} />}
       </div>
       {created && <MessageBar intent="success"><MessageBarBody>Created sheet {created}: locked, values only, ready to print.</MessageBarBody></MessageBar>}
       <ErrorBar title="Could not create the Cabinet sheet" message={create.error} onDismiss={create.dismiss}
         hint="A sheet with that name may exist already: rename it, fix the returns' errors, then try again." />
       <ErrorBar title="Could not build the Cabinet workbook" message={download.error} onDismiss={download.dismiss}
         hint="If the returns have errors, fix them; otherwise close and reopen the pane, then try again." />
-      {file && <Text>Your download should start; if it does not: <DownloadLink file={file} /></Text>}
+      <ErrorBar title="Could not open the Cabinet workbook" message={open.error} onDismiss={open.dismiss}
+        hint="Use Download .xlsx instead, or Create locked Cabinet sheet." />
+      {opened && <MessageBar intent="success"><MessageBarBody>Opened {opened} as a new workbook: save it there from Excel. This workbook is unchanged.</MessageBarBody></MessageBar>}
+      {file && note && (note.saved
+        ? <Text data-testid="download-note">{note.text} Not there? <DownloadLink file={file} /></Text>
+        : <MessageBar intent="warning" data-testid="download-note"><MessageBarBody>{note.text}</MessageBarBody></MessageBar>)}
       <DashboardPanel services={services} catalogue={catalogue} period={period} />
     </div>
   );
