@@ -1,7 +1,7 @@
 import { PROPERTY } from '../core/cabinet/layout';
 import { cabinetModel, type CabinetModel, type CabinetOptions } from '../core/cabinet/model';
 import { cabinetPlan } from '../core/cabinet/plan';
-import { trendsSheetPlan } from '../core/cabinet/dashboard';
+import { trendsSheetPlan } from '../core/cabinet/trends';
 import type { PreviousValues } from '../core/cabinet/previous';
 import { effectiveCatalogue } from '../core/catalogue/effective';
 import type { Catalogue } from '../core/catalogue/schema';

@@ -7,6 +7,8 @@ import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';
 import { ragConditionalFormats } from './palette';
 import { numberFormula, ragFormula, ragRuleCells, roundedFormula, scaleFormula, type RagFormulaColumns } from './rag-formula';
 import type { CellBlock, ColumnPlan, DataValidationPlan, PlanValue, SheetPlan, StyleRange } from './types';
+import { textRowHeights, type RowHeight } from './row-heights';
+import { MARGINS } from '../cabinet/print';
 import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
 import { entryNumberFormat, TARGET_TO_BE_SET } from '../format';
 
@@ -15,15 +17,20 @@ type ColumnKey = 'ref' | 'indicator' | 'priority' | 'service' | 'unit' | 'polari
 type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTarget' | 'amberFrom' | 'amberTo' | 'bandMin' | 'bandMax'
   | 'blue' | 'due' | 'suppressBelow' | 'suppressedRag';
 
-/** The template's columns in order; the last ones are hidden helpers holding `ragRule`'s numbers. */
+/**
+ * The template's columns in order; the last ones are hidden helpers holding `ragRule`'s numbers.
+ * Widths (Excel characters, for 10 pt body text and 9 pt headers) make the visible columns about
+ * 170 characters, so the return prints one A4 landscape page wide at about 88 % (margins: cabinet/print MARGINS): body text 8.8 pt.
+ * Text columns wrap and rows grow to fit (RETURN_FONT, textRowHeights).
+ */
 const COLUMNS: readonly { key: ColumnKey; header: string; width: number; hidden?: boolean }[] = [
-  { key: 'ref', header: HEADER.ref, width: 20 }, { key: 'indicator', header: HEADER.indicator, width: 48 },
-  { key: 'priority', header: 'Priority', width: 9 }, { key: 'service', header: 'Service', width: 18 },
-  { key: 'unit', header: 'Unit', width: 9 }, { key: 'polarity', header: 'Polarity', width: 15 },
-  { key: 'target', header: HEADER.target, width: 11 }, { key: 'actual', header: HEADER.actual, width: 11 },
-  { key: 'status', header: HEADER.status, width: 12 }, { key: 'numerator', header: HEADER.numerator, width: 11 },
-  { key: 'denominator', header: HEADER.denominator, width: 12 }, { key: 'rag', header: HEADER.rag, width: 10 },
-  { key: 'commentary', header: HEADER.commentary, width: 45 }, { key: 'action', header: HEADER.action, width: 40 },
+  { key: 'ref', header: HEADER.ref, width: 11 }, { key: 'indicator', header: HEADER.indicator, width: 28 },
+  { key: 'priority', header: 'Priority', width: 7 }, { key: 'service', header: 'Service', width: 11 },
+  { key: 'unit', header: 'Unit', width: 7.5 }, { key: 'polarity', header: 'Polarity', width: 9 },
+  { key: 'target', header: HEADER.target, width: 9 }, { key: 'actual', header: HEADER.actual, width: 9 },
+  { key: 'status', header: HEADER.status, width: 9 }, { key: 'numerator', header: HEADER.numerator, width: 9 },
+  { key: 'denominator', header: HEADER.denominator, width: 10 }, { key: 'rag', header: HEADER.rag, width: 8 },
+  { key: 'commentary', header: HEADER.commentary, width: 24 }, { key: 'action', header: HEADER.action, width: 20 },
   ...([
     ['number', 'Actual number'], ['scale', 'Actual scale'], ['rounded', 'Rounded actual'], ['kind', 'Rule kind'], ['decimals', 'Rule decimals'], ['ruleTarget', 'Rule target'],
     ['amberFrom', 'Rule amber from'], ['amberTo', 'Rule amber to'], ['bandMin', 'Rule band min'],
@@ -102,6 +109,25 @@ function entryValidations(ind: Indicator, row: number): DataValidationPlan[] {
   }];
 }
 
+/** Body text of the Return sheet, in points; the column headers are 9 pt. */
+export const RETURN_FONT = 10;
+const HEADER_FONT = 9;
+
+/**
+ * Every row's height from its text: the title, the labels (wrapped in the Ref column), the header
+ * and each indicator row, at least two lines so a short commentary fits as typed. A filled return
+ * (sample/fill.ts) is measured again with its commentary and action.
+ */
+export function returnRowHeights(plan: Pick<SheetPlan, 'cells' | 'styles' | 'columns'>, last: number): RowHeight[] {
+  const H = TEMPLATE_HEADER_ROW;
+  return [
+    { row: 1, height: 19 },
+    ...textRowHeights(plan, TEMPLATE_LABEL_ROW, H - 2, RETURN_FONT),
+    ...textRowHeights(plan, H, H, HEADER_FONT),
+    ...textRowHeights(plan, H + 1, last, RETURN_FONT, 2),
+  ];
+}
+
 export function templatePlan(full: Catalogue, period: Period, options: { service?: string }): SheetPlan {
   // The period's targets (a year-to-date measure's profile step), as validation will rate them.
   const catalogue = effectiveCatalogue(full, period);
@@ -136,14 +162,16 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
   const styles: StyleRange[] = [
     { range: rect(1, 1), style: { bold: true, fontSize: 14 } },
     { range: rect(2, 1), style: { italic: true } },
-    { range: rect(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true } },
-    { range: rect(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left' } },
+    { range: rect(TEMPLATE_LABEL_ROW, 1, H - 2, 1), style: { bold: true, wrap: true, fontSize: RETURN_FONT, vAlign: 'top' } },
+    { range: rect(TEMPLATE_LABEL_ROW, 2, H - 2, 2), style: { border: true, hAlign: 'left', fontSize: RETURN_FONT, vAlign: 'top' } },
     ...LABELS.flatMap((l, i) => (TYPED.has(l) ? [{ range: rect(TEMPLATE_LABEL_ROW + i, 2), style: { locked: false, fill: '#FFFFFF' } }] : [])),
     // An ISO date reads the same everywhere; the reader gets a serial with a date format.
     { range: rect(TEMPLATE_LABEL_ROW + LABELS.indexOf(LABEL.signedOffOn), 2), style: { numFmt: 'yyyy-mm-dd' } },
-    { range: rect(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true } },
-    { range: rect(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1' } },
+    { range: rect(H, 1, H, LAST_VISIBLE), style: { bold: true, fill: '#1D4F91', fontColor: '#FFFFFF', wrap: true, vAlign: 'middle', border: true, fontSize: HEADER_FONT } },
+    { range: rect(first, 1, last, LAST_VISIBLE), style: { border: true, vAlign: 'top', fill: '#F3F2F1', fontSize: RETURN_FONT } },
     { range: rows('indicator'), style: { wrap: true } },
+    { range: rows('service'), style: { wrap: true } },
+    { range: rows('polarity'), style: { wrap: true } },
     { range: rows('commentary'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
     { range: rows('action'), style: { wrap: true, locked: false, fill: '#FFFFFF' } },
     { range: rows('rag'), style: { bold: true, hAlign: 'center' } },
@@ -165,7 +193,10 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
     }
     validations.push(...entryValidations(ind, r));
   });
-  const columns: ColumnPlan[] = COLUMNS.map((c, i) => ({ col: i + 1, width: c.width, ...(c.hidden ? { hidden: true } : {}) }));
+  // The Ref column is as wide as the longest ref (a code of capitals and digits) needs; the labels above it wrap.
+  const refWidth = Math.max(COLUMNS[0]?.width ?? 11, ...indicators.map((ind) => Math.ceil((ind.id.length * 1.05 + 2) * 2) / 2));
+  const columns: ColumnPlan[] = COLUMNS.map((c, i) => ({ col: i + 1, width: c.key === 'ref' ? refWidth : c.width, ...(c.hidden ? { hidden: true } : {}) }));
+  const shape = { cells, styles, columns };
   return {
     name: RETURN_SHEET, cells, styles, columns, validations,
     conditionalFormats: [
@@ -175,9 +206,11 @@ export function templatePlan(full: Catalogue, period: Period, options: { service
     ],
     protection: { allowSelectLockedCells: true, allowSelectUnlockedCells: true, allowFormatColumns: true, allowFormatRows: true },
     freeze: { rows: H, cols: 2 },
+    rowHeights: returnRowHeights(shape, last),
     print: {
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: H, last: H },
       printArea: rect(1, 1, last, LAST_VISIBLE),
+      margins: MARGINS,
       footer: { left: `${catalogue.organisation.replace(/&/g, '&&')}: return ${formatPeriod(period)}`, right: 'Page &P of &N' },
     },
     names: [

@@ -7,6 +7,8 @@ import { isPercentFormat } from '../return/values';
 import { contains } from '../address';
 import type { CellBlock, PlanValue, SheetPlan } from '../plan/types';
 import type { QualitativeStatus } from '../catalogue/schema';
+import { textRowHeights } from '../plan/row-heights';
+import { RETURN_FONT } from '../plan/template';
 
 /** One indicator's entry. Absent fields are left as the template had them. */
 export interface ReturnEntry {
@@ -85,5 +87,10 @@ export function fillReturnPlan(plan: SheetPlan, entries: readonly ReturnEntry[],
   for (const [label, value] of Object.entries(labels)) {
     for (const x of cells) if (x.r < headerRow && isText(x.v, normaliseHeader(label))) setCell(blocks, x.r, x.c + 1, value);
   }
-  return { ...plan, cells: blocks };
+  // Rows grow with the commentary and action typed in (a template's heights fit its own text only).
+  const rowHeights = plan.rowHeights && [
+    ...plan.rowHeights.filter((h) => h.row <= headerRow),
+    ...textRowHeights({ ...plan, cells: blocks }, headerRow + 1, lastRow, RETURN_FONT, 2),
+  ];
+  return { ...plan, cells: blocks, ...(rowHeights ? { rowHeights } : {}) };
 }

@@ -94,8 +94,8 @@ describe('renderWorkbook: the Return template as Excel sees it', () => {
     expect(ws.headerFooter.oddFooter).toContain('&P of &N');
     expect(ws.getColumn(col('kind')).hidden).toBe(true);
     expect(ws.getColumn(col('actual')).hidden).toBe(false);
-    expect(ws.getColumn(col('indicator')).width).toBe(48);
-    expect(ws.getColumn(col('priority')).width).toBeCloseTo(9, 3); // ExcelJS would drop exactly 9
+    expect(ws.getColumn(col('indicator')).width).toBe(28);
+    expect(ws.getColumn(col('actual')).width).toBeCloseTo(9, 3); // ExcelJS would drop exactly 9
   });
 
   it('keeps number formats and the workbook-scoped names', () => {

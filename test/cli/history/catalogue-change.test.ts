@@ -39,7 +39,7 @@ describe('catalogue change control through the CLI', () => {
 });
 
 describe('the Trends sheet in the written file', () => {
-  it('carries data bars (ExcelJS writes them as dataBar conditional formats)', async () => {
+  it('carries its key and the height of every row (LibreOffice prints a row at the height the file gives)', async () => {
     fs.mkdirSync(path.join(dir, 'h'));
     const { writeReturns } = await import('./quarters');
     const { QUARTERS } = await import('../../core/history/run');
@@ -50,7 +50,11 @@ describe('the Trends sheet in the written file', () => {
       expect(r.code).toBeLessThan(2);
     }
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'h', 'c1.xlsx')));
-    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)?.async('string')));
-    expect(sheets.some((x) => x?.includes('<dataBar'))).toBe(true);
+    const trends = await zip.file('xl/worksheets/sheet2.xml')?.async('string');
+    const strings = await zip.file('xl/sharedStrings.xml')?.async('string');
+    expect(`${strings ?? ''}${trends ?? ''}`).toContain('Green: on or better than target');
+    const rows = [...(trends ?? '').matchAll(/<row [^>]*>/g)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((r) => /customHeight="1"/.test(r))).toBe(true);
   });
 });
