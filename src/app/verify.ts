@@ -1,4 +1,4 @@
-import { fingerprintFromCabinetGrid, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
+import { fingerprintFromCabinetGrid, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
 import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
 import type { Book } from './books';
 
@@ -18,7 +18,8 @@ export function verifyCabinet(book: Book): Verdict {
   if (!grid) return { ok: false, cannot: `not a Cabinet workbook (no sheet whose name starts with ${CABINET_PREFIX})` };
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
-  const now = fingerprintFromCabinetGrid(grid);
+  // A paper made before the current fingerprint version is checked against its own version's text.
+  const now = FINGERPRINT_VERSIONS.map((v) => fingerprintFromCabinetGrid(grid, v)).find((fp) => fp === stored) ?? fingerprintFromCabinetGrid(grid);
   if (now === undefined) return { ok: false, cannot: `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check` };
   if (now !== stored) return { ok: false, sheet: grid.sheet, changed: 'table', exported: stored, now };
   const storedSheet = book.properties?.[PROPERTY.sheetFingerprint]?.trim();

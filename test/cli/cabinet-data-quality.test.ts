@@ -62,12 +62,11 @@ describe('the demo’s Cabinet sheet shows its conflict and its data quality', (
 
   it('the data-quality note: 22 of 23 returns received, 8 signed off, Highways not received, the conflict settled', async () => {
     const g = await cabinetSheet('demo/cabinet-2024-25-q2.xlsx');
-    // Frozen under the title, before the column header.
+    // On page 1 with the summary, before the indicator table.
     const header = rowAt(g, (r) => r[0] === 'Ref' && r[1] === 'Indicator');
-    const headline = g.values.slice(0, header).map((r) => texts(r).join(' ')).find((t) => t.startsWith('Data quality:'));
-    expect(headline).toBe('Data quality: 22 of 23 returns received · 8 of 22 signed off · 1 service missing · 1 conflict. Details after the table.');
     const at = rowAt(g, (r) => r[0] === 'Data quality: the returns behind these figures, 2024-25 Q2');
-    expect(at).toBeGreaterThan(header);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(header);
     const note = new Map<string, string>();
     for (const r of g.values.slice(at + 1)) {
       const [label, text] = texts(r);
@@ -92,7 +91,7 @@ describe('the demo’s Cabinet sheet shows its conflict and its data quality', (
     const all = g.values.map((row) => texts(row).join(' '));
     expect(all).toContain(`Other periods 1 return left out for holding another period: ${q1[0]} (2024-25 Q1).`);
     expect(all).toContain('Not received Highways (2 indicators due) sent no return; those indicators are shown as Missing.');
-    expect(all.find((t) => t.startsWith('Data quality:'))).toContain('1 return for another period left out');
+    expect(all.findIndex((t) => t.startsWith('Other periods'))).toBeLessThan(all.findIndex((t) => t.startsWith('Ref Indicator')));
   });
 
   it('consolidate’s text says which value was used and why, in the sheet’s words', async () => {

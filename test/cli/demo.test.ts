@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
+import { directionText } from '../../src/core/cabinet/cells';
 import { readCabinetTable } from '../../src/core/cabinet/previous';
 import type { Grid } from '../../src/core/grid';
 import { run, tempDir } from './helpers';
@@ -48,13 +49,14 @@ describe('scorecard demo', () => {
     const col = table?.columns.dirPrevious ?? -1;
     const yearCol = table?.columns.dirLastYear ?? -1;
     const directions = (table?.rows ?? []).map((r) => [r[col], r[yearCol]]);
-    expect(directions.filter(([p]) => p === 'Improving' || p === 'Worsening').length).toBeGreaterThan(20);
-    expect(directions.filter(([, y]) => y === 'Improving' || y === 'Worsening').length).toBeGreaterThan(20);
+    // Each direction is an arrow and a word: `↑ Improving`, `↓ Worsening`.
+    expect(directions.filter(([p]) => p === '↑ Improving' || p === '↓ Worsening').length).toBeGreaterThan(20);
+    expect(directions.filter(([, y]) => y === '↑ Improving' || y === '↓ Worsening').length).toBeGreaterThan(20);
     // A lead's check with the master: each row's direction against the quarter before.
     const json = await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--history', 'demo/bi-master.json', '--json']);
     const rows: { ref: string; direction: string }[] = JSON.parse(json.out).files[0].rows;
     const cs01 = table?.rows.find((r) => r[table.columns.ref ?? 0] === 'CS01');
-    expect(rows.find((r) => r.ref === 'CS01')?.direction).toBe(cs01?.[col]);
+    expect(directionText(rows.find((r) => r.ref === 'CS01')?.direction ?? '')).toBe(cs01?.[col]);
     expect(rows.every((r) => ['Improving', 'Worsening', 'No change', ''].includes(r.direction))).toBe(true);
     expect(rows.filter((r) => r.direction !== '').length).toBeGreaterThan(2);
     expect((await run(dir, ['validate', 'demo/returns/customer-services.xlsx', '--history', 'demo/bi-master.json'])).out).toMatch(/Direction vs last quarter: \d+ (improving|worsening)/);

@@ -17,7 +17,7 @@ import { fillReturn, run, tempDir } from './helpers';
  * rewrites cabinet.xlsx; copy the new fingerprint it reports into FINGERPRINT by hand, and say
  * in the commit why exported papers change.
  */
-const FINGERPRINT = '04f75c164c7bc29d5156b1c76e709ab04a2003970489343311c71f3673fc18cf';
+const FINGERPRINT = '7f7c7bbb137afd6a15ea2c03769caf272d36550dd3f7df4161102a61e4904d7a';
 
 const golden = path.join(__dirname, '..', 'golden');
 const goldenBook = path.join(golden, 'cabinet.xlsx');
@@ -112,8 +112,17 @@ describe('the golden Cabinet workbook', () => {
     expect(v.code).toBe(0);
   });
 
-  it('shows the literal fingerprint on the paper itself', async () => {
-    const { cells } = await cellValues(new Uint8Array(fs.readFileSync(goldenBook)));
-    expect(Object.values(cells).flatMap((s) => Object.values(s)).some((v) => typeof v === 'string' && v.includes(FINGERPRINT))).toBe(true);
+  it('verifies a paper made with the v1 fingerprint (before issue 15: Target as text, directions without arrows) as unchanged', async () => {
+    const v = await run(dir, ['verify', path.join(golden, 'cabinet-v1.xlsx')]);
+    expect(v.err).toBe('');
+    expect(v.out).toMatch(/unchanged/);
+    expect(v.code).toBe(0);
+  });
+
+  it('shows the literal fingerprint on the paper itself: in the footer of every printed page', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(goldenBook) as unknown as ExcelJS.Buffer);
+    const cabinet = wb.worksheets.find((ws) => ws.name.startsWith('Cabinet'));
+    expect(cabinet?.headerFooter.oddFooter ?? '').toContain(FINGERPRINT);
   });
 });

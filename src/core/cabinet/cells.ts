@@ -6,6 +6,37 @@ import { COLUMNS, type ColumnKey } from './layout';
 const orNull = (s: string): string | null => (s === '' ? null : s);
 const valueCell = (v: CabinetValue): PlanValue => (v.value !== undefined ? v.value : orNull(v.text));
 
+/** Direction of travel as an arrow and a word: the arrow is better or worse, not up or down. */
+export const DIRECTION_ARROW: Readonly<Record<string, string>> = { Improving: '↑', Worsening: '↓', 'No change': '→' };
+
+export function directionText(d: string): string {
+  const arrow = DIRECTION_ARROW[d];
+  return arrow ? `${arrow} ${d}` : d;
+}
+
+/** Characters of commentary kept for an indicator that is not Red or Amber (the exceptions and off-target rows keep it all). */
+export const SHORT_COMMENTARY = 60;
+
+/** `text` cut at a word to at most `max` characters, ending `…` when cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/**
+ * The commentary cell of the indicator table: in full for Red and Amber (and a conflict's note
+ * always), kept short otherwise so a page holds more indicators.
+ */
+export function tableCommentary(row: Pick<CabinetRow, 'commentary' | 'action' | 'conflict' | 'status'>): string {
+  if (row.status === 'Red' || row.status === 'Amber') return commentaryText(row);
+  const words = commentaryText({ commentary: row.commentary, action: row.action });
+  return [row.conflict ?? '', words === '' ? '' : shorten(words, SHORT_COMMENTARY)].filter((p) => p !== '').join('\n');
+}
+
 /**
  * Commentary and action in one wrapped cell, after the conflict note when returns disagreed; typed
  * text stays text, whatever it starts with.
@@ -16,26 +47,38 @@ export function commentaryText(row: Pick<CabinetRow, 'commentary' | 'action' | '
 }
 
 export function dataPeriodText(row: Pick<CabinetRow, 'dataPeriod' | 'stale'>): string {
-  return row.stale && row.dataPeriod ? `${row.dataPeriod} (earlier data)` : row.dataPeriod;
+  return row.stale && row.dataPeriod ? `${row.dataPeriod} (earlier)` : row.dataPeriod;
 }
 
-/** One indicator row as the Cabinet sheet writes it: the same cells the fingerprint reads back. */
+/**
+ * One indicator row as the Cabinet sheet writes it: the same cells the fingerprint reads back.
+ * Target, Actual, Numerator, Denominator and Benchmark are numbers where they are numbers (the unit
+ * in the number format); the benchmark's label is in the paper's notes.
+ */
 export function rowCells(row: CabinetRow): Record<ColumnKey, PlanValue> {
   return {
     ref: row.ref,
     indicator: row.statutory ? `${row.title} (statutory)` : row.title,
     service: row.service,
-    target: orNull(row.target),
+    target: row.targetValue ? valueCell(row.targetValue) : orNull(row.target),
     actual: valueCell(row.actual),
     numerator: valueCell(row.numerator),
     denominator: valueCell(row.denominator),
     rag: row.rag,
-    dirPrevious: orNull(row.direction.previous),
-    dirLastYear: orNull(row.direction.lastYear),
+    dirPrevious: orNull(directionText(row.direction.previous)),
+    dirLastYear: orNull(directionText(row.direction.lastYear)),
     dataPeriod: orNull(dataPeriodText(row)),
-    benchmark: orNull(row.benchmark),
-    commentary: orNull(commentaryText(row)),
+    benchmark: row.benchmarkValue ? valueCell(row.benchmarkValue) : orNull(row.benchmark),
+    commentary: orNull(tableCommentary(row)),
   };
+}
+
+/** The number format of each number cell of an indicator row, by column. */
+export function rowFormats(row: CabinetRow): Partial<Record<ColumnKey, CabinetValue>> {
+  const out: Partial<Record<ColumnKey, CabinetValue>> = { actual: row.actual, numerator: row.numerator, denominator: row.denominator };
+  if (row.targetValue) out.target = row.targetValue;
+  if (row.benchmarkValue) out.benchmark = row.benchmarkValue;
+  return out;
 }
 
 export function rowValues(row: CabinetRow): PlanValue[] {

@@ -16,9 +16,21 @@ import { readCabinetTable } from './previous';
  *   period<TAB>2023-24 Q2
  *   <one line per indicator row in sheet order: the cells of FINGERPRINT_COLUMNS joined by TAB>
  * A number is written as JavaScript's shortest round-trip form (81.2, 1500); text is trimmed with
- * runs of white space made one space; blank is empty. The header names are part of the format.
+ * runs of white space made one space; blank is empty (so is a column the paper leaves out because no
+ * row gives it). The header names are part of the format.
+ *
+ * v2 (issue 15): the paper shows Target as a number (82, not the text `82.0%`) and direction of
+ * travel with its arrow (`↑ Improving`), so the same data hashes differently from a v1 paper; the
+ * text form is v1's but for the first line. `verify` still checks a v1 paper against v1.
  */
-export const FINGERPRINT_VERSION = 'scorecard-fingerprint v1';
+export const FINGERPRINT_VERSION = 'scorecard-fingerprint v2';
+export const FINGERPRINT_VERSIONS = ['scorecard-fingerprint v2', 'scorecard-fingerprint v1'] as const;
+/** The header names in the canonical text: v1's, kept whatever the sheet's headers say. */
+const CANONICAL_HEADERS: Readonly<Record<ColumnKey, string>> = {
+  ref: 'Ref', indicator: 'Indicator', service: 'Service', target: 'Target', actual: 'Actual', numerator: 'Numerator',
+  denominator: 'Denominator', rag: 'RAG', dirPrevious: 'Direction (vs last quarter)', dirLastYear: 'Direction (vs last year)',
+  dataPeriod: 'Data period', benchmark: 'Benchmark', commentary: 'Commentary / action',
+};
 
 export function canonicalCell(v: PlanValue | CellValue | undefined): string {
   if (v === null || v === undefined) return '';
@@ -29,10 +41,10 @@ export function canonicalCell(v: PlanValue | CellValue | undefined): string {
 }
 
 /** The data fingerprint's text, fed to the hash line by line (never built whole: 30,000 rows is megabytes). */
-function hashCanonical(period: string, rows: Iterable<readonly string[]>): string {
+function hashCanonical(period: string, rows: Iterable<readonly string[]>, version: string = FINGERPRINT_VERSION): string {
   const h = createSha256();
-  const header = FINGERPRINT_COLUMNS.map((k) => COLUMNS.find((c) => c.key === k)?.header ?? k).join('\t');
-  h.update(FINGERPRINT_VERSION).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
+  const header = FINGERPRINT_COLUMNS.map((k) => CANONICAL_HEADERS[k]).join('\t');
+  h.update(version).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
   for (const r of rows) {
     h.update('\n');
     r.forEach((cell, i) => (i > 0 ? h.update('\t').update(cell) : h.update(cell)));
@@ -52,14 +64,15 @@ export function cabinetFingerprint(model: CabinetModel): string {
   return hashCanonical(model.period, rows());
 }
 
-/** The same hash from a Cabinet sheet read back; undefined when the sheet has no indicator table or period. */
-export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
+/** The same hash from a Cabinet sheet read back (as `version` gives it); undefined when the sheet has no indicator table or period. */
+export function fingerprintFromCabinetGrid(grid: Grid, version: string = FINGERPRINT_VERSION): string | undefined {
   const table = readCabinetTable(grid);
   if (!table || table.period === undefined) return undefined;
-  if (FINGERPRINT_COLUMNS.some((k) => table.columns[k] === undefined)) return undefined;
+  const required: readonly ColumnKey[] = ['ref', 'actual', 'rag'];
+  if (required.some((k) => table.columns[k] === undefined)) return undefined;
   const rows = table.rows.map((row) =>
-    FINGERPRINT_COLUMNS.map((k: ColumnKey) => canonicalCell(row[table.columns[k] as number])));
-  return hashCanonical(table.period, rows);
+    FINGERPRINT_COLUMNS.map((k: ColumnKey) => (table.columns[k] === undefined ? '' : canonicalCell(row[table.columns[k] as number]))));
+  return hashCanonical(table.period, rows, version);
 }
 
 /**
@@ -70,18 +83,20 @@ export function fingerprintFromCabinetGrid(grid: Grid): string | undefined {
  * from Red to Green is caught too, while a typo fixed in commentary is not a changed number.
  */
 export const SHEET_FINGERPRINT_VERSION = 'scorecard-sheet v1';
-const FREE_TEXT = new Set([columnOf('indicator'), columnOf('commentary')]);
+/** The free-text columns as the v1 layout placed them, for a sheet whose table header cannot be found. */
+const FREE_TEXT = [columnOf('indicator'), columnOf('commentary')];
 /** A cell's (row, col) as one number. */
 const COLS = MAX_COLS;
 
 type Emit = (row: number, col: number, value: PlanValue | CellValue | undefined) => void;
 
 /** Row-major over (row, col) keys packed in one number, so 300,000 cells sort without an object each. */
-function sheetHash(visit: (emit: Emit) => void): string {
+function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void): string {
+  const free = new Set(freeText);
   const keys: number[] = [];
   const texts: string[] = [];
   visit((row, col, value) => {
-    if (FREE_TEXT.has(col)) return;
+    if (free.has(col)) return;
     const text = canonicalCell(value);
     if (text === '') return;
     keys.push(row * COLS + col);
@@ -96,13 +111,29 @@ function sheetHash(visit: (emit: Emit) => void): string {
   return h.hex();
 }
 
+/** The free-text columns of a plan: where its indicator table's header names them. */
+function planFreeText(sheet: SheetPlan): number[] {
+  const names = new Map<string, ColumnKey>(COLUMNS.map((c) => [c.header, c.key]));
+  for (const b of sheet.cells) {
+    for (const line of b.values) {
+      const keys = line.map((v) => (typeof v === 'string' ? names.get(v) : undefined));
+      if (keys.includes('ref') && keys.includes('actual')) {
+        return (['indicator', 'commentary'] as const).map((k) => b.col + keys.indexOf(k)).filter((c) => c >= b.col);
+      }
+    }
+  }
+  return FREE_TEXT;
+}
+
 export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
-  return sheetHash((emit) => {
+  return sheetHash(planFreeText(sheet), (emit) => {
     for (const b of sheet.cells) b.values.forEach((line, r) => line.forEach((value, c) => emit(b.row + r, b.col + c, value)));
   });
 }
 
 export function sheetFingerprintOfGrid(grid: Grid): string {
   const { row: top, col: left } = grid.origin ?? { row: 1, col: 1 };
-  return sheetHash((emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value))));
+  const table = readCabinetTable(grid);
+  const free = table ? (['indicator', 'commentary'] as const).flatMap((k) => (table.columns[k] === undefined ? [] : [left + (table.columns[k] as number)])) : FREE_TEXT;
+  return sheetHash(free, (emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value))));
 }

@@ -6,26 +6,28 @@ export const CABINET_PREFIX = 'Cabinet';
 export const TITLE = 'Corporate Performance Scorecard';
 
 /**
- * Widths in Excel characters, for 10 pt text: 170 in all, so one page wide on A4 landscape prints
- * at about 84 % (10 pt prints as 8.4 pt). No width is exactly 9: ExcelJS takes 9 for its default
- * and leaves the column out of the file. Numbers never wrap, so Target/Actual/Numerator fit
- * `£12,345.0`, `100.0 days`.
+ * Widths in Excel characters, for 10 pt text: about 170 in all, so one page wide on A4 landscape
+ * prints at about 84 % (10 pt prints as 8.4 pt). No width is exactly 9: ExcelJS takes 9 for its
+ * default and leaves the column out of the file. Numbers never wrap, so Target/Actual/Numerator fit
+ * `£12,345.0`, `100.0 days`. Numerator, Denominator, Benchmark and the year-on-year direction are
+ * left out of a paper whose rows give none (see `tableColumns`); the widths here are the full set.
  */
 export const COLUMNS = [
-  { key: 'ref', header: 'Ref', width: 7 },
-  { key: 'indicator', header: 'Indicator', width: 27 },
-  { key: 'service', header: 'Service', width: 11 },
-  { key: 'target', header: 'Target', width: 10 },
-  { key: 'actual', header: 'Actual', width: 10 },
+  { key: 'ref', header: 'Ref', width: 6 },
+  { key: 'indicator', header: 'Indicator', width: 33 },
+  { key: 'service', header: 'Service', width: 13.5 },
+  { key: 'target', header: 'Target', width: 8.5 },
+  { key: 'actual', header: 'Actual', width: 8.5 },
   { key: 'numerator', header: 'Numerator', width: 9.5 },
-  { key: 'denominator', header: 'Denominator', width: 10 },
+  { key: 'denominator', header: 'Denominator', width: 10.5 },
   { key: 'rag', header: 'RAG', width: 10 },
-  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 9.5 },
-  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 9.5 },
-  { key: 'dataPeriod', header: 'Data period', width: 10 },
-  { key: 'benchmark', header: 'Benchmark', width: 15 },
-  { key: 'commentary', header: 'Commentary / action', width: 32 },
+  { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 10.5 },
+  { key: 'dirLastYear', header: 'Direction (vs last year)', width: 10.5 },
+  { key: 'dataPeriod', header: 'Data period', width: 9.5 },
+  { key: 'benchmark', header: 'Benchmark', width: 8.5 },
+  { key: 'commentary', header: 'Commentary / action', width: 40 },
 ] as const;
+export interface Column { readonly key: ColumnKey; readonly header: string; readonly width: number }
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 
 export function columnOf(key: ColumnKey): number {

@@ -27,6 +27,8 @@ export interface CabinetRow {
   readonly unit?: Indicator['unit'];
   readonly statutory: boolean;
   readonly target: string;
+  /** The target as a number with its display format, when the catalogue gives one number. */
+  readonly targetValue?: CabinetValue;
   readonly actual: CabinetValue;
   readonly numerator: CabinetValue;
   readonly denominator: CabinetValue;
@@ -37,6 +39,9 @@ export interface CabinetRow {
   readonly commentary: string;
   readonly action: string;
   readonly benchmark: string;
+  /** The benchmark's value as a number with its display format, and what it is (`London median`). */
+  readonly benchmarkValue?: CabinetValue;
+  readonly benchmarkLabel?: string;
   readonly dataPeriod: string;
   readonly stale: boolean;
   readonly source?: { readonly file: string; readonly sheet: string; readonly cell?: string };
@@ -163,7 +168,8 @@ const BLANK: CabinetValue = { text: '', suppressed: false };
 export const LAST_AVAILABLE_NOTE = 'last available';
 
 /** The fields every row has whatever its data: from the catalogue. */
-type RowHead = Pick<CabinetRow, 'ref' | 'title' | 'priority' | 'service' | 'directorate' | 'statutory' | 'target' | 'benchmark'> & { readonly trend?: readonly TrendPoint[] };
+type RowHead = Pick<CabinetRow, 'ref' | 'title' | 'priority' | 'service' | 'directorate' | 'statutory' | 'target' | 'benchmark'>
+  & Pick<CabinetRow, 'targetValue' | 'benchmarkValue' | 'benchmarkLabel'> & { readonly trend?: readonly TrendPoint[] };
 type RowBody = Pick<CabinetRow, 'actual' | 'numerator' | 'denominator' | 'status' | 'rag' | 'direction' | 'commentary' | 'action' | 'dataPeriod' | 'stale'>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -179,6 +185,9 @@ function assemble(ind: Indicator, head: RowHead, body: RowBody, extra: Pick<Cabi
     benchmark: head.benchmark, dataPeriod: body.dataPeriod, stale: body.stale,
   };
   if (ind.unit) row.unit = ind.unit;
+  if (head.targetValue) row.targetValue = head.targetValue;
+  if (head.benchmarkValue) row.benchmarkValue = head.benchmarkValue;
+  if (head.benchmarkLabel) row.benchmarkLabel = head.benchmarkLabel;
   if (extra.source) row.source = extra.source;
   if (head.trend) row.trend = head.trend;
   if (extra.basis !== undefined) row.basis = extra.basis;
@@ -221,6 +230,12 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     benchmark: benchmarkText(ind, decimals),
   };
   if (h) head.trend = trendOf(h, ind, period, decimals);
+  const target = ind.kind === 'qualitative' ? undefined : targetFor(ind, period.year);
+  if (typeof target === 'number') head.targetValue = toValue({ kind: 'number', value: target }, ind, decimals, false);
+  if (ind.benchmark) {
+    head.benchmarkValue = toValue({ kind: 'number', value: ind.benchmark.value }, ind, decimals, false);
+    head.benchmarkLabel = ind.benchmark.label;
+  }
   if (!row) return absentRow(ctx, ind, decimals, head);
   // A rolling 12-month measure is reported and rated on the year to this quarter, once the history holds it.
   const rolled = h && ind.kind !== 'qualitative'

@@ -1,11 +1,12 @@
 import { rect } from '../address';
 import type { HeaderFooterSections, SheetPlan, WorkbookPlan } from '../plan/types';
 import { cabinetFingerprint, sheetFingerprintOfPlan } from './fingerprint';
-import { cabinetSheetName, COLUMNS, PROPERTY, TITLE } from './layout';
+import { cabinetSheetName, PROPERTY, TITLE } from './layout';
 import type { CabinetModel } from './model';
-import { MARGINS, pageBreaks, pageCapacity } from './print';
-import { about, changes, conflicts, dataQualityLine, dataQualityNote, exceptions, indicatorTable, missing, summary, titleLine } from './sections';
-import { LAST_COL, Sheet, WIDTHS } from './sheet';
+import { MARGINS } from './print';
+import { changes, closing, conflicts, exceptions, indicatorTable, missing, summary, tableColumns, titleBlock } from './sections';
+import { Sheet } from './sheet';
+import { peopleDate } from '../words';
 
 /** Excel header/footer text: `&` starts a code, so a literal one is doubled. */
 const hf = (s: string): string => s.replace(/&/g, '&&');
@@ -16,6 +17,16 @@ export function paperHeaderFooter(model: Pick<CabinetModel, 'organisation' | 'pe
     header: { left: `&8${hf(model.organisation)}`, right: `&8${hf(model.scope ? `${TITLE}, ${model.scope.title}` : TITLE)}` },
     footer: { left: `&8Period ${hf(model.period)}   Page &P of &N`, right: `&7Data fingerprint (SHA-256) ${fingerprint}` },
   };
+}
+
+/** What the paper is, for every page's footer: the plan, the catalogue it was checked against, the day it was made. */
+export function aboutLine(model: Pick<CabinetModel, 'plan' | 'catalogueVersion' | 'generatedAt'>): string {
+  const catalogue = peopleDate(model.catalogueVersion);
+  return [
+    model.plan,
+    catalogue === model.catalogueVersion ? `catalogue version ${catalogue}` : `catalogue of ${catalogue}`,
+    ...(model.generatedAt ? [`produced ${peopleDate(model.generatedAt)}`] : []),
+  ].filter((p) => p !== '').join(' · ');
 }
 
 export interface CabinetPlanOptions {
@@ -29,28 +40,28 @@ export interface CabinetPlanOptions {
  */
 export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {}): WorkbookPlan {
   const fingerprint = cabinetFingerprint(model);
-  const s = new Sheet();
-  // Only the title line, the one-line data-quality headline and the column header are frozen (not
-  // a title block and a summary): the full data-quality note, the summary and the paper's details
-  // follow the table.
-  titleLine(s, model);
-  dataQualityLine(s, model);
-  const header = indicatorTable(s, model);
-  dataQualityNote(s, model);
+  const s = new Sheet(tableColumns(model));
+  // Page 1 is the summary (counts, at a glance, data quality); the indicator tables follow, then
+  // the exceptions on a page of their own with conflicts and missing returns, the catalogue changes
+  // (a page of their own when there are any) and a closing note. The sheet breaks its own pages and
+  // writes each table's header row at the top of every page it runs onto: no print titles, and no
+  // frozen rows (the summary page above the table would be frozen with them).
+  titleBlock(s, model);
   summary(s, model);
+  indicatorTable(s, model);
   exceptions(s, model);
   conflicts(s, model);
-  changes(s, model);
   missing(s, model);
-  about(s, model, fingerprint);
+  changes(s, model);
+  closing(s, model);
   const body = s.row;
-  s.style(rect(1, 1, body, LAST_COL), { locked: true });
-  const rowBreaks = pageBreaks(s.heights, s.blocks, pageCapacity(WIDTHS), header);
+  s.style(rect(1, 1, body, s.lastCol), { locked: true });
+  const paper = paperHeaderFooter(model, fingerprint);
   const sheet: SheetPlan = {
     name: cabinetSheetName(model.period),
     cells: s.cells,
     styles: s.styles,
-    columns: COLUMNS.map((c, i) => ({ col: i + 1, width: c.width })),
+    columns: s.columns.map((c, i) => ({ col: i + 1, width: c.width })),
     rowHeights: s.heights.map((height, i) => ({ row: i + 1, height })),
     ...(s.merges.length > 0 ? { merges: s.merges } : {}),
     validations: [],
@@ -60,13 +71,12 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
       allowSelectLockedCells: true, allowSelectUnlockedCells: true,
       allowFormatColumns: false, allowFormatRows: false, allowSort: false, allowAutoFilter: false,
     },
-    freeze: { rows: header, cols: 0 },
     print: {
       orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0,
-      repeatRows: { first: header, last: header },
-      ...paperHeaderFooter(model, fingerprint),
-      printArea: rect(1, 1, body, LAST_COL),
-      rowBreaks,
+      header: paper.header,
+      footer: { ...paper.footer, center: `&7${hf(aboutLine(model))}` },
+      printArea: rect(1, 1, body, s.lastCol),
+      rowBreaks: s.breaks,
       margins: MARGINS,
     },
     tabColor: '#1F3864',

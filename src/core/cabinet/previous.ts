@@ -27,7 +27,10 @@ export interface CabinetTable {
   readonly period?: string;
   readonly headerRow: number;
   readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
-  /** Indicator rows (0-based into grid.values): those with a Ref and a RAG, until the first blank row. */
+  /**
+   * Indicator rows: those with a Ref and a RAG, until the first blank row (a repeated header row is
+   * skipped). A column the paper leaves out (no row gave a numerator, say) is absent from `columns`.
+   */
   readonly rows: readonly (readonly CellValue[])[];
 }
 
@@ -58,6 +61,8 @@ export function readCabinetTable(grid: Grid): CabinetTable | undefined {
   for (const row of grid.values.slice(headerIndex + 1)) {
     if (row.every((v) => text(v) === '')) break;
     const cell = (k: ColumnKey): string => (columns[k] === undefined ? '' : text(row[columns[k] as number]));
+    // The header row is written again at the top of each page the table runs onto: not an indicator.
+    if (normaliseHeader(cell('ref')) === ref && normaliseHeader(cell('actual')) === actual) continue;
     if (cell('ref') !== '' && cell('rag') !== '') rows.push(row);
   }
   return { ...(period ? { period } : {}), headerRow: headerIndex, columns, rows };

@@ -1,21 +1,28 @@
 /**
  * Print geometry for the Cabinet sheet: how tall a wrapped row must be and where a page would
- * end, so the plan can set every row height and force a page break before a block that would not
- * fit. Estimates err on the tall side: LibreOffice without Calibri falls back to DejaVu Sans, about
- * 12 % wider, and a row cut short hides commentary, where a row too tall only costs white space.
+ * end, so the plan can set every row height and break pages itself. Calibrated on LibreOffice's
+ * PDF with Carlito (Calibri's metrics, as Excel draws Calibri): a 10 pt line of a wrapped cell takes
+ * about 1.27 characters per Excel width unit, less half a character of cell padding. A line is
+ * 12.2 pt in Excel (LibreOffice sets lines closer, 10 pt), so a row fits Excel with nothing cut off
+ * and is at most about a fifth taller than its text in LibreOffice.
  */
 import type { PlanValue } from '../plan/types';
 
 /** A4 landscape in points. */
 export const PAGE = { width: 842, height: 595 } as const;
 /** Inches, as the file format keeps them; the header and footer sit inside top and bottom. */
-export const MARGINS = { left: 0.35, right: 0.35, top: 0.65, bottom: 0.65, header: 0.25, footer: 0.25 } as const;
+export const MARGINS = { left: 0.3, right: 0.3, top: 0.55, bottom: 0.55, header: 0.2, footer: 0.2 } as const;
 export const BODY_FONT = 10;
-/** Points per line of 10 pt text (Excel's own line for Calibri 10; LibreOffice's is about 12.2). */
-const LINE = 12.75;
-const PADDING = 3;
-/** Characters of 10 pt text per Excel width unit in LibreOffice's wider fallback font (measured 1.25 to 1.27), less a margin. */
-const CHARS_PER_UNIT = 1.22;
+/** Points per line of 10 pt Calibri in a wrapped cell, as Excel sets it. */
+export const LINE = 12.2;
+const PADDING = 1.3;
+/** Characters of 10 pt Calibri/Carlito per Excel width unit (measured 1.25 to 1.33 on mixed-case text), less padding. */
+const CHARS_PER_UNIT = 1.27;
+/**
+ * Of the page's room, what the plan fills before breaking: Excel rounds a fit-to-width zoom down to
+ * a whole per cent and LibreOffice measures columns a little wider, so a page is never planned full.
+ */
+const SAFE_FILL = 0.98;
 
 /** Points of one column of `width` Excel characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(width: number): number {
@@ -31,12 +38,12 @@ export function fitScale(widths: readonly number[]): number {
 
 /** Sheet points that fit on one page's body at the fit-to-width zoom. */
 export function pageCapacity(widths: readonly number[]): number {
-  return (PAGE.height - 72 * (MARGINS.top + MARGINS.bottom)) / fitScale(widths);
+  return (SAFE_FILL * (PAGE.height - 72 * (MARGINS.top + MARGINS.bottom))) / fitScale(widths);
 }
 
 /** Lines a text takes in a wrapped cell: greedy word wrap, long words broken. */
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
-  const perLine = Math.max(1, Math.floor((width * CHARS_PER_UNIT * BODY_FONT) / fontSize));
+  const perLine = Math.max(1, Math.floor(((width * CHARS_PER_UNIT - 0.5) * BODY_FONT) / fontSize));
   // Most cells are one short line: skip the word split (30,000 rows × 13 cells).
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
@@ -64,7 +71,7 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
 export function rowHeightFor(values: readonly PlanValue[], widths: readonly number[], fontSize = BODY_FONT): number {
   const lines = values.map((v, i) => (typeof v === 'string' && v !== '' ? wrappedLines(v, widths[i] ?? 10, fontSize) : 1));
   const line = (LINE * fontSize) / BODY_FONT;
-  return Math.min(409, Math.ceil(Math.max(1, ...lines) * line + PADDING));
+  return Math.min(409, Math.ceil((Math.max(1, ...lines) * line + PADDING) * 2) / 2);
 }
 
 /** Rows that belong together: a heading and the rows under it. */

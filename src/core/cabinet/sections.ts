@@ -1,12 +1,14 @@
 import { rect } from '../address';
 import { RAG_STYLE, ragLabel } from '../plan/palette';
 import type { PlanValue, StyleRange } from '../plan/types';
-import { commentaryText, rowValues } from './cells';
-import { columnOf, COLUMNS, TITLE, TITLE_LABEL, type ColumnKey } from './layout';
+import type { RagStatus } from '../rag';
+import { peopleDate, plural } from '../words';
+import { commentaryText, rowCells, rowFormats } from './cells';
+import { COLUMNS, TITLE, TITLE_LABEL, type Column, type ColumnKey } from './layout';
+import { WITHHELD_LABEL } from './labels';
 import type { CabinetCounts, CabinetModel, CabinetRow } from './model';
-import { LAST_COL, WIDTHS, type Sheet } from './sheet';
 import { rowHeightFor } from './print';
-import { peopleDate } from '../words';
+import type { Sheet } from './sheet';
 
 export const HEADER_STYLE = { bold: true, wrap: true, fontSize: 9, fill: '#1F3864', fontColor: '#FFFFFF', vAlign: 'top', border: true } as const;
 const HEADING_STYLE = { bold: true, fontSize: 11, fill: '#E7E6E6', fontColor: '#0B0C0C', vAlign: 'middle' } as const;
@@ -14,212 +16,254 @@ const ROW_STYLE = { border: true, vAlign: 'top', wrap: true, fontSize: 10 } as c
 const NOTE_STYLE = { italic: true, fontSize: 9 } as const;
 /** A conflicted row's note: the pale yellow of a value to check. */
 const CONFLICT_FILL = '#FFF2CC';
+/** Room kept under a heading for the rows it introduces, so it never ends a page alone. */
+const KEEP = 60;
 
-type Rag = 'Blue' | 'Green' | 'Amber' | 'Red';
-interface SummaryColumn { readonly label: string; readonly count: (c: CabinetCounts) => number; readonly status?: Rag }
+/** Columns that only some papers fill: left out when no row has anything in them. */
+const OPTIONAL: readonly ColumnKey[] = ['numerator', 'denominator', 'benchmark', 'dirLastYear'];
 
-/** Summary columns; a RAG column is headed by its symbol and name, so it reads without colour. */
-export function summaryColumns(model: CabinetModel): SummaryColumn[] {
-  const rag = (s: Rag): SummaryColumn => ({ label: ragLabel(s), count: (c) => c[s], status: s });
+/** The indicator table's columns for this paper: no column printed empty for data nobody gave. */
+export function tableColumns(model: CabinetModel): Column[] {
+  const rows = model.sections.flatMap((s) => s.rows);
+  const given = new Set<ColumnKey>();
+  for (const row of rows) {
+    const cells = rowCells(row);
+    for (const key of OPTIONAL) if (cells[key] !== null && cells[key] !== '') given.add(key);
+  }
+  return COLUMNS.filter((c) => !OPTIONAL.includes(c.key) || given.has(c.key));
+}
+
+type Counted = RagStatus | 'Withheld';
+interface CountRow { readonly status: Counted; readonly label: string }
+
+/**
+ * The summary's rows: every status named (none lumped), each with its symbol so it reads without
+ * colour; Blue only where the catalogue uses it, Withheld only when a RAG was withheld.
+ */
+export function countRows(model: CabinetModel): CountRow[] {
+  const statuses: RagStatus[] = [...(model.usesBlue || model.overall.Blue > 0 ? ['Blue' as const] : []), 'Green', 'Amber', 'Red', 'Complete', 'Missing', 'Not due', 'Tracking'];
   return [
-    ...(model.usesBlue ? [rag('Blue')] : []),
-    rag('Green'), rag('Amber'), rag('Red'),
-    { label: 'Other', count: (c) => c.Complete + c.Missing + c.Withheld + (model.usesBlue ? 0 : c.Blue) },
-    { label: 'Total', count: (c) => c.Blue + c.Green + c.Amber + c.Red + c.Complete + c.Missing + c.Withheld },
+    ...statuses.map((s) => ({ status: s, label: ragLabel(s) })),
+    ...(model.overall.Withheld > 0 ? [{ status: 'Withheld' as const, label: WITHHELD_LABEL }] : []),
   ];
 }
 
-/** `✔ Green 30 · ▲ Amber 8 · ✖ Red 4 · Other 3`: a section's counts in one line, symbols included. */
-export function countsLine(model: CabinetModel, counts: CabinetCounts): string {
-  return summaryColumns(model).filter((c) => c.label !== 'Total').map((c) => `${c.label} ${c.count(counts)}`).join(' · ');
+const total = (c: CabinetCounts): number => c.Blue + c.Green + c.Amber + c.Red + c.Complete + c.Missing + c['Not due'] + c.Tracking + c.Withheld;
+
+function heading(s: Sheet, text: string, right?: string): number {
+  s.need(KEEP);
+  const values: PlanValue[] = [text, ...Array<PlanValue>(s.lastCol - 1).fill(null)];
+  if (right !== undefined) values[s.lastCol - 1] = right;
+  const r = s.put(values, HEADING_STYLE, { height: 18 });
+  if (right !== undefined) s.style(rect(r, s.lastCol), { hAlign: 'right', fontSize: 10 });
+  return r;
 }
 
-/** One short frozen line: the title, the organisation, the period (labelled, for the previous-paper reader), the overall counts. */
-export function titleLine(s: Sheet, model: CabinetModel): void {
-  const cells = new Map<ColumnKey, PlanValue>([
-    ['ref', model.scope?.title ?? TITLE], ['target', model.organisation], ['rag', TITLE_LABEL.period], ['dirPrevious', model.period],
-    ['benchmark', `Overall: ${countsLine(model, model.overall)}`],
-  ]);
-  const r = s.put(COLUMNS.map((c) => cells.get(c.key) ?? null), { fontSize: 10, vAlign: 'middle' }, { height: 22 });
-  s.style(rect(r, 1), { bold: true, fontSize: 12 });
-  s.style(rect(r, columnOf('rag')), { bold: true, hAlign: 'right' });
-  s.style(rect(r, columnOf('dirPrevious')), { bold: true });
+/** A label (first two columns) and a wide wrapped note across the rest of the sheet. */
+function noteRow(s: Sheet, label: string, text: string, style: StyleRange['style'] = { fontSize: 10 }): number {
+  const from = 3;
+  const sum = (ws: readonly number[]): number => ws.reduce((n, w) => n + w, 0);
+  const fontSize = style.fontSize ?? 10;
+  const height = rowHeightFor([label, text], [sum(s.widths.slice(0, from - 1)), sum(s.widths.slice(from - 1))], fontSize);
+  const r = s.put([label, null, text], { ...style, vAlign: 'top', wrap: true }, { height });
+  s.style(rect(r, 1), { bold: true });
+  s.merge(rect(r, 1, r, from - 1));
+  s.merge(rect(r, from, r, s.lastCol));
+  return r;
 }
 
 /**
- * One line under the title, frozen with it: can these figures be relied on (returns received, signed
- * off, missing, conflicts). The full note follows the indicator table.
+ * The title block: the paper's title, then the organisation, the period (labelled: the
+ * previous-paper reader and `verify` find it) and the date it was made, as people write dates.
  */
-export function dataQualityLine(s: Sheet, model: CabinetModel): void {
-  const r = s.put([model.dataQuality.headline], { fontSize: 9, vAlign: 'middle' }, { height: 15 });
-  s.style(rect(r, 1), { italic: true });
+export function titleBlock(s: Sheet, model: CabinetModel): void {
+  const title = model.scope?.title ?? TITLE;
+  const t = s.put([title], { bold: true, fontSize: 16, vAlign: 'middle' }, { height: 24 });
+  s.style(rect(t, 1), { fontColor: '#1F3864' });
+  const date = model.generatedAt ? peopleDate(model.generatedAt) : '';
+  const r = s.put([model.organisation, null, TITLE_LABEL.period, model.period, null, date === '' ? null : date], { fontSize: 11, vAlign: 'middle' }, { height: 18 });
+  s.style(rect(r, 3), { hAlign: 'right' });
+  s.style(rect(r, 4), { bold: true });
 }
 
-function indicatorRow(s: Sheet, row: CabinetRow): number {
-  const r = s.put(rowValues(row), ROW_STYLE);
-  for (const [key, v] of [['actual', row.actual], ['numerator', row.numerator], ['denominator', row.denominator]] as const) {
-    if (v.numFmt) s.style(rect(r, columnOf(key)), { numFmt: v.numFmt, hAlign: 'right' });
-    else if (v.suppressed) s.style(rect(r, columnOf(key)), { hAlign: 'right', italic: true });
+/**
+ * Page 1: how the indicators stand, by priority and overall (every status named), one mark per
+ * indicator at a glance, and whether the figures can be relied on (the data-quality note).
+ */
+export function summary(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  heading(s, 'Summary: how the indicators stand, by priority');
+  const statuses = countRows(model);
+  const groups = [...model.sections.map((sec) => ({ id: sec.id, counts: sec.counts })), { id: 'Overall', counts: model.overall }];
+  // Statuses down the side, a column per priority and one for all: as many priorities as the sheet has columns.
+  const per = Math.max(1, s.lastCol - 2);
+  for (let at = 0; at < groups.length; at += per) {
+    const chunk = groups.slice(at, at + per);
+    const head = s.put(['Status', null, ...chunk.map((g) => g.id)], { bold: true, fontSize: 10, fill: '#DEE0E2', border: true, vAlign: 'middle' }, { height: 16 });
+    s.merge(rect(head, 1, head, 2));
+    s.style(rect(head, 3, head, 2 + chunk.length), { hAlign: 'right' });
+    for (const st of statuses) {
+      const r = s.put([st.label, null, ...chunk.map((g) => g.counts[st.status])], { fontSize: 10, border: true, vAlign: 'middle' }, { height: 15 });
+      s.merge(rect(r, 1, r, 2));
+      if (st.status !== 'Withheld') s.style(rect(r, 1), { fill: RAG_STYLE[st.status].fill, fontColor: RAG_STYLE[st.status].fontColor, bold: true });
+      s.style(rect(r, 3, r, 2 + chunk.length), { hAlign: 'right', numFmt: '0' });
+    }
+    const t = s.put(['Total', null, ...chunk.map((g) => total(g.counts))], { fontSize: 10, border: true, bold: true, vAlign: 'middle' }, { height: 15 });
+    s.merge(rect(t, 1, t, 2));
+    s.style(rect(t, 3, t, 2 + chunk.length), { hAlign: 'right', numFmt: '0' });
+  }
+  s.put(['Counts are of this quarter\u2019s results. Not due and Tracking are not rated against a target. Direction of travel: \u2191 better, \u2193 worse, \u2192 no change (not up or down).'], NOTE_STYLE, { height: 14 });
+
+  s.skip();
+  heading(s, 'At a glance: one mark per indicator rated this quarter');
+  for (const sec of model.sections) glanceRow(s, `${sec.id}: ${sec.title}`, sec.counts);
+  s.put(['✔ Green   ▲ Amber   ✖ Red   ■ Complete   ? Missing' + (model.usesBlue ? '   ★ Blue' : '')], NOTE_STYLE, { height: 14 });
+
+  s.skip();
+  heading(s, `Data quality: the returns behind these figures, ${model.period}`);
+  for (const line of model.dataQuality.lines) noteRow(s, line.label, line.text);
+  noteRow(s, 'Catalogue changes', model.changes.length === 0
+    ? 'None: no indicator or target changed this period.'
+    : `${plural(model.changes.length, 'change')} to indicators or targets this period, listed at the end of this paper.`);
+}
+
+/** Marks in the order Blue, Green, Amber, Red, Complete, Missing: one per indicator, so lengths compare at a glance. */
+function glanceRow(s: Sheet, label: string, c: CabinetCounts): void {
+  const order: RagStatus[] = ['Blue', 'Green', 'Amber', 'Red', 'Complete', 'Missing'];
+  const marks = order.filter((st) => c[st] > 0).map((st) => RAG_STYLE[st].symbol.repeat(c[st])).join(' ');
+  const words = order.filter((st) => c[st] > 0 || st === 'Green' || st === 'Amber' || st === 'Red').map((st) => `${c[st]} ${st}`).join(', ');
+  noteRow(s, label, marks === '' ? 'None rated this quarter' : `${marks}   ${words}`, { fontSize: 10 });
+}
+
+function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
+  const cells = rowCells(row);
+  if (full) cells.commentary = commentaryText(row) || 'No commentary or action given';
+  const r = s.put(s.line(cells), ROW_STYLE);
+  for (const [key, v] of Object.entries(rowFormats(row)) as [ColumnKey, CabinetRow['actual']][]) {
+    const col = s.col(key);
+    if (col === 0) continue;
+    if (v.numFmt && v.value !== undefined) s.style(rect(r, col), { numFmt: v.numFmt, hAlign: 'right' });
+    else if (v.suppressed) s.style(rect(r, col), { hAlign: 'right', italic: true });
   }
   // The note's words say Conflict; the shading only draws the eye to them.
-  if (row.conflict) s.style(rect(r, columnOf('commentary')), { fill: CONFLICT_FILL });
+  if (row.conflict && s.col('commentary') > 0) s.style(rect(r, s.col('commentary')), { fill: CONFLICT_FILL });
   return r;
 }
 
-function heading(s: Sheet, text: string, right?: string): number {
-  const values: PlanValue[] = [text, ...Array<PlanValue>(LAST_COL - 1).fill(null)];
-  if (right !== undefined) values[columnOf('commentary') - 1] = right;
-  const r = s.put(values, HEADING_STYLE);
-  if (right !== undefined) s.style(rect(r, columnOf('commentary')), { hAlign: 'right', fontSize: 10 });
-  return r;
+function tableHeader(s: Sheet): number {
+  return s.header(s.columns.map((c) => c.header), HEADER_STYLE);
 }
 
-/** The column header (the frozen, repeated row) and one block per priority. Returns the header row. */
+/** `✔ Green 8 · ▲ Amber 3 · ✖ Red 3 · ? Missing 1`: a priority's counts on its heading, each named. */
+export function countsLine(model: CabinetModel, counts: CabinetCounts): string {
+  return countRows(model).filter((r) => counts[r.status] > 0 || r.status === 'Green' || r.status === 'Amber' || r.status === 'Red')
+    .map((r) => `${r.label} ${counts[r.status]}`).join(' · ');
+}
+
+/** The indicator tables, a page on from the summary: the column header, then a block per priority. Returns the header row. */
 export function indicatorTable(s: Sheet, model: CabinetModel): number {
-  const header = s.put(COLUMNS.map((c) => c.header), HEADER_STYLE);
+  s.newPage();
+  const header = tableHeader(s);
   for (const sec of model.sections) {
     const first = heading(s, `${sec.id}: ${sec.title}`, countsLine(model, sec.counts));
     for (const row of sec.rows) indicatorRow(s, row);
     s.rag(first + 1, s.row);
-    s.block(first, 4);
   }
+  s.endTable();
   return header;
 }
 
-/** A label and a wide wrapped note across the rest of the sheet. */
-function noteRow(s: Sheet, label: string, text: string): void {
-  const from = columnOf('service');
-  const width = WIDTHS.slice(from - 1).reduce((n, w) => n + w, 0);
-  const values: PlanValue[] = [label, null, text];
-  const r = s.put(values, { fontSize: 10, vAlign: 'top', wrap: true }, { height: rowHeightFor([text], [width]) });
-  s.style(rect(r, 1), { bold: true });
-  s.merge(rect(r, 1, r, from - 1));
-  s.merge(rect(r, from, r, LAST_COL));
-}
-
-/** The data-quality note: how far the figures can be relied on, in the model's words (the pane shows the same). */
-export function dataQualityNote(s: Sheet, model: CabinetModel): void {
+/** Every Red, with its commentary and action in full, on a page of its own, under its own header row. */
+export function exceptions(s: Sheet, model: CabinetModel): void {
   s.skip();
-  const first = heading(s, `Data quality: the returns behind these figures, ${model.period}`);
-  for (const line of model.dataQuality.lines) noteRow(s, line.label, line.text);
-  s.block(first, s.row - first + 1);
+  s.newPage();
+  heading(s, 'Exceptions: every indicator shown as Red, with its commentary and action');
+  if (model.exceptions.length === 0) {
+    s.put(['No indicator is Red this period.'], NOTE_STYLE);
+    return;
+  }
+  const first = tableHeader(s) + 1;
+  for (const row of model.exceptions) indicatorRow(s, row, true);
+  s.endTable();
+  s.rag(first, s.row);
 }
 
 /** Every indicator returns gave differently: each value given (file, cell, value), which was used and why. */
 export function conflicts(s: Sheet, model: CabinetModel): void {
   s.skip();
-  const first = heading(s, 'Conflicts: indicators two or more returns gave differently, every value given and which was used');
+  heading(s, 'Conflicts: indicators two or more returns gave differently, every value given and which was used');
   if (model.conflicts.length === 0) {
     s.put(['None: no two returns gave different values for the same indicator.'], NOTE_STYLE);
-    s.block(first, 2);
     return;
   }
-  const cell = (values: Partial<Record<ColumnKey, PlanValue>>): PlanValue[] => COLUMNS.map((c) => values[c.key] ?? null);
-  s.put(cell({ ref: 'Ref', indicator: 'Indicator / return', service: 'Cell', actual: 'Value', rag: 'RAG', dirPrevious: 'Used', benchmark: 'Return’s sign-off', commentary: 'How it was settled' }), HEADER_STYLE);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator / return', service: 'Cell', actual: 'Value', rag: 'RAG', dirPrevious: 'Used', dataPeriod: 'Return\u2019s sign-off', commentary: 'How it was settled' }), HEADER_STYLE);
   for (const c of model.conflicts) {
-    const top = s.put(cell({ ref: c.ref, indicator: c.title, service: c.service, commentary: c.settled }), { ...ROW_STYLE, fill: '#F3F2F1' });
+    const top = s.put(s.line({ ref: c.ref, indicator: c.title, service: c.service, commentary: c.settled }), { ...ROW_STYLE, fill: '#F3F2F1' });
     s.style(rect(top, 1, top, 2), { bold: true });
     for (const v of c.values) {
-      const r = s.put(cell({
+      const r = s.put(s.line({
         indicator: v.file, service: v.cell || null, actual: v.actual.value !== undefined ? v.actual.value : (v.actual.text || null),
-        rag: v.rag, dirPrevious: v.used ? 'Used' : 'Not used', benchmark: v.signOff,
+        rag: v.rag, dirPrevious: v.used ? 'Used' : 'Not used', dataPeriod: v.signOff,
       }), ROW_STYLE);
-      if (v.actual.numFmt) s.style(rect(r, columnOf('actual')), { numFmt: v.actual.numFmt, hAlign: 'right' });
-      else if (v.actual.suppressed) s.style(rect(r, columnOf('actual')), { hAlign: 'right', italic: true });
-      if (v.used) s.style(rect(r, columnOf('dirPrevious')), { bold: true });
+      if (v.actual.numFmt) s.style(rect(r, s.col('actual')), { numFmt: v.actual.numFmt, hAlign: 'right' });
+      else if (v.actual.suppressed) s.style(rect(r, s.col('actual')), { hAlign: 'right', italic: true });
+      if (v.used) s.style(rect(r, s.col('dirPrevious')), { bold: true });
     }
     s.rag(top + 1, s.row);
   }
-  s.block(first, 3 + (model.conflicts[0]?.values.length ?? 0));
-}
-
-export function summary(s: Sheet, model: CabinetModel): void {
-  s.skip();
-  const first = heading(s, 'Summary: RAG counts by priority');
-  const cols = summaryColumns(model);
-  const head = s.put(['Priority', 'Summary', ...cols.map((c) => c.label)], { ...HEADER_STYLE, fill: '#DEE0E2', fontColor: '#0B0C0C', fontSize: 10 });
-  cols.forEach((c, i) => {
-    if (c.status) s.style(rect(head, 3 + i), { fill: RAG_STYLE[c.status].fill, fontColor: RAG_STYLE[c.status].fontColor, hAlign: 'center' });
-  });
-  const line = (values: PlanValue[], bold: boolean): void => {
-    const r = s.put(values, { ...ROW_STYLE, bold });
-    s.style(rect(r, 3, r, 2 + cols.length), { hAlign: 'center' });
-  };
-  for (const sec of model.sections) line([sec.id, sec.title, ...cols.map((c) => c.count(sec.counts))], false);
-  line(['Overall', 'All priorities', ...cols.map((c) => c.count(model.overall))], true);
-  s.put(['Counts exclude indicators Not due or Tracking. Other: Complete, Missing, or a RAG withheld to protect small numbers.'], NOTE_STYLE);
-  s.block(first, s.row - first + 1);
-}
-
-export function exceptions(s: Sheet, model: CabinetModel): void {
-  s.skip();
-  const first = heading(s, 'Exceptions: every indicator shown as Red, with its commentary and action');
-  if (model.exceptions.length === 0) {
-    s.put(['No indicator is Red this period.'], NOTE_STYLE);
-    s.block(first, 2);
-    return;
-  }
-  const pick: readonly ColumnKey[] = ['ref', 'indicator', 'service', 'target', 'actual', 'rag', 'commentary'];
-  const at = (values: PlanValue[]): PlanValue[] => COLUMNS.map((c, i) => (pick.includes(c.key) ? (values[i] ?? null) : null));
-  s.put(at(COLUMNS.map((c) => c.header)), HEADER_STYLE);
-  const rows = s.row + 1;
-  for (const row of model.exceptions) {
-    const values = at(rowValues(row));
-    const commentary = commentaryText(row);
-    values[columnOf('commentary') - 1] = commentary === '' ? 'No commentary or action given' : commentary;
-    const r = s.put(values, ROW_STYLE);
-    if (row.actual.numFmt) s.style(rect(r, columnOf('actual')), { numFmt: row.actual.numFmt, hAlign: 'right' });
-  }
-  s.rag(rows, s.row);
-  s.block(first, 3);
-}
-
-export function changes(s: Sheet, model: CabinetModel): void {
-  s.skip();
-  const first = heading(s, 'Catalogue changes since the previous period (changes under delegated authority are marked)');
-  if (model.changes.length === 0) {
-    s.put(['No changes to indicators or targets this period.'], NOTE_STYLE);
-    s.block(first, 2);
-    return;
-  }
-  const cell = (values: Partial<Record<ColumnKey, PlanValue>>): PlanValue[] => COLUMNS.map((c) => values[c.key] ?? null);
-  s.put(cell({ ref: 'Ref', indicator: 'Indicator', service: 'Change', target: 'From', actual: 'To', rag: 'Date', dirPrevious: 'Delegated', commentary: 'Reason / authority' }), HEADER_STYLE);
-  for (const c of model.changes) {
-    s.put(cell({
-      ref: c.ref, indicator: c.title || null, service: c.change, target: c.from || null, actual: c.to || null,
-      rag: peopleDate(c.date), dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
-    }), ROW_STYLE);
-  }
-  s.block(first, 3);
+  s.endTable();
 }
 
 export function missing(s: Sheet, model: CabinetModel): void {
   s.skip();
-  const first = heading(s, 'Missing returns: indicators due this period that no return gave');
+  heading(s, 'Missing returns: indicators due this period that no return gave');
   if (model.missing.length === 0) {
     s.put(['None: every indicator due this period was returned.'], NOTE_STYLE);
-  } else {
-    s.put(['Ref', 'Indicator', 'Service'], HEADER_STYLE);
-    for (const m of model.missing) s.put([m.ref, m.title, m.service], ROW_STYLE);
+    return;
   }
-  s.block(first, 3);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', service: 'Service' }), HEADER_STYLE);
+  for (const m of model.missing) s.put(s.line({ ref: m.ref, indicator: m.title, service: m.service }), ROW_STYLE);
+  s.endTable();
 }
 
-/** What this paper is: the title block, at the end so the frozen rows stay short. */
-export function about(s: Sheet, model: CabinetModel, fingerprint: string): void {
+/** Catalogue changes since the previous period: a page of their own when there are any. */
+export function changes(s: Sheet, model: CabinetModel): void {
   s.skip();
-  const first = heading(s, `About this paper: ${TITLE}${model.scope ? `, ${model.scope.title}` : ''}`);
-  const pairs = ([
-    ...(model.scope ? [['Prepared for', `${model.scope.audience}: its indicators only`]] : []),
-    [TITLE_LABEL.organisation, model.organisation], [TITLE_LABEL.plan, model.plan], ['Reporting period', model.period],
-    [TITLE_LABEL.generated, model.generatedAt ? peopleDate(model.generatedAt) : ''], [TITLE_LABEL.catalogueVersion, model.catalogueVersion],
-    [`${TITLE_LABEL.fingerprint} (SHA-256)`, fingerprint],
-  ] as [string, string][]).filter(([, value]) => value !== '');
-  const style: StyleRange['style'] = { fontSize: 10 };
-  for (const [label, value] of pairs) {
-    const r = s.put([null, label, null, value], style);
-    s.style(rect(r, 2), { bold: true });
+  if (model.changes.length > 0) s.newPage();
+  heading(s, 'Catalogue changes since the previous period (changes under delegated authority are marked)');
+  if (model.changes.length === 0) {
+    s.put(['No changes to indicators or targets this period.'], NOTE_STYLE);
+    return;
   }
-  s.put([null, 'Sheet protection stops accidental edits; it is not security. The fingerprint checks a copy: scorecard verify FILE.xlsx'], NOTE_STYLE);
-  s.block(first, s.row - first + 1);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', service: 'Change', target: 'From', actual: 'To', rag: 'Date', dirPrevious: 'Delegated', commentary: 'Reason / authority' }), HEADER_STYLE);
+  for (const c of model.changes) {
+    const r = s.put(s.line({
+      ref: c.ref, indicator: c.title || null, service: c.change, target: c.from || null, actual: c.to || null,
+      rag: peopleDate(c.date), dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
+    }), ROW_STYLE);
+    s.style(rect(r, s.col('target'), r, s.col('actual')), { hAlign: 'right' });
+  }
+  s.endTable();
+}
+
+/**
+ * A closing note for people: what the paper is, where the benchmarks come from, and how a copy is
+ * checked. The paper's details (plan, catalogue, date, fingerprint) are in every page's footer.
+ */
+export function closing(s: Sheet, model: CabinetModel): void {
+  s.skip();
+  heading(s, 'About this paper');
+  const benchmarks = model.sections.flatMap((sec) => sec.rows).filter((r) => r.benchmarkLabel && r.benchmarkValue && s.col('benchmark') > 0);
+  const lines: [string, string][] = [
+    ['This paper', `${model.scope ? `${model.scope.title}, prepared for ${model.scope.audience}: its indicators only. ` : ''}${model.organisation}, ${model.plan}: the quarter\u2019s results for ${model.period}, from the returns services sent and signed off, checked against the corporate indicator catalogue (${catalogueWords(model.catalogueVersion)}).`],
+    ['Small numbers', 'Counts about fewer than a handful of people are shown as <5 (or <N) and never worked out from other figures, to protect the people counted.'],
+    ...(benchmarks.length > 0 ? [['Benchmarks', benchmarks.map((r) => `${r.ref}: ${r.benchmarkLabel ?? ''}`).join('; ')] as [string, string]] : []),
+    ['Checking a copy', 'The sheet is locked against accidental edits; that is not security. Every page\u2019s footer carries the data fingerprint: the Business Intelligence team can tell from it whether the figures in a copy are the ones they published.'],
+  ];
+  for (const [label, text] of lines) noteRow(s, label, text, { fontSize: 9 });
+}
+
+function catalogueWords(version: string): string {
+  const date = peopleDate(version);
+  return date === version ? `version ${version}` : `as at ${date}`;
 }

@@ -26,18 +26,20 @@ const canonical = (v: unknown): string => (v === null || v === undefined ? '' : 
 
 describe('fingerprint definitions', () => {
   it('data fingerprint: SHA-256 of the version, the period, the header and one tab-separated line per indicator', () => {
-    const col = (k: string): number => COLUMNS.findIndex((c) => c.key === k);
     const header = grid.values.findIndex((r) => r[0] === 'Ref' && r.includes('Actual'));
+    // Columns by their header on the sheet; a column the paper leaves out (no row gives it) is blank.
+    const col = (k: string): number => grid.values[header]?.indexOf(COLUMNS.find((c) => c.key === k)?.header ?? '') ?? -1;
     const rows = grid.values.slice(header + 1).filter((r) => typeof r[0] === 'string' && /^MC\d\d$/.test(r[0])).slice(0, model.sections.flatMap((s) => s.rows).length);
     const text = [
-      FINGERPRINT_VERSION, `period\t${model.period}`, FINGERPRINT_COLUMNS.map((k) => COLUMNS[col(k)]?.header).join('\t'),
-      ...rows.map((r) => FINGERPRINT_COLUMNS.map((k) => canonical(r[col(k)])).join('\t')),
+      FINGERPRINT_VERSION, `period\t${model.period}`, FINGERPRINT_COLUMNS.map((k) => COLUMNS.find((c) => c.key === k)?.header).join('\t'),
+      ...rows.map((r) => FINGERPRINT_COLUMNS.map((k) => (col(k) < 0 ? '' : canonical(r[col(k)]))).join('\t')),
     ].join('\n');
     expect(cabinetFingerprint(model)).toBe(sha(text));
   });
 
   it('sheet fingerprint: SHA-256 of `row,col<TAB>value` lines in row-major order, free text left out', () => {
-    const free = new Set(['indicator', 'commentary'].map((k) => COLUMNS.findIndex((c) => c.key === k) + 1));
+    const header = grid.values.find((r) => r[0] === 'Ref' && r.includes('Actual')) ?? [];
+    const free = new Set(['Indicator', 'Commentary / action'].map((h) => header.indexOf(h) + 1));
     const lines: string[] = [];
     grid.values.forEach((r, i) => r.forEach((v, j) => {
       const t = canonical(v);

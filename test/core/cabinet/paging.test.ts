@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import { fitScale, pageBreaks, pageCapacity, rowHeightFor, wrappedLines, type PrintBlock } from '../../../src/core/cabinet/print';
-import { WIDTHS } from '../../../src/core/cabinet/sheet';
+import { COLUMNS } from '../../../src/core/cabinet/layout';
+
+const WIDTHS = COLUMNS.map((c) => c.width);
 import { defaultCatalogue } from '../../../src/catalogue';
 import { makePeriod } from '../../../src/core/period';
 import { sampleReturns } from '../../../src/core/sample/returns';
@@ -108,12 +110,22 @@ describe('the Cabinet plan’s print layout', () => {
   const sheet = plan.sheets[0];
   const grid = planToGrid(plan);
 
-  it('gives every row a height and freezes only the title line, the one-line data-quality headline and the column header', () => {
+  it('gives every row a height; page 1 is the summary, the table starts a page with its header row; nothing frozen', () => {
     expect(sheet?.rowHeights?.map((h) => h.row)).toEqual(grid.values.map((_, i) => i + 1));
-    expect(sheet?.freeze).toEqual({ rows: 3, cols: 0 });
-    expect(String(grid.values[1]?.[0])).toMatch(/^Data quality: /);
-    expect(grid.values[2]?.slice(0, 2)).toEqual(['Ref', 'Indicator']);
-    expect(sheet?.print?.repeatRows).toEqual({ first: 3, last: 3 });
+    expect(sheet?.freeze).toBeUndefined();
+    expect(sheet?.print?.repeatRows).toBeUndefined();
+    const header = grid.values.findIndex((r) => r[0] === 'Ref' && r[1] === 'Indicator');
+    const summary = grid.values.findIndex((r) => /^Summary: /.test(String(r[0])));
+    expect(summary).toBeGreaterThan(0);
+    expect(summary).toBeLessThan(header);
+    expect(sheet?.print?.rowBreaks?.[0]).toBe(header);
+  });
+
+  it('fits each row to its wrapped text: one line of 10 pt is at most 14 pt, and no taller than its lines need', () => {
+    expect(rowHeightFor(['On target.'], [30])).toBeLessThanOrEqual(14);
+    const text = 'Backlog sessions every Saturday until the end of November; progress reported to the Directorate Management Team monthly.';
+    const lines = wrappedLines(text, 36);
+    expect(rowHeightFor([text], [36])).toBeLessThanOrEqual(lines * 12.2 + 2);
   });
 
   it('breaks pages only before a heading, on the default catalogue with sample returns', () => {
@@ -127,7 +139,11 @@ describe('the Cabinet plan’s print layout', () => {
     const bigGrid = planToGrid(big);
     const breaks = big.sheets[0]?.print?.rowBreaks ?? [];
     expect(breaks.length).toBeGreaterThan(0);
-    const headings = bigGrid.values.map((r, i) => ({ row: i + 1, text: r[0] })).filter((x) => typeof x.text === 'string' && /^(P\d+:|Data quality|Summary|Exceptions|Conflicts|Catalogue changes|Missing returns|About)/.test(x.text));
-    for (const r of breaks) expect(headings.map((h) => h.row)).toContain(r + 1);
+    // A page starts with a heading or with its table's header row, written again there (no print titles).
+    const starts = bigGrid.values.map((r, i) => ({ row: i + 1, text: r[0] })).filter((x) => typeof x.text === 'string' && /^(Ref$|P\d+:|Data quality|Summary|Exceptions|Conflicts|Catalogue changes|Missing returns|About)/.test(x.text));
+    for (const r of breaks) expect(starts.map((h) => h.row)).toContain(r + 1);
+    // Every page of the indicator table starts with its header row.
+    const firstException = bigGrid.values.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('Exceptions'));
+    for (const r of breaks.filter((b) => b < firstException)) expect(bigGrid.values[r]?.slice(0, 2)).toEqual(['Ref', 'Indicator']);
   });
 });

@@ -51,11 +51,14 @@ describe('cabinetPlan', () => {
 
   it('has a summary, exceptions, changes and missing returns', () => {
     const firstCol = grid.values.map((r) => r[0]);
-    expect(firstCol).toEqual(expect.arrayContaining(['Priority', 'Overall', 'P1: A council that puts residents first']));
-    const overall = grid.values.find((r) => r[0] === 'Overall');
-    const head = grid.values.find((r) => r[0] === 'Priority') ?? [];
-    expect(overall?.[head.indexOf(ragLabel('Red'))]).toBe(model.overall.Red);
-    expect(overall?.[head.indexOf(ragLabel('Green'))]).toBe(model.overall.Green);
+    expect(firstCol).toEqual(expect.arrayContaining(['Status', 'Total', 'P1: A council that puts residents first']));
+    // The summary on page 1: a row per status (every one named, none lumped), a column per priority and Overall.
+    const head = grid.values.find((r) => r[0] === 'Status') ?? [];
+    const overall = head.indexOf('Overall');
+    for (const st of ['Green', 'Amber', 'Red', 'Complete', 'Missing', 'Not due', 'Tracking'] as const) {
+      expect(grid.values.find((r) => r[0] === ragLabel(st))?.[overall]).toBe(model.overall[st]);
+    }
+    expect(firstCol.indexOf('Status')).toBeLessThan(headerRow);
     const exceptionsAt = firstCol.findIndex((v) => typeof v === 'string' && v.startsWith('Exceptions'));
     const exRefs = grid.values.slice(exceptionsAt + 2, exceptionsAt + 2 + model.exceptions.length).map((r) => r[0]);
     expect(exRefs).toEqual(['MC02', 'MC08']);
@@ -67,18 +70,24 @@ describe('cabinetPlan', () => {
 
   it('locks every cell, protects with the password, and prints A4 landscape one page wide', () => {
     const last = grid.values.length;
-    expect(sheet.styles).toContainEqual({ range: rect(1, 1, last, 13), style: { locked: true } });
+    expect(sheet.styles).toContainEqual({ range: rect(1, 1, last, sheet.columns.length), style: { locked: true } });
     expect(sheet.styles.some((s) => s.style.locked === false)).toBe(false);
     expect(sheet.protection).toMatchObject({ password: 'secret', allowSelectLockedCells: true });
     expect(sheet.validations).toEqual([]);
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, repeatRows: { first: headerRow + 1, last: headerRow + 1 } });
-    expect(sheet.freeze).toEqual({ rows: headerRow + 1, cols: 0 });
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0 });
+    // The sheet writes each table's header at the top of every page it runs onto, so no print titles
+    // (they would stack over the exceptions' own header) and no frozen rows (page 1, the summary, is above the table).
+    expect(sheet.print?.repeatRows).toBeUndefined();
+    expect(sheet.freeze).toBeUndefined();
+    expect(sheet.print?.rowBreaks).toContain(headerRow);
     const fp = cabinetFingerprint(model);
     // Sections as data (Office.js sets each section's own property): period and page left, fingerprint right.
     expect(sheet.print?.footer?.left).toContain('&P of &N');
     expect(sheet.print?.footer?.left).toContain('2023-24 Q2');
     expect(sheet.print?.footer?.right).toContain(fp);
     expect(sheet.print?.header?.left).toContain(model.organisation.replace(/&/g, '&&'));
+    // What the paper is, once in the footer rather than a page of About lines: plan, catalogue, date (as people write it).
+    expect(sheet.print?.footer?.center).toContain('20 October 2023');
     for (const text of [...Object.values(sheet.print?.header ?? {}), ...Object.values(sheet.print?.footer ?? {})]) expect(text).not.toMatch(/(^|[^&])(&&)*&[LCR]/);
     expect(cabinetPlan(model).sheets[0]?.protection?.password).toBeUndefined();
   });

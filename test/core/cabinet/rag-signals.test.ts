@@ -127,11 +127,11 @@ describe('RAG colours and symbols on the Cabinet sheet', () => {
   it('puts the symbol beside the status in the summary, the section headings and the title line', () => {
     const plan = planFor([{ ref: 'MC01', actual: 70, commentary: 'c', action: 'a' }, { ref: 'MC02', actual: 9 }]);
     const values = planToGrid(plan).values;
-    const head = values.find((r) => r[0] === 'Priority') ?? [];
-    for (const s of ['Green', 'Amber', 'Red'] as const) expect(head).toContain(ragLabel(s));
+    // The summary's rows are named by symbol and status.
+    for (const s of ['Green', 'Amber', 'Red'] as const) expect(values.some((r) => r[0] === ragLabel(s))).toBe(true);
     const texts = values.flat().filter((v): v is string => typeof v === 'string');
     const countLines = texts.filter((t) => /Red \d/.test(t));
-    expect(countLines.length).toBeGreaterThanOrEqual(1 + cat.priorities.length);
+    expect(countLines.length).toBeGreaterThanOrEqual(1);
     for (const line of countLines) {
       for (const s of ['Green', 'Amber', 'Red'] as const) expect(line).toMatch(new RegExp(`${RAG_STYLE[s].symbol} ${s} \\d+`));
     }
