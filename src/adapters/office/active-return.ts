@@ -21,7 +21,7 @@ import { loadSheetState, renderSheetPlan, type SheetState } from './render';
 export interface RagInPlace {
   /** The sheet's RAG markers: names `_ScorecardRag_<hash of the formats written>`. */
   readonly markers: readonly string[];
-  /** Conditional formats on the return's used range. */
+  /** Conditional formats on the return's sheet. */
   readonly rules: number;
 }
 
@@ -36,7 +36,9 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   const active = ctx.workbook.worksheets.getActiveWorksheet();
   const pending = loadGrid(active);
   // A ClientResult: its value is there after the sync, no load() (the lint rule does not know it).
-  const rules = active.getUsedRangeOrNullObject(true).conditionalFormats.getCount();
+  // Counted on the whole sheet, not on the used range: a method of a null object (an empty sheet)
+  // is not documented.
+  const rules = active.getRange(WHOLE_SHEET).conditionalFormats.getCount();
   const protection = ctx.workbook.worksheets.getActiveWorksheet().protection;
   protection.load(['protected', 'options']);
   ctx.workbook.worksheets.load('items/name');
@@ -53,7 +55,7 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   if (!names.some((n) => n.toLowerCase() === RETURN_SHEET.toLowerCase())) return undefined;
   const ret = ctx.workbook.worksheets.getItem(RETURN_SHEET);
   const second = loadGrid(ret);
-  const secondRules = ret.getUsedRangeOrNullObject(true).conditionalFormats.getCount();
+  const secondRules = ret.getRange(WHOLE_SHEET).conditionalFormats.getCount();
   const state = loadSheetState(ctx, { name: RETURN_SHEET }, 'existing');
   await ctx.sync();
   const g = await second.finish(ctx, mark);
@@ -62,6 +64,7 @@ export async function readActiveReturn(ctx: XContext): Promise<{ grid: Grid; sta
   return { grid: g, state: state(), rag: { markers: second.names().filter(isRagMarker), rules: secondRules.value ?? 0 } };
 }
 
+const WHOLE_SHEET = 'A:XFD';
 const RAG_MARKER = '_ScorecardRag_';
 const isRagMarker = (name: string): boolean => name.startsWith(RAG_MARKER);
 
