@@ -15,7 +15,7 @@ const UP = {
   cli: at('office', 'taskpane', 'preview', 'composition'),
   fakeExcel: at('adapters', 'app', 'taskpane', 'cli', 'composition'),
 };
-const HOSTS = ['react', 'react-dom', 'react/*', 'exceljs', 'jszip', '@fluentui/*', '@microsoft/office-js', 'fs', 'path', 'node:*', 'os', 'child_process'];
+const HOSTS = ['react', 'react-dom', 'react/*', 'exceljs', 'jszip', 'saxes', '@fluentui/*', '@microsoft/office-js', 'fs', 'path', 'node:*', 'os', 'child_process'];
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'demo/**'] },

@@ -2,6 +2,7 @@ import { effectiveCatalogue } from './catalogue/effective';
 import type { Catalogue } from './catalogue/schema';
 import type { Conflict, ConflictReason, ConflictValue, ConsolidatedRow, Consolidation, FileSummary, ReturnInput } from './consolidate-types';
 import { errorCount, type Issue } from './issues';
+import { EXCEL_CELL_CHARS } from './cell-text';
 import { formatPeriod, type Period } from './period';
 import { ragCounts } from './return/counts';
 import type { RowResult, SignOffState } from './return/types';
@@ -82,6 +83,13 @@ function fileIssues(input: ReturnInput, period: string): Issue[] {
   return out;
 }
 
+/** Characters of commentary and action as the Cabinet's one cell joins them ('Action: ' and a line between). */
+function joinedLength(row: { readonly commentary?: string | null; readonly action?: string | null }): number {
+  const c = (row.commentary ?? '').trim().length;
+  const a = (row.action ?? '').trim().length;
+  return c + (a > 0 ? a + 'Action: '.length : 0) + (c > 0 && a > 0 ? 1 : 0);
+}
+
 /**
  * Many validated returns into one set of rows for the period, in catalogue order.
  * Invariants: every row names its file, sheet and cell; a return for another period gives no rows;
@@ -139,6 +147,12 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
       findings.push(issue);
     }
     rows.push({ ...chosen.row, ref: ind.id, file: chosen.file, sheet: chosen.sheet });
+    const words = joinedLength(chosen.row);
+    if (words > EXCEL_CELL_CHARS) {
+      const issue: Issue = { severity: 'warning', code: 'cell-text-cut', ref: ind.id, file: chosen.file, params: { consolidating: true, length: words, limit: EXCEL_CELL_CHARS } };
+      issues.push(issue);
+      findings.push(issue);
+    }
   }
   const counts = ragCounts([...rows.map((r) => r.status), ...missing.map(() => 'Missing' as const)]);
   return { period: periodText, rows, conflicts, missing, files, issues, findings, counts };

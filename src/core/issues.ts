@@ -15,7 +15,7 @@ export const ISSUE_CODES = [
   // sign-off
   'not-signed-off', 'edited-after-signoff',
   // consolidation
-  'conflict', 'missing-return', 'missing-indicator', 'unreadable-file',
+  'conflict', 'missing-return', 'missing-indicator', 'unreadable-file', 'cell-text-cut',
   // the workbook in Excel
   'colours-not-updated',
 ] as const;

@@ -93,6 +93,7 @@ export const MESSAGES: Readonly<Record<IssueCode, MessageFn>> = {
   conflict: (p, w) => `${of(p, w)}returns give different values for this indicator. The BI team must choose one.${conflictTail(p)}`,
   'missing-return': (p, w) => `${of(p, w)}No return received${p.service ? ` from ${p.service}` : ''}${p.period ? ` for ${p.period}` : ''}.${p.ref ? ' This indicator is due and no return gave it.' : ''}`,
   'missing-indicator': (p, w) => `${of(p, w)}this indicator of ${p.service ?? 'the service'} is due in ${p.period ?? 'this period'} but is not in the return. Add its row (the template lists it).`,
+  'cell-text-cut': (p, w) => `${of(p, w)}the commentary and action together are ${(p.length ?? 0).toLocaleString('en-GB')} characters, more than the ${(p.limit ?? 32767).toLocaleString('en-GB')} an Excel cell holds; the Cabinet paper shows the start, ending "…(continued in the return)".`,
   'unreadable-file': (p) => `${p.file ?? 'The file'} could not be read as an Excel workbook${p.shown ? ` (${p.shown})` : ''}.`,
   'colours-not-updated': (p) => `The RAG colours were not updated${p.shown ? `: ${p.shown}` : ''}. The findings above still stand.`,
 };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ABSOLUTE, cellA1, rect, rectA1, refA1, rowsA1, type Rect } from '../../core/address';
 import { markerName } from '../../core/product-sheet';
+import { safePlan } from '../../core/cell-text';
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, HeaderFooterSections, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
 import { planRows, type PlanRows } from './plan-rows';
@@ -20,7 +21,9 @@ export function applyDocProperties(wb: DocTarget, p: WorkbookPlan['properties'])
   if (p.keywords !== undefined) wb.keywords = p.keywords;
 }
 
-export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function renderWorkbook(whole: WorkbookPlan): Promise<Uint8Array> {
+  // Cell text and headers within Excel's limits and XML's characters, whatever the plan holds.
+  const { plan } = safePlan(whole);
   const wb = new ExcelJS.Workbook();
   applyDocProperties(wb, plan.properties);
   for (const [i, sheet] of plan.sheets.entries()) await renderSheet(wb, sheet, i + 1);

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../core/plan/types';
+import { safePlan } from '../../core/cell-text';
 import { writeCustomProperties } from './doc-props';
 import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './render';
 
@@ -11,7 +12,8 @@ const UNSTYLED: Partial<ExcelJS.Style> = {};
  * written and committed in turn, so a 30,000-row Cabinet never sits in memory as cell objects.
  * Node only (streams); the task pane keeps renderWorkbook.
  */
-export async function streamRenderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function streamRenderWorkbook(whole: WorkbookPlan): Promise<Uint8Array> {
+  const { plan } = safePlan(whole);
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));

@@ -1,6 +1,7 @@
 import { ABSOLUTE, columnLetters, rect, rectA1, rectSize, refA1 } from '../../core/address';
 import type { CellStyle, DataValidationPlan, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { markerName } from '../../core/product-sheet';
+import { safeSheetPlan } from '../../core/cell-text';
 import type { XContext, XWorksheet } from '../../host/office-api';
 import { coalesceBlocks, everyCellBytes, OP_BYTES, setEveryCell, writeBlock } from './render-cells';
 import { addConditionalFormat, addDataBar, applyFormat, applyPrint, clearConditionalFormats, applyStyle, applyValidation, protectionOptions, widthToPoints } from './render-format';
@@ -104,7 +105,9 @@ class Budget {
   }
 }
 
-export async function renderSheetPlan(ctx: XContext, plan: SheetPlan, options: RenderOptions): Promise<RenderReport> {
+export async function renderSheetPlan(ctx: XContext, whole: SheetPlan, options: RenderOptions): Promise<RenderReport> {
+  // Excel refuses a cell over 32,767 characters and a header over 255: the plan made to fit first.
+  const plan = safeSheetPlan(whole);
   const budget = new Budget(ctx, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
   let state = options.known;
   if (!state) {

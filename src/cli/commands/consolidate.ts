@@ -9,7 +9,7 @@ import type { Consolidation } from '../../core/consolidate-types';
 import { signOffSummary, signOffSummaryLines } from '../../core/return/signoff';
 import type { History } from '../../core/history/schema';
 import { errorCount } from '../../core/issues';
-import { conflictSettledText, historyIssueText, skippedSheetText } from '../../core/messages';
+import { conflictSettledText, historyIssueText, issueText, skippedSheetText } from '../../core/messages';
 import type { Period } from '../../core/period';
 import { countsSummary, plural, summaryLine } from '../../core/words';
 import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
@@ -248,6 +248,8 @@ export function printConsolidation(ctx: Context, label: string, run: Built, out:
     for (const line of conflictLines(c)) print(ctx, line);
   }
   if (c.missing.length > 0) print(ctx, `Missing (due, no return gave them): ${c.missing.join(', ')}`);
+  // Excel holds 32,767 characters a cell: commentary cut to fit is named, indicator by indicator.
+  for (const i of c.findings) if (i.code === 'cell-text-cut') print(ctx, `Cut to fit a cell: ${issueText(i, { place: 'full' })}`);
   for (const line of signOffSummaryLines(signOffSummary(c.files, c.period))) print(ctx, line);
   print(ctx, `Wrote ${out}${run.fingerprint ? ` (fingerprint ${run.fingerprint.slice(0, 12)}…)` : ''}.`);
   print(ctx, summaryLine(summarise(c)));

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { tempDir } from '../helpers';
+import { SaxesParser } from 'saxes';
+import { fillReturn, tempDir } from '../helpers';
 import { rewrite, REWRITES, type Rewrite } from '../../helpers/ooxml-rewrite';
 import { bounded, expectCouldNotDo, PERIOD, writeTemplate } from './corpus';
 
@@ -177,4 +178,39 @@ describe('bounded resources: exit 2 naming the file and the limit, in seconds', 
     expect(check.out + check.err).toMatch(/200,001 levels deep/);
     expect(check.err).not.toMatch(/internal error/);
   });
+});
+
+/** Every XML part of a package parses as well-formed XML; each cell's text is returned for checks. */
+async function wellFormedTexts(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const texts: string[] = [];
+  for (const f of Object.values(zip.files)) {
+    if (f.dir || !/\.(xml|rels)$/.test(f.name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('error', (e) => { throw new Error(`${f.name}: ${e.message}`); });
+    let inT = false;
+    parser.on('opentag', (t) => { inT = t.local === 't' || t.local === 'v'; if (inT) texts.push(''); });
+    parser.on('closetag', () => { inT = false; });
+    parser.on('text', (t) => { if (inT) texts[texts.length - 1] += t; });
+    parser.write(await f.async('string')).close();
+  }
+  return texts;
+}
+
+describe('outputs Excel opens', () => {
+  it('control characters and 32,767-character commentary and action: a well-formed Cabinet, every cell within 32,767, a warning naming the indicator', async () => {
+    const hostile = `Sick_x0007_ness ESC_x001B_ NUL_x0000_ lone_xD800_ nonchar_xFFFE_ ${'w'.repeat(32_767)}`.slice(0, 32_767);
+    await fillReturn(dir, 'template.xlsx', 'hostile.xlsx', {
+      CS01: { Actual: 84.2 }, CS02: { Actual: 4.1 }, CS03: { Actual: 80, Commentary: hostile, Action: 'a'.repeat(32_767) }, CS04: { Status: 'On track' },
+    }, { 'Ready for sign-off': 'Yes' });
+    for (const extra of [[], ['--json']]) {
+      const r = await bounded(dir, ['consolidate', 'hostile.xlsx', '--period', PERIOD, '--out', 'hostile-cabinet.xlsx', '--force', ...extra], 60_000);
+      expect(r.code).not.toBe(2);
+      expect(r.out + r.err).toMatch(/CS03: the commentary and action together are 65,5\d\d characters, more than the 32,767 an Excel cell holds/s);
+    }
+    const texts = await wellFormedTexts(new Uint8Array(fs.readFileSync(path.join(dir, 'hostile-cabinet.xlsx'))));
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(32_767);
+    const shown = texts.filter((t) => t.includes('Sick'));
+    expect(shown.map((t) => [t.slice(0, 30), t.slice(-26)])).toContainEqual(['Sickness ESC NUL lone nonchar ', '…(continued in the return)']);
+  }, 120_000);
 });
