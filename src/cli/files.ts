@@ -121,9 +121,23 @@ export function checkWritable(cwd: string, file: string, force: boolean, inputs:
 }
 
 let tempCount = 0;
+const temps = new Set<string>();
 function tempPathFor(full: string, kind: 'tmp' | 'old'): string {
   tempCount += 1;
-  return path.join(path.dirname(full), `.${path.basename(full)}.${process.pid}.${Date.now()}.${tempCount}.${kind}`);
+  const temp = path.join(path.dirname(full), `.${path.basename(full)}.${process.pid}.${Date.now()}.${tempCount}.${kind}`);
+  temps.add(temp);
+  return temp;
+}
+
+/**
+ * Remove every temp file this process made (staged outputs not yet in place, kept old versions):
+ * on Ctrl+C. A temp path already renamed into place no longer exists, so a finished output stays.
+ */
+export function removeTempFiles(): void {
+  for (const temp of temps) {
+    try { fs.rmSync(temp, { force: true }); } catch { /* gone already, or not ours to remove */ }
+  }
+  temps.clear();
 }
 
 function removeQuietly(file: string | undefined): void {

@@ -7,7 +7,8 @@ import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { FileError, UsageError } from './errors';
 import { USAGE } from './help';
-import type { CliIO, Context } from './output';
+import { clearProgress, type CliIO, type Context } from './output';
+import { removeTempFiles } from './files';
 
 export type { CliIO } from './output';
 
@@ -23,12 +24,48 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   history: historyCommand,
 };
 
+/**
+ * A stream the reader has closed (`scorecard … | head`, `>&-`): further output is dropped, never an
+ * unhandled 'error' event and its stack trace. The run itself finishes (its files are written).
+ */
+function guarded(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on('error', () => { open = false; });
+  return (text) => {
+    if (!open) return;
+    try {
+      stream.write(text);
+    } catch {
+      open = false;
+    }
+  };
+}
+
+let signalsHandled = false;
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** Ctrl+C (or a kill) removes the temp files not yet in place, then exits as the shell expects. */
+function handleSignals(stderr: (text: string) => void): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of Object.entries(SIGNALS)) {
+    process.once(signal, () => {
+      removeTempFiles();
+      stderr(`\nscorecard: stopped (${signal}); no file was left half-written\n`);
+      process.exit(code);
+    });
+  }
+}
+
 function processIO(): CliIO {
+  const stderr = guarded(process.stderr);
+  handleSignals(stderr);
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: guarded(process.stdout),
+    stderr,
     env: process.env,
     cwd: process.cwd(),
+    terminal: process.stderr.isTTY === true,
   };
 }
 
@@ -71,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     }
     return await command(ctx, args);
   } catch (e) {
+    clearProgress(io);
     if (e instanceof UsageError || e instanceof FileError) {
       io.stderr(`scorecard: ${oneLine(e.message)}\n`);
       return 2;

@@ -12,6 +12,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Folder relative paths are resolved against. */
   readonly cwd: string;
+  /** stderr is a terminal: progress is shown there (on one line, cleared when done), never in a log or pipe. */
+  readonly terminal?: boolean;
 }
 
 /** What a command gets: the streams plus the global switches. */
@@ -33,16 +35,29 @@ export function printJson(ctx: Context, doc: unknown): void {
   ctx.io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
+const CLEAR_LINE = '\r\u001b[K';
+const showing = new WeakSet<CliIO>();
+
 /**
- * Progress on stderr, so stdout stays clean for --json and pipes. Only for batches big enough to
- * wait on, and about ten lines however many files.
+ * Progress on stderr, so stdout stays clean for --json and pipes: only to a terminal, on one line
+ * rewritten in place and cleared when done (or when the run stops with its one-line reason), and
+ * only for batches big enough to wait on. A log or a script's stderr gets no progress at all.
  */
 export function progress(ctx: Context, verb: string, total: number): (done: number) => void {
-  if (ctx.quiet || total < 10) return () => undefined;
+  if (ctx.quiet || total < 10 || !ctx.io.terminal) return () => undefined;
   const step = Math.max(1, Math.ceil(total / 10));
   return (done) => {
-    if (done === total || done % step === 0) ctx.io.stderr(`${verb} ${done}/${total} files\n`);
+    if (done >= total) clearProgress(ctx.io);
+    else if (done % step === 0) {
+      ctx.io.stderr(`${CLEAR_LINE}${verb} ${done}/${total} files`);
+      showing.add(ctx.io);
+    }
   };
+}
+
+/** Clear a progress line still showing, before anything else is printed on stderr. */
+export function clearProgress(io: CliIO): void {
+  if (showing.delete(io)) io.stderr(CLEAR_LINE);
 }
 
 /** `error    CS01   Return!F12   message` */

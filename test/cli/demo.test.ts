@@ -70,13 +70,15 @@ describe('scorecard demo', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'demo', 'bi-master.json'), 'utf8')).periods).toHaveLength(5);
   }, 120000);
 
-  it('validates the demo returns as a batch: progress on stderr, one JSON document on stdout, exit 1 for the planted errors', async () => {
+  it('validates the demo returns as a batch: progress on a terminal\'s stderr (cleared), one JSON document on stdout, exit 1 for the planted errors', async () => {
     const returns = fs.readdirSync(path.join(dir, 'demo', 'returns')).map((f) => `demo/returns/${f}`);
-    const r = await run(dir, ['validate', ...returns, '--json']);
+    const r = await run(dir, ['validate', ...returns, '--json'], {}, { terminal: true });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).files).toHaveLength(returns.length);
-    expect(r.err).toContain(`validated ${returns.length}/${returns.length} files`);
-    expect((await run(dir, ['validate', ...returns, '--json', '--quiet'])).err).toBe('');
+    expect(r.err).toContain(`validated 21/${returns.length} files`);
+    expect(r.err.endsWith('\r\u001b[K')).toBe(true);
+    expect((await run(dir, ['validate', ...returns, '--json'])).err).toBe('');
+    expect((await run(dir, ['validate', ...returns, '--json', '--quiet'], {}, { terminal: true })).err).toBe('');
   }, 120000);
 
   it('refuses a folder that is not empty, unless --force', async () => {

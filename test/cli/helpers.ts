@@ -10,11 +10,11 @@ export interface Run {
   readonly err: string;
 }
 
-/** Run the CLI in-process in `cwd`, capturing both streams. */
-export async function run(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Run the CLI in-process in `cwd`, capturing both streams (stderr as a terminal's with `terminal`). */
+export async function run(cwd: string, argv: string[], env: Record<string, string> = {}, options: { terminal?: boolean } = {}): Promise<Run> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), env, cwd });
+  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), env, cwd, ...options });
   return { code, out, err };
 }
 
