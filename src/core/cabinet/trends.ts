@@ -14,6 +14,7 @@ import type { CabinetModel, CabinetRow } from './model';
 import { paperHeaderFooter } from './plan';
 import { columnPoints, MARGINS, PAGE, pageBreaks, pageCapacity, rowHeightFor, type PrintBlock } from './print';
 import type { TrendPoint } from './history-rows';
+import { WRAP_SLACK } from '../plan/row-heights';
 
 type Shown = TrendPoint['status'];
 
@@ -126,7 +127,7 @@ class Rows {
     this.cells.push({ row: this.row, col: at, values: [values] });
     if (style) this.styles.push({ range: rect(this.row, at, this.row, at + Math.max(1, values.length) - 1), style });
     const wrapped = style?.wrap ? values : values.map(() => null);
-    this.heights.push({ row: this.row, height: rowHeightFor(wrapped, this.widths.slice(at - 1), fontSize) });
+    this.heights.push({ row: this.row, height: rowHeightFor(wrapped, this.widths.slice(at - 1).map((w) => Math.max(1, w - WRAP_SLACK)), fontSize) });
     return this.row;
   }
   style(range: StyleRange['range'], style: CellStyle): void {

@@ -10,6 +10,13 @@ import type { SheetPlan } from './types';
 export interface RowHeight { readonly row: number; readonly height: number }
 
 /**
+ * Excel characters taken off a column's width before measuring its text: LibreOffice lays text out
+ * at the printed zoom and wraps a line that only just fits the estimate (print.ts wrappedLines) one
+ * word early, so a row measured at full width can come out a line short and run over the next.
+ */
+export const WRAP_SLACK = 1.5;
+
+/**
  * Each row from `first` to `last`: as tall as the most lines any wrapped cell's text takes in its
  * column's width (in `fontSize` points), and at least `minLines` lines. Hidden columns never count.
  */
@@ -34,7 +41,7 @@ export function textRowHeights(plan: Pick<SheetPlan, 'cells' | 'styles' | 'colum
         const width = widths.get(col);
         if (typeof v !== 'string' || v === '' || width === undefined || !wrapped(row, col)) return;
         const list = texts.get(row) ?? [];
-        list.push({ text: v, width });
+        list.push({ text: v, width: Math.max(1, width - WRAP_SLACK) });
         texts.set(row, list);
       });
     });

@@ -93,8 +93,11 @@ describe('three years through the real CLI, quarter by quarter', () => {
   it.each(labels.map((l, k) => [l, k] as const))('%s: the Trends sheet shows CS01 for the last five quarters', (_label, k) => {
     const { header, cells } = trendRow(packs[k]?.trends, 'CS01');
     const five = [-4, -3, -2, -1, 0].map((d) => k + d);
-    expect(header.slice(2, 7)).toEqual(five.map((i) => (i >= 0 ? labels[i] : formatPeriod({ ...QUARTERS[0], quarter: ((i + 4) + 1) as 1 | 2 | 3 | 4, year: '2022-23', startYear: 2022 }))));
-    expect(cells.slice(2, 7)).toEqual(five.map((i) => (i >= 0 ? (CS01[i] as number) : null)));
+    // Each quarter is a value column and its RAG symbol's column.
+    const quarters = <T>(xs: T[]): T[] => xs.slice(2, 12).filter((_, i) => i % 2 === 0);
+    expect(header.slice(3, 12).filter((_, i) => i % 2 === 0)).toEqual(['RAG', 'RAG', 'RAG', 'RAG', 'RAG']);
+    expect(quarters(header)).toEqual(five.map((i) => (i >= 0 ? labels[i] : formatPeriod({ ...QUARTERS[0], quarter: ((i + 4) + 1) as 1 | 2 | 3 | 4, year: '2022-23', startYear: 2022 }))));
+    expect(quarters(cells)).toEqual(five.map((i) => (i >= 0 ? (CS01[i] as number) : null)));
   });
 
   it('the raised CS01 target applies from its change-log date: 82 in 2024-25 Q2, 84 from Q3', () => {

@@ -51,3 +51,38 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0);
 }
+
+export interface WordBox {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** Every word's box and text, per page (`pdftotext -bbox`), in the order poppler reads them. */
+export function wordBoxes(pdf: string): WordBox[][] {
+  const html = run('pdftotext', ['-bbox', pdf, '-'], path.dirname(pdf));
+  const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescape(m[5] ?? ''),
+    })));
+}
+
+/**
+ * Pairs of words on a page printed over each other: their boxes overlap across by more than half a
+ * point and down by more than a third of the shorter box (a word's box is about 1.3 times its type
+ * size, so the boxes of neighbouring lines touch; text run into the next row overlaps far more).
+ */
+export function overlappingWords(words: readonly WordBox[]): [WordBox, WordBox][] {
+  const out: [WordBox, WordBox][] = [];
+  words.forEach((a, i) => {
+    for (const b of words.slice(i + 1)) {
+      const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (across > 0.5 && down > Math.min(a.yMax - a.yMin, b.yMax - b.yMin) / 3) out.push([a, b]);
+    }
+  });
+  return out;
+}
