@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Render the demo's Cabinet workbook as a reader sees it printed: build the CLI, run
 // `scorecard demo`, convert the Cabinet .xlsx to PDF with LibreOffice headless, and draw the first
-// pages as PNGs (pdftoppm, 60 dpi) into docs/screenshots/cabinet-page-N.png for the README.
+// pages as PNGs (pdftoppm, 60 dpi) into docs/screenshots/cabinet-page-N.png for the README, with the
+// Trends sheet's first page (trends-page-1.png) and a filled return (return-page.png).
 // Needs the Debian packages libreoffice-calc and poppler-utils; fonts-crosextra-carlito makes
 // LibreOffice draw Calibri with Excel's metrics (without it every column prints wider and smaller).
 // Usage: node scripts/render-cabinet-pages.js [--pages 2] [--keep]
@@ -36,7 +37,7 @@ function option(name, fallback) {
 }
 
 function main() {
-  const missing = ['soffice', 'pdfinfo', 'pdftoppm'].filter((c) => !has(c));
+  const missing = ['soffice', 'pdfinfo', 'pdftoppm', 'pdftotext'].filter((c) => !has(c));
   if (missing.length > 0) fail(`${missing.join(', ')} not found; install the Debian packages libreoffice-calc and poppler-utils`);
   const fonts = spawnSync('fc-match', ['Calibri'], { encoding: 'utf8' });
   if (!/carlito/i.test(fonts.stdout || '')) {
@@ -63,6 +64,21 @@ function main() {
     for (let n = 1; n <= Math.min(pages, count); n++) {
       const base = path.join(outDir, `cabinet-page-${n}`);
       run('pdftoppm', ['-r', '60', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], tmp);
+      written.push(`${path.relative(root, base)}.png`);
+    }
+    // The Trends sheet's first page (the demo has a BI master) and a filled return, for the README.
+    const text = run('pdftotext', ['-layout', pdf, '-'], tmp).split('\f');
+    const trends = text.findIndex((p) => p.includes('Trends to'));
+    if (trends >= 0) {
+      const base = path.join(outDir, 'trends-page-1');
+      run('pdftoppm', ['-r', '60', '-png', '-f', String(trends + 1), '-l', String(trends + 1), '-singlefile', pdf, base], tmp);
+      written.push(`${path.relative(root, base)}.png`);
+    }
+    const ret = path.join(tmp, 'demo', 'returns', 'childrens-social-care.xlsx');
+    if (fs.existsSync(ret)) {
+      run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', tmp, ret], tmp);
+      const base = path.join(outDir, 'return-page');
+      run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', '-singlefile', path.join(tmp, 'childrens-social-care.pdf'), base], tmp);
       written.push(`${path.relative(root, base)}.png`);
     }
     process.stdout.write(`${xlsx}: ${count} pages, ${size}\n${written.map((w) => `  wrote ${w}`).join('\n')}\n`);
