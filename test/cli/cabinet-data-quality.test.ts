@@ -56,8 +56,8 @@ describe('the demo’s Cabinet sheet shows its conflict and its data quality', (
     const col = (name: string): number => head.indexOf(name);
     expect(g.values[at + 2]?.[0]).toBe(conflict.ref);
     expect(g.values[at + 2]?.[col('How it was settled')]).toBe(`Used ${used?.actual}% from ${used?.file} because it came first of the returns signed off.`);
-    const given = g.values.slice(at + 3, at + 3 + conflict.values.length).map((r) => [r[col('Indicator / return')], r[col('Cell')], r[col('Value')], r[col('Used')], r[col('Return’s sign-off')]]);
-    expect(given).toEqual(conflict.values.map((v) => [v.file, v.cell, v.actual, v.used ? 'Used' : 'Not used', 'Signed off']));
+    const given = g.values.slice(at + 3, at + 3 + conflict.values.length).map((r) => [r[col('Indicator / return and cell')], r[col('Value')], r[col('Used')], r[col('Return’s sign-off')]]);
+    expect(given).toEqual(conflict.values.map((v) => [`${v.file}, ${v.cell}`, v.actual, v.used ? 'Used' : 'Not used', 'Signed off']));
   });
 
   it('the data-quality note: 22 of 23 returns received, 8 signed off, Highways not received, the conflict settled', async () => {

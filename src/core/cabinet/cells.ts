@@ -28,13 +28,17 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * The commentary cell of the indicator table: in full for Red and Amber (and a conflict's note
- * always), kept short otherwise so a page holds more indicators.
+ * The commentary cell of the indicator table: in full for Amber (and a conflict's note always); for
+ * Red the start of it and a pointer to the Exceptions, where every Red's commentary and action are
+ * in full; kept short otherwise, so the tables stay within their pages.
  */
 export function tableCommentary(row: Pick<CabinetRow, 'commentary' | 'action' | 'conflict' | 'status'>): string {
-  if (row.status === 'Red' || row.status === 'Amber') return commentaryText(row);
+  if (row.status === 'Amber') return commentaryText(row);
   const words = commentaryText({ commentary: row.commentary, action: row.action });
-  return [row.conflict ?? '', words === '' ? '' : shorten(words, SHORT_COMMENTARY)].filter((p) => p !== '').join('\n');
+  const short = row.status === 'Red'
+    ? `In full under Exceptions${words === '' ? '.' : `: ${shorten(words, SHORT_COMMENTARY - 26)}`}`
+    : (words === '' ? '' : shorten(words, SHORT_COMMENTARY));
+  return [row.conflict ?? '', short].filter((p) => p !== '').join('\n');
 }
 
 /**

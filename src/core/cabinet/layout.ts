@@ -10,22 +10,22 @@ export const TITLE = 'Corporate Performance Scorecard';
  * prints at about 84 % (10 pt prints as 8.4 pt). No width is exactly 9: ExcelJS takes 9 for its
  * default and leaves the column out of the file. Numbers never wrap, so Target/Actual/Numerator fit
  * `£12,345.0`, `100.0 days`. Numerator, Denominator, Benchmark and the year-on-year direction are
- * left out of a paper whose rows give none (see `tableColumns`); the widths here are the full set.
+ * left out of a paper whose rows give none, and Service is not printed (see `tableColumns`).
  */
 export const COLUMNS = [
   { key: 'ref', header: 'Ref', width: 6 },
-  { key: 'indicator', header: 'Indicator', width: 33 },
+  { key: 'indicator', header: 'Indicator', width: 39.5 },
   { key: 'service', header: 'Service', width: 13.5 },
   { key: 'target', header: 'Target', width: 8.5 },
   { key: 'actual', header: 'Actual', width: 8.5 },
   { key: 'numerator', header: 'Numerator', width: 9.5 },
   { key: 'denominator', header: 'Denominator', width: 10.5 },
-  { key: 'rag', header: 'RAG', width: 10 },
+  { key: 'rag', header: 'RAG', width: 12.5 },
   { key: 'dirPrevious', header: 'Direction (vs last quarter)', width: 10.5 },
   { key: 'dirLastYear', header: 'Direction (vs last year)', width: 10.5 },
   { key: 'dataPeriod', header: 'Data period', width: 9.5 },
   { key: 'benchmark', header: 'Benchmark', width: 8.5 },
-  { key: 'commentary', header: 'Commentary / action', width: 40 },
+  { key: 'commentary', header: 'Commentary / action', width: 44 },
 ] as const;
 export interface Column { readonly key: ColumnKey; readonly header: string; readonly width: number }
 export type ColumnKey = (typeof COLUMNS)[number]['key'];

@@ -230,9 +230,12 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     benchmark: benchmarkText(ind, decimals),
   };
   if (h) head.trend = trendOf(h, ind, period, decimals);
+  // A target or benchmark of a small-number measure that is itself a small count stays text, as it
+  // always was: the paper writes no number from 1 to suppressBelow - 1 beside such an indicator.
+  const small = (v: number): boolean => ind.suppressBelow != null && v >= 1 && v < ind.suppressBelow;
   const target = ind.kind === 'qualitative' ? undefined : targetFor(ind, period.year);
-  if (typeof target === 'number') head.targetValue = toValue({ kind: 'number', value: target }, ind, decimals, false);
-  if (ind.benchmark) {
+  if (typeof target === 'number' && !small(target)) head.targetValue = toValue({ kind: 'number', value: target }, ind, decimals, false);
+  if (ind.benchmark && !small(ind.benchmark.value)) {
     head.benchmarkValue = toValue({ kind: 'number', value: ind.benchmark.value }, ind, decimals, false);
     head.benchmarkLabel = ind.benchmark.label;
   }

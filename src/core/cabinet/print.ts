@@ -2,7 +2,7 @@
  * Print geometry for the Cabinet sheet: how tall a wrapped row must be and where a page would
  * end, so the plan can set every row height and break pages itself. Calibrated on LibreOffice's
  * PDF with Carlito (Calibri's metrics, as Excel draws Calibri): a 10 pt line of a wrapped cell takes
- * about 1.27 characters per Excel width unit, less half a character of cell padding. A line is
+ * about 1.27 characters per Excel width unit, less a character of cell padding. A line is
  * 12.2 pt in Excel (LibreOffice sets lines closer, 10 pt), so a row fits Excel with nothing cut off
  * and is at most about a fifth taller than its text in LibreOffice.
  */
@@ -11,18 +11,18 @@ import type { PlanValue } from '../plan/types';
 /** A4 landscape in points. */
 export const PAGE = { width: 842, height: 595 } as const;
 /** Inches, as the file format keeps them; the header and footer sit inside top and bottom. */
-export const MARGINS = { left: 0.3, right: 0.3, top: 0.55, bottom: 0.55, header: 0.2, footer: 0.2 } as const;
+export const MARGINS = { left: 0.3, right: 0.3, top: 0.45, bottom: 0.45, header: 0.15, footer: 0.15 } as const;
 export const BODY_FONT = 10;
 /** Points per line of 10 pt Calibri in a wrapped cell, as Excel sets it. */
 export const LINE = 12.2;
-const PADDING = 1.3;
+const PADDING = 0.8;
 /** Characters of 10 pt Calibri/Carlito per Excel width unit (measured 1.25 to 1.33 on mixed-case text), less padding. */
 const CHARS_PER_UNIT = 1.27;
 /**
  * Of the page's room, what the plan fills before breaking: Excel rounds a fit-to-width zoom down to
  * a whole per cent and LibreOffice measures columns a little wider, so a page is never planned full.
  */
-const SAFE_FILL = 0.98;
+const SAFE_FILL = 0.985;
 
 /** Points of one column of `width` Excel characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(width: number): number {
@@ -43,7 +43,7 @@ export function pageCapacity(widths: readonly number[]): number {
 
 /** Lines a text takes in a wrapped cell: greedy word wrap, long words broken. */
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
-  const perLine = Math.max(1, Math.floor(((width * CHARS_PER_UNIT - 0.5) * BODY_FONT) / fontSize));
+  const perLine = Math.max(1, Math.floor(((width * CHARS_PER_UNIT - 1) * BODY_FONT) / fontSize));
   // Most cells are one short line: skip the word split (30,000 rows × 13 cells).
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;

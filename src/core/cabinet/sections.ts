@@ -22,7 +22,11 @@ const KEEP = 60;
 /** Columns that only some papers fill: left out when no row has anything in them. */
 const OPTIONAL: readonly ColumnKey[] = ['numerator', 'denominator', 'benchmark', 'dirLastYear'];
 
-/** The indicator table's columns for this paper: no column printed empty for data nobody gave. */
+/**
+ * The indicator table's columns for this paper: no column printed empty for data nobody gave, and
+ * no Service column: services' names wrap to two or three lines and made every row as tall, so the
+ * tables ran to a page more; the data-quality note names the services, and the catalogue keeps them.
+ */
 export function tableColumns(model: CabinetModel): Column[] {
   const rows = model.sections.flatMap((s) => s.rows);
   const given = new Set<ColumnKey>();
@@ -30,7 +34,7 @@ export function tableColumns(model: CabinetModel): Column[] {
     const cells = rowCells(row);
     for (const key of OPTIONAL) if (cells[key] !== null && cells[key] !== '') given.add(key);
   }
-  return COLUMNS.filter((c) => !OPTIONAL.includes(c.key) || given.has(c.key));
+  return COLUMNS.filter((c) => c.key !== 'service' && (!OPTIONAL.includes(c.key) || given.has(c.key)));
 }
 
 type Counted = RagStatus | 'Withheld';
@@ -139,6 +143,10 @@ function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
   const cells = rowCells(row);
   if (full) cells.commentary = commentaryText(row) || 'No commentary or action given';
   const r = s.put(s.line(cells), ROW_STYLE);
+  // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
+  for (const key of ['target', 'actual', 'numerator', 'denominator', 'benchmark'] as const) {
+    if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), { hAlign: 'right' });
+  }
   for (const [key, v] of Object.entries(rowFormats(row)) as [ColumnKey, CabinetRow['actual']][]) {
     const col = s.col(key);
     if (col === 0) continue;
@@ -196,13 +204,13 @@ export function conflicts(s: Sheet, model: CabinetModel): void {
     s.put(['None: no two returns gave different values for the same indicator.'], NOTE_STYLE);
     return;
   }
-  s.header(s.line({ ref: 'Ref', indicator: 'Indicator / return', service: 'Cell', actual: 'Value', rag: 'RAG', dirPrevious: 'Used', dataPeriod: 'Return\u2019s sign-off', commentary: 'How it was settled' }), HEADER_STYLE);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator / return and cell', actual: 'Value', rag: 'RAG', dirPrevious: 'Used', dataPeriod: 'Return\u2019s sign-off', commentary: 'How it was settled' }), HEADER_STYLE);
   for (const c of model.conflicts) {
-    const top = s.put(s.line({ ref: c.ref, indicator: c.title, service: c.service, commentary: c.settled }), { ...ROW_STYLE, fill: '#F3F2F1' });
+    const top = s.put(s.line({ ref: c.ref, indicator: `${c.title} (${c.service})`, commentary: c.settled }), { ...ROW_STYLE, fill: '#F3F2F1' });
     s.style(rect(top, 1, top, 2), { bold: true });
     for (const v of c.values) {
       const r = s.put(s.line({
-        indicator: v.file, service: v.cell || null, actual: v.actual.value !== undefined ? v.actual.value : (v.actual.text || null),
+        indicator: v.cell ? `${v.file}, ${v.cell}` : v.file, actual: v.actual.value !== undefined ? v.actual.value : (v.actual.text || null),
         rag: v.rag, dirPrevious: v.used ? 'Used' : 'Not used', dataPeriod: v.signOff,
       }), ROW_STYLE);
       if (v.actual.numFmt) s.style(rect(r, s.col('actual')), { numFmt: v.actual.numFmt, hAlign: 'right' });
@@ -221,8 +229,8 @@ export function missing(s: Sheet, model: CabinetModel): void {
     s.put(['None: every indicator due this period was returned.'], NOTE_STYLE);
     return;
   }
-  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', service: 'Service' }), HEADER_STYLE);
-  for (const m of model.missing) s.put(s.line({ ref: m.ref, indicator: m.title, service: m.service }), ROW_STYLE);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', commentary: 'Service' }), HEADER_STYLE);
+  for (const m of model.missing) s.put(s.line({ ref: m.ref, indicator: m.title, commentary: m.service }), ROW_STYLE);
   s.endTable();
 }
 
@@ -235,13 +243,13 @@ export function changes(s: Sheet, model: CabinetModel): void {
     s.put(['No changes to indicators or targets this period.'], NOTE_STYLE);
     return;
   }
-  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', service: 'Change', target: 'From', actual: 'To', rag: 'Date', dirPrevious: 'Delegated', commentary: 'Reason / authority' }), HEADER_STYLE);
+  s.header(s.line({ ref: 'Ref', indicator: 'Indicator', target: 'Change', actual: 'From', rag: 'To', dirPrevious: 'Date', dataPeriod: 'Delegated', commentary: 'Reason / authority' }), HEADER_STYLE);
   for (const c of model.changes) {
     const r = s.put(s.line({
-      ref: c.ref, indicator: c.title || null, service: c.change, target: c.from || null, actual: c.to || null,
-      rag: peopleDate(c.date), dirPrevious: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
+      ref: c.ref, indicator: c.title || null, target: c.change, actual: c.from || null, rag: c.to || null,
+      dirPrevious: peopleDate(c.date), dataPeriod: c.delegated ? 'Yes' : 'No', commentary: `${c.reason}\nAuthority: ${c.authority}`,
     }), ROW_STYLE);
-    s.style(rect(r, s.col('target'), r, s.col('actual')), { hAlign: 'right' });
+    s.style(rect(r, s.col('actual'), r, s.col('rag')), { hAlign: 'right' });
   }
   s.endTable();
 }

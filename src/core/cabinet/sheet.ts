@@ -100,7 +100,9 @@ export class Sheet {
 
   /** Start a new page unless `points` more fit on this one: a heading is never left alone at a page foot. */
   need(points: number): void {
-    if (this.used > 0 && this.used + points > this.capacity) this.newPage();
+    if (this.used === 0 || this.used + points <= this.capacity) return;
+    this.newPage();
+    if (this.table) this.writeHeader(this.table);
   }
 
   /** A table's header row, written again at the top of every page until `endTable`. */

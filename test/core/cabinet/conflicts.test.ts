@@ -60,16 +60,16 @@ describe('conflicts on the Cabinet paper', () => {
   it('the Cabinet sheet has a Conflicts section with both values and which was used, and shades the row’s note', () => {
     const plan = cabinetPlan(model);
     const grid = planToGrid(plan);
-    const header = grid.values.findIndex((r) => r[0] === 'Ref' && r[1] === 'Indicator / return');
+    const header = grid.values.findIndex((r) => r[0] === 'Ref' && r[1] === 'Indicator / return and cell');
     expect(header).toBeGreaterThan(0);
     const head = grid.values[header] ?? [];
     const col = (name: string): number => head.indexOf(name);
     const lines = grid.values.slice(header + 1, header + 4);
     expect(lines[0]?.[0]).toBe('MC01');
     expect(lines[0]?.[col('How it was settled')]).toBe('Used 70.0% from asc.xlsx because it is the only return signed off.');
-    expect(lines.slice(1).map((r) => [r[col('Indicator / return')], r[col('Cell')], r[col('Value')], r[col('RAG')], r[col('Used')], r[col('Return’s sign-off')]])).toEqual([
-      ['customer.xlsx', 'Return!D5', 81, '✔ Green', 'Not used', 'Ready, not signed off'],
-      ['asc.xlsx', 'Return!F9', 70, '✖ Red', 'Used', 'Signed off'],
+    expect(lines.slice(1).map((r) => [r[col('Indicator / return and cell')], r[col('Value')], r[col('RAG')], r[col('Used')], r[col('Return’s sign-off')]])).toEqual([
+      ['customer.xlsx, Return!D5', 81, '✔ Green', 'Not used', 'Ready, not signed off'],
+      ['asc.xlsx, Return!F9', 70, '✖ Red', 'Used', 'Signed off'],
     ]);
     const mc01Row = grid.values.findIndex((r, i) => i < header && r[0] === 'MC01') + 1;
     expect(plan.sheets[0]?.styles.some((s) => s.range.top === mc01Row && s.range.left === head.indexOf('How it was settled') + 1 && s.style.fill === '#FFF2CC')).toBe(true);

@@ -4,7 +4,8 @@ import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import { fitScale, pageBreaks, pageCapacity, rowHeightFor, wrappedLines, type PrintBlock } from '../../../src/core/cabinet/print';
 import { COLUMNS } from '../../../src/core/cabinet/layout';
 
-const WIDTHS = COLUMNS.map((c) => c.width);
+// The printed columns (Service is not printed in the indicator table).
+const WIDTHS = COLUMNS.filter((c) => c.key !== 'service').map((c) => c.width);
 import { defaultCatalogue } from '../../../src/catalogue';
 import { makePeriod } from '../../../src/core/period';
 import { sampleReturns } from '../../../src/core/sample/returns';

@@ -24,7 +24,8 @@ const plan = cabinetPlan(model, { password: 'secret' });
 const sheet = plan.sheets[0];
 if (!sheet) throw new Error('no sheet');
 const grid = planToGrid(plan);
-const headerRow = grid.values.findIndex((r) => r[0] === 'Ref' && r[4] === 'Actual');
+const headerRow = grid.values.findIndex((r) => r[0] === 'Ref' && r.includes('Actual'));
+const at = (name: string): number => grid.values[headerRow]?.indexOf(name) ?? -1;
 
 describe('cabinetPlan', () => {
   it('names one sheet Cabinet <period>, within Excel’s rules', () => {
@@ -46,7 +47,7 @@ describe('cabinetPlan', () => {
     expect(indicatorRows).toHaveLength(cat.indicators.length);
     for (const r of indicatorRows) expect(String(r[ragCol])).toMatch(new RegExp(`(${RAG_STATUSES.join('|')})$`));
     expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
-    expect(sheet.conditionalFormats.some((c) => c.range.left === 8 && c.style.fill === '#B10E1E')).toBe(true);
+    expect(sheet.conditionalFormats.some((c) => c.range.left === at('RAG') + 1 && c.style.fill === '#B10E1E')).toBe(true);
   });
 
   it('has a summary, exceptions, changes and missing returns', () => {
@@ -103,9 +104,12 @@ describe('cabinetPlan', () => {
 
   it('writes actuals as rounded numbers with a format that shows the unit', () => {
     const r = grid.values.find((x) => x[0] === 'MC01');
-    expect(r?.[4]).toBe(81.2);
-    const at = grid.values.findIndex((x) => x[0] === 'MC01') + 1;
-    expect(sheet.styles).toContainEqual({ range: rect(at, 5), style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
+    expect(r?.[at('Actual')]).toBe(81.2);
+    const row = grid.values.findIndex((x) => x[0] === 'MC01') + 1;
+    expect(sheet.styles).toContainEqual({ range: rect(row, at('Actual') + 1), style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
+    // Target too: a number, right-aligned, its unit in the format.
+    expect(typeof r?.[at('Target')]).toBe('number');
+    expect(sheet.styles).toContainEqual({ range: rect(row, at('Target') + 1), style: { numFmt: '#,##0.0"%"', hAlign: 'right' } });
   });
 });
 
