@@ -5,6 +5,8 @@ import { catalogueFromTables } from '../core/catalogue/table';
 import type { Grid } from '../core/grid';
 import { parsePeriod, type Period } from '../core/period';
 import { readWorkbookGrids } from '../adapters/exceljs/read';
+import { gridFromCsv } from '../core/csv-grid';
+import { RETURN_SHEET } from '../core/return/layout';
 import { FileError, UsageError } from './errors';
 import { checkXlsx, readBytes, readText } from './files';
 import type { CatalogueError } from '../core/catalogue/errors';
@@ -27,6 +29,31 @@ export async function readWorkbook(cwd: string, file: string): Promise<Workbook>
   try {
     const wb = await readWorkbookGrids(bytes);
     return { file, sheets: wb.sheets, properties: wb.properties };
+  } catch (e) {
+    throw new FileError(file, reasonOf(e));
+  }
+}
+
+/** CSV as Excel saves it: UTF-8 (with or without its byte-order mark), else Windows-1252 ("CSV (Comma delimited)"). */
+function csvText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * A return: an .xlsx (or .xlsm) workbook, or a .csv in the Return layout (as a BI tool or Excel's
+ * Save As CSV writes the Return sheet), read as the one sheet Return with its text kept as text.
+ */
+export async function readReturn(cwd: string, file: string): Promise<Workbook> {
+  if (!/\.csv$/i.test(file)) return readWorkbook(cwd, file);
+  const bytes = readBytes(cwd, file);
+  if (bytes.length === 0) throw new FileError(file, 'is empty (0 bytes)');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new FileError(file, 'is a zip (an .xlsx?) named .csv: give it its real name');
+  try {
+    return { file, sheets: [gridFromCsv(csvText(bytes), RETURN_SHEET)], properties: {} };
   } catch (e) {
     throw new FileError(file, reasonOf(e));
   }

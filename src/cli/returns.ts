@@ -2,7 +2,7 @@ import type { Catalogue } from '../core/catalogue/schema';
 import { errorCount, errorsFirst } from '../core/issues';
 import { validateReturns, type ReturnResult, type ValidateOptions } from '../app/validate-return';
 import type { ValidationResult } from '../core/return/types';
-import { readWorkbook, type Workbook } from './load';
+import { readReturn, type Workbook } from './load';
 import { formatIssue, issueJson, print, progress, type Context } from './output';
 import { SIGN_OFF_WORDS } from '../core/return/signoff';
 import { countsSummary, severityCounts } from '../core/words';
@@ -18,7 +18,7 @@ export async function readAll(ctx: Context, files: readonly string[]): Promise<W
   const tick = progress(ctx, 'read', files.length);
   const out: Workbook[] = [];
   for (const [i, file] of files.entries()) {
-    out.push(await readWorkbook(ctx.io.cwd, file));
+    out.push(await readReturn(ctx.io.cwd, file));
     tick(i + 1);
   }
   return out;

@@ -4,6 +4,7 @@ import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { fillReturn, tempDir } from '../helpers';
+import { readWorkbookGrids } from '../../../src/adapters/exceljs/read';
 import { rewrite, REWRITES, type Rewrite } from '../../helpers/ooxml-rewrite';
 import { bounded, expectCouldNotDo, PERIOD, writeTemplate } from './corpus';
 
@@ -213,4 +214,48 @@ describe('outputs Excel opens', () => {
     const shown = texts.filter((t) => t.includes('Sick'));
     expect(shown.map((t) => [t.slice(0, 30), t.slice(-26)])).toContainEqual(['Sickness ESC NUL lone nonchar ', '…(continued in the return)']);
   }, 120_000);
+});
+
+/** The Return sheet as Excel's Save As CSV UTF-8 writes it: values as shown (percentages with %), RFC 4180 quoting. */
+async function returnAsCsv(bytes: Uint8Array): Promise<string> {
+  const grid = (await readWorkbookGrids(bytes)).sheets.find((g) => g.sheet === 'Return')!;
+  const shown = (v: unknown, f: string | null | undefined): string => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') return f?.replace(/"[^"]*"/g, '').includes('%') ? `${Math.round(v * 1000) / 10}%` : String(v);
+    const t = String(v);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return `\uFEFF${grid.values.map((row, r) => row.map((v, c) => shown(v, grid.formats?.[r]?.[c])).join(',')).join('\r\n')}\r\n`;
+}
+
+describe('what a BI team\'s tooling sends', () => {
+  it('a .csv in the Return layout validates and consolidates as the workbook does', async () => {
+    fs.writeFileSync(path.join(dir, 'good.csv'), await returnAsCsv(good));
+    const rows = async (file: string): Promise<unknown> => {
+      const r = await bounded(dir, ['validate', file, '--period', PERIOD, '--json']);
+      expect(r.err).toBe('');
+      const doc = JSON.parse(r.out) as { files: { rows: unknown[]; issues: { code: string }[] }[] };
+      return { rows: doc.files[0]!.rows, codes: doc.files[0]!.issues.map((i) => i.code).filter((c) => !/sign/.test(c)) };
+    };
+    expect(await rows('good.csv')).toEqual(await rows('good.xlsx'));
+    const c = await bounded(dir, ['consolidate', 'good.csv', '--period', PERIOD, '--out', 'from-csv.xlsx', '--json']);
+    expect(c.code).not.toBe(2);
+    expect(fs.existsSync(path.join(dir, 'from-csv.xlsx'))).toBe(true);
+  });
+
+  it('text in a .csv stays text: a ref 007 and a commentary that looks like a formula', async () => {
+    const csv = (await returnAsCsv(good)).replace('Two advisers off sick', '=HYPERLINK("x")');
+    fs.writeFileSync(path.join(dir, 'formula.csv'), csv);
+    const r = await bounded(dir, ['validate', 'formula.csv', '--period', PERIOD, '--json']);
+    const row = (JSON.parse(r.out) as { files: { rows: { ref: string; commentary?: string }[] }[] }).files[0]!.rows.find((x) => x.ref === 'CS03');
+    expect(row?.commentary).toBe('=HYPERLINK("x")');
+  });
+
+  it('an .ods says how to save it as .xlsx', async () => {
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    ods.file('content.xml', '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
+    fs.writeFileSync(path.join(dir, 'return.ods'), await ods.generateAsync({ type: 'uint8array' }));
+    expectCouldNotDo(await bounded(dir, ['validate', 'return.ods']), 'return.ods', /OpenDocument spreadsheet \(\.ods\).*Save As > Excel Workbook \(\.xlsx\)/);
+  });
 });
