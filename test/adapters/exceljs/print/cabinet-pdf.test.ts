@@ -10,7 +10,7 @@ import { readWorkbookGrids } from '../../../../src/adapters/exceljs/read';
 import { readCabinetTable } from '../../../../src/core/cabinet/previous';
 import { main } from '../../../../src/cli/main';
 import { describeWith, requireTools } from '../../../helpers/tools';
-import { median, pdfInfo, pdfPages, wordHeights, xlsxToPdf } from './pdf-tools';
+import { median, pdfInfo, pdfPages, wordBoxes, wordHeights, xlsxToPdf, type WordBox } from './pdf-tools';
 
 const describeWithTools = describeWith(['soffice', 'pdfinfo', 'pdftotext'], 'the Cabinet PDF print test');
 // Without Carlito LibreOffice draws Calibri wider, widens every column and prints smaller than Excel would.
@@ -22,6 +22,8 @@ interface Printed {
   readonly heights: number[][];
   readonly rows: { ref: string; rag: string }[];
   readonly fingerprint: string;
+  readonly words: WordBox[][];
+  readonly overall: Readonly<Record<string, number>>;
 }
 
 async function printDemoCabinet(dir: string): Promise<Printed> {
@@ -37,9 +39,14 @@ async function printDemoCabinet(dir: string): Promise<Printed> {
   if (!table || table.columns.ref === undefined || table.columns.rag === undefined) throw new Error('no indicator table in the Cabinet sheet');
   const { ref, rag } = table.columns;
   const rows = table.rows.map((r) => ({ ref: String(r[ref]), rag: String(r[rag]) }));
+  // The summary's Overall column, status by status, as the workbook holds it.
+  const head = grid?.values.find((r) => r[0] === 'Status') ?? [];
+  const overallAt = head.indexOf('Overall');
+  const overall: Record<string, number> = {};
+  for (const r of grid?.values ?? []) if (typeof r[0] === 'string' && typeof r[overallAt] === 'number' && overallAt > 0) overall[r[0]] = r[overallAt] as number;
   const pdf = xlsxToPdf(file, dir);
   const fingerprint = /Data fingerprint \(SHA-256\)\s+([0-9a-f]{64})/.exec(pdfPages(pdf).join('\n'))?.[1] ?? '';
-  return { info: pdfInfo(pdf), pages: pdfPages(pdf), heights: wordHeights(pdf), rows, fingerprint };
+  return { info: pdfInfo(pdf), pages: pdfPages(pdf), heights: wordHeights(pdf), rows, fingerprint, words: wordBoxes(pdf), overall };
 }
 
 describeWithTools('Cabinet workbook printed to PDF by LibreOffice', () => {
@@ -61,17 +68,68 @@ describeWithTools('Cabinet workbook printed to PDF by LibreOffice', () => {
     expect(printed.pages).toHaveLength(printed.info.pages);
   });
 
-  it('repeats the column header on every page, and fits one page wide (the last column is on every page)', () => {
-    // The Cabinet sheet's pages, then the Trends sheet's (the demo has a BI master, so it has trends).
-    const kinds = printed.pages.map((page) => (/Trends to 2024-25 Q2|Ref\s+Indicator\s+2023-24 Q2\s+RAG/.test(page) && !/Commentary \/ action/.test(page) ? 'trends' : 'cabinet'));
+  /** What each printed page is: the summary, the indicator tables, the exceptions (and what follows), the changes, Trends. */
+  const kindOf = (page: string, i: number): string => {
+    if (/Trends to 2024-25 Q2|Ref\s+Indicator\s+2023-24 Q2\s+RAG/.test(page) && !/Commentary \/ action/.test(page)) return 'trends';
+    if (i === 0) return 'summary';
+    if (/Exceptions: every indicator shown as Red/.test(page)) return 'exceptions';
+    if (/^\s*Catalogue changes since the previous period/m.test(page) && !/Ref\s+Indicator\s+Target/.test(page)) return 'changes';
+    return 'tables';
+  };
+
+  it('repeats the column header on every page of a table, and fits one page wide (the last column is on every page)', () => {
+    const kinds = printed.pages.map(kindOf);
     expect(kinds.indexOf('trends')).toBeGreaterThan(0);
     expect(kinds.slice(kinds.indexOf('trends')).every((k) => k === 'trends')).toBe(true);
     printed.pages.forEach((page, i) => {
+      if (kinds[i] === 'summary') return;
       const header = page.split('\n').find((l) => /^\s*Ref\s+Indicator\b/.test(l));
       expect({ page: i + 1, header: header !== undefined }).toEqual({ page: i + 1, header: true });
-      const last = kinds[i] === 'cabinet' ? /Commentary \/ action/ : /2024-25 Q2\s+RAG/;
+      const last = kinds[i] === 'trends' ? /2024-25 Q2\s+RAG/ : /Commentary \/ action/;
       expect({ page: i + 1, last: last.test(page) }).toEqual({ page: i + 1, last: true });
     });
+  });
+
+  it('keeps to its page budget: the Cabinet sheet on at most 5 pages, the whole workbook (with Trends) on at most 8', () => {
+    const cabinet = printed.pages.map(kindOf).filter((k) => k !== 'trends');
+    expect(cabinet.length).toBeLessThanOrEqual(5);
+    expect(printed.info.pages).toBeLessThanOrEqual(8);
+  });
+
+  it('holds the summary on page 1: the overall count of every status, each named, and the data-quality note; the tables start on page 2', () => {
+    const page = printed.pages[0] ?? '';
+    expect(page).toMatch(/Corporate Performance Scorecard/);
+    expect(page).toMatch(/Period\s+2024-25 Q2/);
+    expect(page).toMatch(/\b\d{1,2} [A-Z][a-z]+ \d{4}\b/); // the date, as people write it
+    const names = ['✔ Green', '▲ Amber', '✖ Red', '■ Complete', '? Missing', '– Not due', '– Tracking'];
+    for (const name of names) {
+      const line = page.split('\n').find((l) => l.trim().startsWith(name));
+      expect({ name, line: line !== undefined }).toEqual({ name, line: true });
+      // The last figure on the line is the Overall column's.
+      expect({ name, overall: Number(/(\d+)\s*$/.exec(line ?? '')?.[1]) }).toEqual({ name, overall: printed.overall[name] });
+    }
+    expect(page).not.toMatch(/\bOther\s+\d/); // nothing lumped as `Other 4`
+    expect(page).toMatch(/At a glance/);
+    expect(page).toMatch(/Returns received\s+22 of 23 returns received/);
+    expect(page).toMatch(/Catalogue changes/);
+    expect(printed.pages[1]).toMatch(/^\s*Ref\s+Indicator\s+Target\s+Actual/m);
+  });
+
+  it('leaves no page less than a fifth full, except the last page of a section', () => {
+    const kinds = printed.pages.map(kindOf);
+    const height = printed.info.height;
+    printed.words.forEach((words, i) => {
+      if (i === printed.words.length - 1 || kinds[i + 1] !== kinds[i]) return;
+      // The body: between the running header and footer (each within 40 points of the paper's edge).
+      const body = words.filter((w) => w.yMin > 40 && w.yMax < height - 40);
+      const top = Math.min(...body.map((w) => w.yMin));
+      const bottom = Math.max(...body.map((w) => w.yMax));
+      expect({ page: i + 1, full: (bottom - top) / (height - 80) >= 0.2 }).toEqual({ page: i + 1, full: true });
+    });
+  });
+
+  it('prints no ISO time stamp: dates are written as people write them', () => {
+    for (const [i, page] of printed.pages.entries()) expect({ page: i + 1, iso: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.exec(page)?.[0] }).toEqual({ page: i + 1, iso: undefined });
   });
 
   it('never splits an indicator row across pages: each ref prints on the same line as its RAG', () => {
