@@ -20,7 +20,7 @@ type HiddenKey = 'number' | 'scale' | 'rounded' | 'kind' | 'decimals' | 'ruleTar
 /**
  * The template's columns in order; the last ones are hidden helpers holding `ragRule`'s numbers.
  * Widths (Excel characters, for 10 pt body text and 9 pt headers) make the visible columns about
- * 170 characters, so the return prints one A4 landscape page wide at about 88 % (margins: cabinet/print MARGINS): body text 8.8 pt.
+ * 170 characters, so the return prints one A4 landscape page wide at about 82 % (margins: cabinet/print MARGINS): body text about 8.2 pt.
  * Text columns wrap and rows grow to fit (RETURN_FONT, textRowHeights).
  */
 const COLUMNS: readonly { key: ColumnKey; header: string; width: number; hidden?: boolean }[] = [
