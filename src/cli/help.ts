@@ -40,7 +40,8 @@ Writes a Return workbook for performance leads: one row per indicator due in per
   validate: `Usage: scorecard validate FILE.xlsx... [--period P] [--catalogue FILE] [--history MASTER.json] [--json] [--csv FILE.csv [--force]]
 
 Checks each return against the catalogue and prints, per file, the RAG counts and every
-problem with its cell (error  CS01  Return!F12  message). Never changes a file.
+problem with its cell (error  CS01  Return!F12  message). Never changes a file. A return is an
+.xlsx (any program's), or a .csv of the Return sheet in the same layout.
   --period P        the period, when a return has no Period cell (or to check it says P)
   --catalogue FILE  a catalogue .json or .xlsx (default: the embedded catalogue)
   --history MASTER.json  the BI master: each row's direction of travel against the quarter before
