@@ -45,8 +45,8 @@ describe('the BI master in the pane', () => {
     expect((await s.cabinetPreview(cat, PERIOD)).basis).toMatch(/direction of travel from the BI master \(1 closed quarters\)/);
     const { sheet } = await s.createCabinetSheet(cat, PERIOD, {});
     const dir = directions(fake, sheet);
-    expect(dir.get('T00001')).toBe('Improving');
-    expect(dir.get('T00002')).toBe('Worsening');
+    expect(dir.get('T00001')).toBe('↑ Improving');
+    expect(dir.get('T00002')).toBe('↓ Worsening');
 
     await s.clearMaster();
     expect((await s.cabinetPreview(cat, PERIOD)).basis).toMatch(/no BI master loaded/);
