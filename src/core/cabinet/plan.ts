@@ -44,9 +44,11 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
   // Page 1 is the summary (counts, at a glance, data quality); the indicator tables follow, then
   // the exceptions on a page of their own with conflicts and missing returns, the catalogue changes
   // (a page of their own when there are any) and a closing note. The sheet breaks its own pages and
-  // writes each table's header row at the top of every page it runs onto: no print titles, and no
-  // frozen rows (the summary page above the table would be frozen with them).
+  // writes each table's header row at the top of every page it runs onto: no print titles. On
+  // screen the paper's header (title, organisation, period, date) stays frozen above the scroll;
+  // freezing down to the table's header would freeze the whole summary page.
   titleBlock(s, model);
+  const header = s.row;
   summary(s, model);
   indicatorTable(s, model);
   exceptions(s, model);
@@ -66,6 +68,7 @@ export function cabinetPlan(model: CabinetModel, options: CabinetPlanOptions = {
     ...(s.merges.length > 0 ? { merges: s.merges } : {}),
     validations: [],
     conditionalFormats: s.cfs,
+    freeze: { rows: header, cols: 0 },
     protection: {
       ...(options.password ? { password: options.password } : {}),
       allowSelectLockedCells: true, allowSelectUnlockedCells: true,

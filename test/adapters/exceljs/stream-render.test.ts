@@ -55,7 +55,11 @@ describe('streamRenderWorkbook', () => {
       expect(wb.model.merges).toEqual(wa.model.merges);
       for (let r = 1; r <= Math.min(wa.rowCount, 40); r++) {
         for (let c = 1; c <= wa.columnCount; c++) {
-          expect([r, c, wb.getCell(r, c).style.protection, wb.getCell(r, c).style.fill]).toEqual([r, c, wa.getCell(r, c).style.protection, wa.getCell(r, c).style.fill]);
+          // Excel shows a merged range with its first cell's format; ExcelJS's in-memory merge also
+          // copies that fill into the hidden cells, the streaming writer does not: compare what shows.
+          const hidden = wa.getCell(r, c).isMerged && wa.getCell(r, c).master.address !== wa.getCell(r, c).address;
+          const fill = (w: ExcelJS.Worksheet) => (hidden ? undefined : w.getCell(r, c).style.fill);
+          expect([r, c, wb.getCell(r, c).style.protection, fill(wb)]).toEqual([r, c, wa.getCell(r, c).style.protection, fill(wa)]);
         }
       }
     });

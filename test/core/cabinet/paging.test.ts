@@ -111,9 +111,9 @@ describe('the Cabinet plan’s print layout', () => {
   const sheet = plan.sheets[0];
   const grid = planToGrid(plan);
 
-  it('gives every row a height; page 1 is the summary, the table starts a page with its header row; nothing frozen', () => {
+  it('gives every row a height; page 1 is the summary, the table starts a page with its header row; the paper’s header frozen', () => {
     expect(sheet?.rowHeights?.map((h) => h.row)).toEqual(grid.values.map((_, i) => i + 1));
-    expect(sheet?.freeze).toBeUndefined();
+    expect(sheet?.freeze).toEqual({ rows: 2, cols: 0 });
     expect(sheet?.print?.repeatRows).toBeUndefined();
     const header = grid.values.findIndex((r) => r[0] === 'Ref' && r[1] === 'Indicator');
     const summary = grid.values.findIndex((r) => /^Summary: /.test(String(r[0])));

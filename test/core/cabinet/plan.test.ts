@@ -77,9 +77,9 @@ describe('cabinetPlan', () => {
     expect(sheet.validations).toEqual([]);
     expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0 });
     // The sheet writes each table's header at the top of every page it runs onto, so no print titles
-    // (they would stack over the exceptions' own header) and no frozen rows (page 1, the summary, is above the table).
+    // (they would stack over the exceptions' own header); the paper's header (title and period lines) is frozen.
     expect(sheet.print?.repeatRows).toBeUndefined();
-    expect(sheet.freeze).toBeUndefined();
+    expect(sheet.freeze).toEqual({ rows: 2, cols: 0 });
     expect(sheet.print?.rowBreaks).toContain(headerRow);
     const fp = cabinetFingerprint(model);
     // Sections as data (Office.js sets each section's own property): period and page left, fingerprint right.
