@@ -27,6 +27,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(.*/)?node_modules/)(?!(strip-bom|uuid)/)'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
 };
 
 /** @type {import('jest').Config} */
