@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { cabinetModel, type CabinetModel, type CabinetRow } from '../../../src/core/cabinet/model';
+import { secondarySuppression } from '../../../src/core/cabinet/secondary';
+import { trendsKey } from '../../../src/core/cabinet/trends';
+import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
+import { addPeriod } from '../../../src/core/history/add';
+import { emptyHistory } from '../../../src/core/history/parse';
+import { formatPeriod, makePeriod, type Period } from '../../../src/core/period';
+import { consolidationOf, type Entry } from './helpers';
+
+/**
+ * Secondary suppression as a reader attacks it: from the numbers the paper shows (Cabinet row,
+ * Trends quarters, which the Dashboard charts too), try the sums a determined reader would do.
+ */
+
+const NOW = makePeriod(2023, 2);
+/** Five quarters to NOW, oldest first: the Trends sheet's columns. */
+const QUARTERS: Period[] = [makePeriod(2022, 2), makePeriod(2022, 3), makePeriod(2022, 4), makePeriod(2023, 1), NOW];
+
+interface Rolling { readonly kind: 'rolling'; readonly below: number; readonly method: 'sum' | 'mean'; readonly values: readonly number[]; readonly recorded: boolean }
+interface Pct { readonly kind: 'pct'; readonly below: number; readonly num: number; readonly den: number }
+type Case = Rolling | Pct;
+
+const count = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 5, max: 40 }));
+const rollingArb: fc.Arbitrary<Case> = fc.record({
+  kind: fc.constant('rolling' as const), below: fc.integer({ min: 2, max: 10 }), method: fc.constantFrom('sum' as const, 'mean' as const),
+  values: fc.array(count, { minLength: 5, maxLength: 5 }), recorded: fc.boolean(),
+});
+const pctArb: fc.Arbitrary<Case> = fc.record({ kind: fc.constant('pct' as const), below: fc.integer({ min: 2, max: 10 }), num: fc.integer({ min: 0, max: 60 }), den: fc.integer({ min: 1, max: 60 }) })
+  .map((c) => ({ ...c, num: Math.min(c.num, c.den) }));
+
+function indicator(c: Case, i: number): Indicator {
+  const base = {
+    id: `X${i}`, title: `Indicator ${i}`, priority: 'P1', directorate: 'D', service: 'S', kind: 'quantitative' as const,
+    frequency: 'quarterly' as const, dueQuarters: ['Q1', 'Q2', 'Q3', 'Q4'] as Indicator['dueQuarters'], polarity: 'higher' as const,
+    targets: { '2022-23': 10, '2023-24': 10 }, tolerance: { absolute: 1 }, suppressBelow: c.below,
+  };
+  return c.kind === 'rolling'
+    ? ({ ...base, unit: 'number', decimals: 1, aggregation: 'rolling12', rollingMethod: c.method } as Indicator)
+    : ({ ...base, unit: 'percent', decimals: 1 } as Indicator);
+}
+
+function entryAt(c: Case, i: number, q: number): Entry | undefined {
+  if (c.kind === 'rolling') return { ref: `X${i}`, actual: c.values[q] as number };
+  return q === 4 ? { ref: `X${i}`, actual: (100 * c.num) / c.den, numerator: c.num, denominator: c.den } : undefined;
+}
+
+function modelOf(cases: readonly Case[]): CabinetModel {
+  const catalogue: Catalogue = {
+    schemaVersion: 1, organisation: 'Test', plan: 'Plan', version: 'v1', financialYears: ['2022-23', '2023-24'],
+    priorities: [{ id: 'P1', title: 'One' }], indicators: cases.map(indicator),
+  };
+  let history = emptyHistory('Test');
+  QUARTERS.forEach((p, q) => {
+    const entries = cases.flatMap((c, i) => (q < 4 || (c.kind === 'rolling' && c.recorded) ? [entryAt(c, i, q)].filter((e): e is Entry => e !== undefined) : []));
+    if (q < 4 || entries.length > 0) history = addPeriod(history, consolidationOf(catalogue, p, entries), { closedAt: '2023-10-20', catalogueVersion: 'v1' }).history;
+  });
+  const now = cases.flatMap((c, i) => [entryAt(c, i, 4)].filter((e): e is Entry => e !== undefined));
+  return cabinetModel(catalogue, consolidationOf(catalogue, NOW, now), { history: { history, catalogue }, generatedAt: '2023-10-21' });
+}
+
+const rowOf = (m: CabinetModel, ref: string): CabinetRow => m.sections.flatMap((s) => s.rows).find((r) => r.ref === ref) as CabinetRow;
+
+/** The independent attacker: every count a reader can work out from the row's shown numbers. */
+function derived(row: CabinetRow, c: Case): number[] {
+  const out: number[] = [];
+  const actual = row.actual.value;
+  if (c.kind === 'rolling') {
+    if (actual === undefined) return out;
+    const shown = new Map((row.trend ?? []).filter((t) => t.value.value !== undefined).map((t) => [t.period, t.value.value as number]));
+    const last4 = QUARTERS.slice(1).map(formatPeriod);
+    const unknown = last4.filter((p) => !shown.has(p));
+    if (unknown.length === 1) {
+      const sum = last4.reduce((s, p) => s + (shown.get(p) ?? 0), 0);
+      out.push(Math.round((c.method === 'mean' ? actual * 4 : actual) - sum));
+    }
+    return out;
+  }
+  const [n, d] = [row.numerator.value, row.denominator.value];
+  if (actual !== undefined && d !== undefined) out.push(Math.round((actual * d) / 100));
+  if (actual !== undefined && n !== undefined && actual > 0) out.push(Math.round((n * 100) / actual));
+  const num = n ?? (actual !== undefined && d !== undefined ? Math.round((actual * d) / 100) : undefined);
+  const den = d ?? (actual !== undefined && n !== undefined && actual > 0 ? Math.round((n * 100) / actual) : undefined);
+  if (num !== undefined && den !== undefined) out.push(den - num);
+  return out;
+}
+
+/** Counts that are hidden small numbers (1..N-1) of the indicator, which must never be derived. */
+function secrets(c: Case): number[] {
+  const small = (v: number): boolean => v >= 1 && v < c.below;
+  if (c.kind === 'rolling') return c.values.slice(1).filter(small);
+  return [c.num, c.den, c.den - c.num].filter(small);
+}
+
+describe('secondarySuppression (pure)', () => {
+  it('a sum with one hidden small part hides the smallest other part; none hidden, nothing more', () => {
+    const cells = [
+      { id: 'total', shown: true, value: 63, sensitive: false },
+      { id: 'a', shown: true, value: 20, sensitive: false }, { id: 'b', shown: false, value: 3, sensitive: true },
+      { id: 'c', shown: true, value: 19, sensitive: false }, { id: 'd', shown: true, value: 21, sensitive: false },
+    ];
+    expect(secondarySuppression(cells, [{ total: 'total', parts: ['a', 'b', 'c', 'd'] }])).toEqual(['c']);
+    expect(secondarySuppression(cells.map((x) => ({ ...x, shown: true, sensitive: false })), [{ total: 'total', parts: ['a', 'b', 'c', 'd'] }])).toEqual([]);
+  });
+});
+
+describe('secondary suppression on the Cabinet, Trends and Dashboard sheets', () => {
+  it('the issue\'s attack: a rolling 12-month 63 beside quarters 20, <5, 20, 20 no longer gives the 3', () => {
+    const c: Rolling = { kind: 'rolling', below: 5, method: 'sum', values: [15, 20, 3, 20, 20], recorded: true };
+    const m = modelOf([c]);
+    const row = rowOf(m, 'X0');
+    expect(row.actual.value).toBe(63);
+    expect((row.trend ?? []).map((t) => t.value.text)).toEqual(['15.0', 'Suppressed', '<5', '20.0', '20.0']);
+    expect(derived(row, c)).toEqual([]);
+    expect(m.secondarySuppressed).toEqual(['X0']);
+    expect(trendsKey(m).some((k) => k.symbol === 'Suppressed' && k.meaning.includes('X0'))).toBe(true);
+  });
+
+  it('property: no count from 1 to suppressBelow − 1 can be worked out from the shown numbers', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(rollingArb, pctArb), { minLength: 1, maxLength: 4 }), (cases) => {
+      const m = modelOf(cases);
+      cases.forEach((c, i) => {
+        const row = rowOf(m, `X${i}`);
+        // A small count itself never shows as a number.
+        for (const v of [row.numerator.value, row.denominator.value, ...(c.kind === 'rolling' ? [row.actual.value, ...(row.trend ?? []).map((t) => t.value.value)] : [])]) {
+          if (v !== undefined) expect(v >= 1 && v < c.below).toBe(false);
+        }
+        const hidden = secrets(c);
+        for (const d of derived(row, c)) expect(hidden.includes(d) && d >= 1 && d < c.below).toBe(false);
+      });
+    }), { numRuns: 300 });
+  });
+});
