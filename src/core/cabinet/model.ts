@@ -301,7 +301,9 @@ function rollingSecondary(h: CabinetHistory, ind: Indicator, period: Period, row
     const raw = rawOf(p);
     // A quarter not on the Trends sheet (this one, before it is recorded) is as hidden as a `<5`.
     const value = typeof raw === 'number' ? raw : 0;
-    cells.push({ id: p, shown: t?.value.value !== undefined, value, sensitive: t?.value.suppressed === true || small(value) });
+    // This quarter's own value, when not small, is also in `consolidate --json` and the CSV: shown, and not ours to hide.
+    const elsewhere = p === here && typeof raw === 'number' && !small(value);
+    cells.push({ id: p, shown: t?.value.value !== undefined || elsewhere, value, sensitive: t?.value.suppressed === true || small(value), fixed: elsewhere });
   }
   const extra = secondarySuppression(cells, [{ total: 'total', parts: agg.periods }]);
   if (extra.length === 0) return undefined;

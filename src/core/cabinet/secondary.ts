@@ -17,6 +17,8 @@ export interface DisclosureCell {
   readonly value: number;
   /** Hidden as a small count: it must not be derivable. */
   readonly sensitive: boolean;
+  /** Shown in another export this function does not control (the quarter's own value in `--json`): never chosen to hide. */
+  readonly fixed?: boolean;
 }
 
 /** `scale × total = sum of parts` (scale 1 for a sum, the number of parts for a mean). */
@@ -42,7 +44,7 @@ export function secondarySuppression(cells: readonly DisclosureCell[], relations
       const unknown = members.filter((id) => hidden.has(id));
       // One unknown is derivable: harmless only when it is neither a small count nor hidden to guard one.
       if (unknown.length !== 1 || !(byId.get(unknown[0] as string)?.sensitive || extra.includes(unknown[0] as string))) continue;
-      const parts = r.parts.filter((id) => !hidden.has(id)).sort((a, b) => (byId.get(a) as DisclosureCell).value - (byId.get(b) as DisclosureCell).value);
+      const parts = r.parts.filter((id) => !hidden.has(id) && byId.get(id)?.fixed !== true).sort((a, b) => (byId.get(a) as DisclosureCell).value - (byId.get(b) as DisclosureCell).value);
       hide(parts[0] ?? r.total);
       changed = true;
     }

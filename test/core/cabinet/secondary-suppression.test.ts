@@ -68,6 +68,9 @@ function derived(row: CabinetRow, c: Case): number[] {
   if (c.kind === 'rolling') {
     if (actual === undefined) return out;
     const shown = new Map((row.trend ?? []).filter((t) => t.value.value !== undefined).map((t) => [t.period, t.value.value as number]));
+    // `consolidate --json` gives this quarter's own value unless it is small.
+    const own = c.values[4] as number;
+    if (!(own >= 1 && own < c.below)) shown.set(formatPeriod(NOW), own);
     const last4 = QUARTERS.slice(1).map(formatPeriod);
     const unknown = last4.filter((p) => !shown.has(p));
     if (unknown.length === 1) {
