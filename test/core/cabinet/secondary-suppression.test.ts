@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { cabinetModel, type CabinetModel, type CabinetRow } from '../../../src/core/cabinet/model';
 import { secondarySuppression } from '../../../src/core/cabinet/secondary';
 import { trendsKey } from '../../../src/core/cabinet/trends';
+import { dashboardWithNotes } from '../../../src/app/dashboard';
 import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
 import { addPeriod } from '../../../src/core/history/add';
 import { emptyHistory } from '../../../src/core/history/parse';
@@ -108,15 +109,20 @@ describe('secondarySuppression (pure)', () => {
 });
 
 describe('secondary suppression on the Cabinet, Trends and Dashboard sheets', () => {
-  it('the issue\'s attack: a rolling 12-month 63 beside quarters 20, <5, 20, 20 no longer gives the 3', () => {
-    const c: Rolling = { kind: 'rolling', below: 5, method: 'sum', values: [15, 20, 3, 20, 20], recorded: true };
+  it('the issue\'s attack: a rolling 12-month 63 beside quarters 19, <5, 20, 21 no longer gives the 3 (Trends and Dashboard)', () => {
+    const c: Rolling = { kind: 'rolling', below: 5, method: 'sum', values: [15, 19, 3, 20, 21], recorded: true };
     const m = modelOf([c]);
     const row = rowOf(m, 'X0');
     expect(row.actual.value).toBe(63);
-    expect((row.trend ?? []).map((t) => t.value.text)).toEqual(['15.0', 'Suppressed', '<5', '20.0', '20.0']);
+    expect((row.trend ?? []).map((t) => t.value.text)).toEqual(['15.0', 'Suppressed', '<5', '20.0', '21.0']);
     expect(derived(row, c)).toEqual([]);
     expect(m.secondarySuppressed).toEqual(['X0']);
     expect(trendsKey(m).some((k) => k.symbol === 'Suppressed' && k.meaning.includes('X0'))).toBe(true);
+    // The Dashboard charts the same trend: a gap where the quarter is hidden, and a note saying why.
+    const dash = dashboardWithNotes(m, [], 'X0');
+    const texts = dash.sheet.cells.flatMap((b) => b.values.flat());
+    expect(texts.filter((v) => v === 19 || v === 3)).toEqual([]);
+    expect(texts.some((v) => typeof v === 'string' && v.startsWith('Secondary suppression applied (X0)'))).toBe(true);
   });
 
   it('property: no count from 1 to suppressBelow − 1 can be worked out from the shown numbers', () => {
