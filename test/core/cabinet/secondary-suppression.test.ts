@@ -3,11 +3,15 @@ import { cabinetModel, type CabinetModel, type CabinetRow } from '../../../src/c
 import { secondarySuppression } from '../../../src/core/cabinet/secondary';
 import { trendsKey } from '../../../src/core/cabinet/trends';
 import { dashboardWithNotes } from '../../../src/app/dashboard';
+import { cabinetPlan } from '../../../src/core/cabinet/plan';
+import { trendsSheetPlan } from '../../../src/core/cabinet/trends';
+import type { CellValue } from '../../../src/core/grid';
+import type { WorkbookPlan } from '../../../src/core/plan/types';
 import type { Catalogue, Indicator } from '../../../src/core/catalogue/schema';
 import { addPeriod } from '../../../src/core/history/add';
 import { emptyHistory } from '../../../src/core/history/parse';
 import { formatPeriod, makePeriod, type Period } from '../../../src/core/period';
-import { consolidationOf, type Entry } from './helpers';
+import { consolidationOf, planToGrid, type Entry } from './helpers';
 
 /**
  * Secondary suppression as a reader attacks it: from the numbers the paper shows (Cabinet row,
@@ -62,13 +66,47 @@ function modelOf(cases: readonly Case[]): CabinetModel {
 
 const rowOf = (m: CabinetModel, ref: string): CabinetRow => m.sections.flatMap((s) => s.rows).find((r) => r.ref === ref) as CabinetRow;
 
-/** The independent attacker: every count a reader can work out from the row's shown numbers. */
-function derived(row: CabinetRow, c: Case): number[] {
+/** What a reader sees of one indicator: the numbers in its Cabinet row and its Trends row, as the sheets are drawn. */
+interface Seen {
+  readonly actual?: number;
+  readonly numerator?: number;
+  readonly denominator?: number;
+  /** Quarter → the number shown for it on the Trends sheet. */
+  readonly quarters: ReadonlyMap<string, number>;
+}
+
+const num = (v: CellValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function seenOf(m: CabinetModel): (ref: string) => Seen {
+  const cabinet = planToGrid(cabinetPlan(m), 0).values;
+  const head = cabinet.find((r) => r[0] === 'Ref' && r.includes('Actual')) ?? [];
+  const trends = planToGrid({ sheets: [trendsSheetPlan(m, { fingerprint: 'f'.repeat(64) })] } as unknown as WorkbookPlan, 0).values;
+  const tHead = trends.find((r) => r[0] === 'Ref' && r[1] === 'Indicator') ?? [];
+  return (ref) => {
+    const row = cabinet.find((r) => r[0] === ref && r !== head) ?? [];
+    const at = (h: string): number | undefined => (head.indexOf(h) >= 0 ? num(row[head.indexOf(h)]) : undefined);
+    const tRow = trends.find((r) => r[0] === ref && r !== tHead) ?? [];
+    const quarters = new Map<string, number>();
+    tHead.forEach((p, i) => {
+      const v = num(tRow[i]);
+      if (i >= 2 && typeof p === 'string' && p !== 'RAG' && v !== undefined) quarters.set(p, v);
+    });
+    const out: { actual?: number; numerator?: number; denominator?: number; quarters: Map<string, number> } = { quarters };
+    const [a, n, d] = [at('Actual'), at('Numerator'), at('Denominator')];
+    if (a !== undefined) out.actual = a;
+    if (n !== undefined) out.numerator = n;
+    if (d !== undefined) out.denominator = d;
+    return out;
+  };
+}
+
+/** The independent attacker: every count a reader can work out from the shown numbers (sheets, and --json's own quarter). */
+function derived(row: Seen, c: Case): number[] {
   const out: number[] = [];
-  const actual = row.actual.value;
+  const actual = row.actual;
   if (c.kind === 'rolling') {
     if (actual === undefined) return out;
-    const shown = new Map((row.trend ?? []).filter((t) => t.value.value !== undefined).map((t) => [t.period, t.value.value as number]));
+    const shown = new Map(row.quarters);
     // `consolidate --json` gives this quarter's own value unless it is small.
     const own = c.values[4] as number;
     if (!(own >= 1 && own < c.below)) shown.set(formatPeriod(NOW), own);
@@ -80,7 +118,7 @@ function derived(row: CabinetRow, c: Case): number[] {
     }
     return out;
   }
-  const [n, d] = [row.numerator.value, row.denominator.value];
+  const [n, d] = [row.numerator, row.denominator];
   if (actual !== undefined && d !== undefined) out.push(Math.round((actual * d) / 100));
   if (actual !== undefined && n !== undefined && actual > 0) out.push(Math.round((n * 100) / actual));
   const num = n ?? (actual !== undefined && d !== undefined ? Math.round((actual * d) / 100) : undefined);
@@ -115,7 +153,8 @@ describe('secondary suppression on the Cabinet, Trends and Dashboard sheets', ()
     const row = rowOf(m, 'X0');
     expect(row.actual.value).toBe(63);
     expect((row.trend ?? []).map((t) => t.value.text)).toEqual(['15.0', 'Suppressed', '<5', '20.0', '21.0']);
-    expect(derived(row, c)).toEqual([]);
+    expect(derived(seenOf(m)('X0'), c)).toEqual([]);
+    expect(seenOf(m)('X0').quarters.size).toBe(3);
     expect(m.secondarySuppressed).toEqual(['X0']);
     expect(trendsKey(m).some((k) => k.symbol === 'Suppressed' && k.meaning.includes('X0'))).toBe(true);
     // The Dashboard charts the same trend: a gap where the quarter is hidden, and a note saying why.
@@ -128,10 +167,11 @@ describe('secondary suppression on the Cabinet, Trends and Dashboard sheets', ()
   it('property: no count from 1 to suppressBelow − 1 can be worked out from the shown numbers', () => {
     fc.assert(fc.property(fc.array(fc.oneof(rollingArb, pctArb), { minLength: 1, maxLength: 4 }), (cases) => {
       const m = modelOf(cases);
+      const seen = seenOf(m);
       cases.forEach((c, i) => {
-        const row = rowOf(m, `X${i}`);
+        const row = seen(`X${i}`);
         // A small count itself never shows as a number.
-        for (const v of [row.numerator.value, row.denominator.value, ...(c.kind === 'rolling' ? [row.actual.value, ...(row.trend ?? []).map((t) => t.value.value)] : [])]) {
+        for (const v of [row.numerator, row.denominator, ...(c.kind === 'rolling' ? [row.actual, ...row.quarters.values()] : [])]) {
           if (v !== undefined) expect(v >= 1 && v < c.below).toBe(false);
         }
         const hidden = secrets(c);
