@@ -44,7 +44,9 @@ export function dashboardModel(catalogue: Catalogue, current: Consolidation, hel
     const trend = trends.get(r.ref);
     return trend ? { ...r, trend } : r;
   };
-  return { ...base, trendPeriods: withTrend.trendPeriods, sections: base.sections.map((s) => ({ ...s, rows: s.rows.map(row) })) };
+  // The trends come through secondary suppression (a rolling figure's quarters): the note names both papers' indicators.
+  const secondarySuppressed = [...new Set([...base.secondarySuppressed, ...withTrend.secondarySuppressed])];
+  return { ...base, trendPeriods: withTrend.trendPeriods, secondarySuppressed, sections: base.sections.map((s) => ({ ...s, rows: s.rows.map(row) })) };
 }
 
 function planValue(plan: DashboardPlan, row: number, col: number): PlanValue | undefined {
@@ -66,9 +68,12 @@ export function dashboardWithNotes(model: CabinetModel, held: readonly string[],
   const points = source ? Array.from({ length: source.bottom - source.top }, (_, i) => planValue(plan, source.top + 1 + i, source.left + 1)).filter((v) => typeof v === 'number').length : 0;
   const label = source ? String(planValue(plan, source.top, source.left + 1) ?? '') : '';
   const heldText = held.length ? `This pane holds ${held.join(', ')}.` : 'This pane holds no consolidation yet.';
+  const secondary = model.secondarySuppressed.length > 0
+    ? [`Secondary suppression applied (${model.secondarySuppressed.join(', ')}): a figure that, with those shown beside it, would reveal a small number is not shown either.`]
+    : [];
   const notes = points >= 2
-    ? ['Blank quarters were not consolidated in this pane, or are withheld (small numbers).']
-    : [
+    ? ['Blank quarters were not consolidated in this pane, or are withheld (small numbers).', ...secondary]
+    : [...secondary,
       label
         ? `Too little data for a trend: ${points === 0 ? 'no quarter' : 'only one quarter'} of ${label} has a value that may be shown. ${heldText}`
         : `Too little data for a trend: no indicator has a value that may be shown. ${heldText}`,

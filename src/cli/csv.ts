@@ -1,3 +1,6 @@
+import type { Catalogue } from '../core/catalogue/schema';
+import { findIndicator } from '../core/catalogue/parse';
+import { exportValues } from '../core/cabinet/suppress';
 import type { FileResult } from './returns';
 
 /**
@@ -17,12 +20,16 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180: CRLF line ends; a byte-order mark so Excel reads the UTF-8 (Arabic, Hebrew, emoji) as UTF-8. */
-export function resultsCsv(results: readonly FileResult[]): string {
+/**
+ * RFC 4180: CRLF line ends; a byte-order mark so Excel reads the UTF-8 (Arabic, Hebrew, emoji) as UTF-8.
+ * With the catalogue, a count of an individual-level indicator (suppressBelow) is written as the paper shows it (`<5`).
+ */
+export function resultsCsv(results: readonly FileResult[], catalogue?: Catalogue): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of results) {
     for (const row of r.validation.rows) {
-      lines.push([r.file, row.ref, row.actual ?? row.qualitative ?? null, row.status, row.direction, row.commentary, row.action, row.cell].map(csvField).join(','));
+      const actual = catalogue ? exportValues(findIndicator(catalogue, row.ref), { actual: row.actual, numerator: row.numerator ?? null, denominator: row.denominator ?? null }).actual : row.actual;
+      lines.push([r.file, row.ref, actual ?? row.qualitative ?? null, row.status, row.direction, row.commentary, row.action, row.cell].map(csvField).join(','));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

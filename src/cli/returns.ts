@@ -6,6 +6,8 @@ import { readReturn, type Workbook } from './load';
 import { formatIssue, issueJson, print, progress, type Context } from './output';
 import { SIGN_OFF_WORDS } from '../core/return/signoff';
 import { countsSummary, severityCounts } from '../core/words';
+import { findIndicator } from '../core/catalogue/parse';
+import { exportValues } from '../core/cabinet/suppress';
 
 /** One return sheet of one file, validated. */
 export type FileResult = ReturnResult;
@@ -50,8 +52,15 @@ export function printFileReport(ctx: Context, r: FileResult): void {
   print(ctx);
 }
 
-export function fileJson(r: FileResult): Record<string, unknown> {
+/**
+ * A return's entry in the JSON. With `suppressing` (an export beyond the lead who wrote the return:
+ * consolidate --json), a count of an individual-level indicator (one with suppressBelow) goes through
+ * the paper's suppression, so `actual` is `<5` where the paper says `<5`.
+ */
+export function fileJson(r: FileResult, suppressing?: Catalogue): Record<string, unknown> {
   const v = r.validation;
+  const actualOf = (row: ValidationResult['rows'][number]): unknown =>
+    (suppressing ? exportValues(findIndicator(suppressing, row.ref), { actual: row.actual, numerator: row.numerator ?? null, denominator: row.denominator ?? null }).actual : row.actual);
   const errors = errorCount(v.issues);
   return {
     file: r.file,
@@ -59,7 +68,7 @@ export function fileJson(r: FileResult): Record<string, unknown> {
     sheet: v.sheet,
     service: v.service ?? null,
     rows: v.rows.map((row) => ({
-      ref: row.ref, actual: row.actual, status: row.status, direction: row.direction,
+      ref: row.ref, actual: actualOf(row), status: row.status, direction: row.direction,
       cell: row.cell ?? null,
       ...(row.commentary ? { commentary: row.commentary } : {}),
       ...(row.action ? { action: row.action } : {}),

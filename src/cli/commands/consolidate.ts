@@ -4,6 +4,9 @@ import { directoratesOf, matchDirectorate } from '../../app/directorate';
 import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
+import { findIndicator } from '../../core/catalogue/parse';
+import { exportValues } from '../../core/cabinet/suppress';
+import type { Conflict } from '../../core/consolidate-types';
 import { summarise } from '../../core/consolidate';
 import type { Consolidation } from '../../core/consolidate-types';
 import { signOffSummary, signOffSummaryLines } from '../../core/return/signoff';
@@ -202,7 +205,7 @@ async function consolidateRun(ctx: Context, args: ReturnType<typeof parseArgs>, 
   const errors = summary.errors;
   if (args.flags.has('json')) {
     printJson(ctx, {
-      catalogue: label, ...(directorate ? { directorate } : {}), period: c.period, files: o.results.map(fileJson), conflicts: c.conflicts, missing: c.missing,
+      catalogue: label, ...(directorate ? { directorate } : {}), period: c.period, files: o.results.map((r) => fileJson(r, catalogue)), conflicts: c.conflicts.map((k) => suppressedConflict(catalogue, k)), missing: c.missing,
       skipped: (run.consolidated ? run.outcome.skipped : []).map((s) => ({ ...s, message: skippedSheetText(s) })),
       output: run.consolidated ? out : null, fingerprint: (run.consolidated ? run.fingerprint : undefined) ?? null, counts: c.counts,
       // What consolidating found; each file's own issues are in its entry above.
@@ -227,6 +230,19 @@ async function consolidateRun(ctx: Context, args: ReturnType<typeof parseArgs>, 
     print(ctx, `Recorded ${c.period} in ${historyFile} (${plural(periods, 'quarter')} in the history${backup ? `; previous version kept as ${backup}` : ', new file'}).`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** A conflict as the JSON carries it: each value given through the paper's suppression (individual-level indicators). */
+export function suppressedConflict(catalogue: Catalogue, k: Conflict): Conflict {
+  const ind = findIndicator(catalogue, k.ref);
+  if (!ind || ind.suppressBelow == null) return k;
+  return {
+    ...k,
+    values: k.values.map((v) => {
+      const e = exportValues(ind, { actual: v.actual, numerator: v.numerator ?? null, denominator: v.denominator ?? null });
+      return { ...v, actual: e.actual, ...(v.numerator !== undefined ? { numerator: e.numerator as number | null } : {}), ...(v.denominator !== undefined ? { denominator: e.denominator as number | null } : {}) };
+    }),
+  };
 }
 
 export function printConsolidation(ctx: Context, label: string, run: Built, out: string): void {

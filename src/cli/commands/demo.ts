@@ -17,7 +17,7 @@ import { displayPath, ensureDir, listDir, writeAtomic } from '../files';
 import { print, say, type Context } from '../output';
 import { countsSummary, plural } from '../../core/words';
 import { fileJson, printFileReport, readAll, validateAll, type FileResult } from '../returns';
-import { buildCabinet, conflictLines } from './consolidate';
+import { buildCabinet, conflictLines, suppressedConflict } from './consolidate';
 import { catalogueJsonText } from './catalogue';
 import { buildEarlierQuarters, closedAtFor } from './demo-history';
 import { demoReadme } from './demo-readme';
@@ -98,7 +98,7 @@ export async function demoCommand(ctx: Context, argv: readonly string[]): Promis
   const cabinetFile = at(`cabinet-${slug(formatPeriod(period))}.xlsx`);
   writeAtomic(ctx.io.cwd, cabinetFile, run.bytes, true);
   const c = run.outcome.consolidation;
-  writeAtomic(ctx.io.cwd, at('consolidation.json'), `${JSON.stringify({ period: c.period, files: run.outcome.results.map(fileJson), conflicts: c.conflicts, missing: c.missing, output: cabinetFile, fingerprint: run.fingerprint ?? null }, null, 2)}\n`, true);
+  writeAtomic(ctx.io.cwd, at('consolidation.json'), `${JSON.stringify({ period: c.period, files: run.outcome.results.map((r) => fileJson(r, catalogue)), conflicts: c.conflicts.map((k) => suppressedConflict(catalogue, k)), missing: c.missing, output: cabinetFile, fingerprint: run.fingerprint ?? null }, null, 2)}\n`, true);
   writeAtomic(ctx.io.cwd, at('README.txt'), demoReadme({ catalogue, period, samples, cabinetFile: path.basename(cabinetFile), late: LATE_SERVICE, earlier: earlier.periods }), true);
   printSummary(ctx, { dir, results, run, cabinetFile, samples, earlier: earlier.periods });
   return 0;

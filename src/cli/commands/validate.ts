@@ -37,9 +37,9 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   const skipped = skippedSheets(books);
   const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(history ? { previous: previousLookup(history) } : {}) });
   const t = totals(results);
-  if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results), force, inputs);
+  if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results, catalogue), force, inputs);
   if (args.flags.has('json')) {
-    printJson(ctx, { catalogue: label, files: results.map(fileJson), skipped: skipped.map((s) => ({ ...s, message: skippedSheetText(s) })), errors: t.errors, warnings: t.warnings });
+    printJson(ctx, { catalogue: label, files: results.map((r) => fileJson(r)), skipped: skipped.map((s) => ({ ...s, message: skippedSheetText(s) })), errors: t.errors, warnings: t.warnings });
     return t.errors > 0 ? 1 : 0;
   }
   say(ctx, `Catalogue: ${label}`);

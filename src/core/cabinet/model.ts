@@ -11,12 +11,15 @@ import { changesForPeriod, isDelegated } from '../catalogue/change-log';
 import { formatLoose, formatTarget, formatValue, TARGET_TO_BE_SET } from '../format';
 import { lastAvailableRow, rolling12At, rolling12Value, trendOf, type CabinetHistory, type TrendPoint } from './history-rows';
 import type { PreviousValue, PreviousValues } from './previous';
-import { shownDirection, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
+import { isSmallCount, SECONDARY_TEXT, shownDirection, suppressionOf, shownStatus, suppressCount, suppressValues, type ShownStatus, type ShownValues } from './suppress';
 import { toValue, type CabinetValue } from './value';
 import { statusLabel, WITHHELD_LABEL } from './labels';
 import { cabinetConflicts, dataQuality, type CabinetConflict, type DataQuality } from './data-quality';
 import { plural } from '../words';
 import { isDue, decimalsOf, targetFor, targetsToBeSet } from '../catalogue/accessors';
+import { aggregate } from '../history/aggregate';
+import { valueAt } from '../history/read';
+import { secondarySuppression, type DisclosureCell } from './secondary';
 
 export interface CabinetRow {
   readonly ref: string;
@@ -104,6 +107,8 @@ export interface CabinetModel {
   readonly conflicts: readonly CabinetConflict[];
   /** Returns received of expected, sign-off, missing returns, conflicts, returns for another period. */
   readonly dataQuality: DataQuality;
+  /** Indicators with a figure hidden only because, with the others shown, it would reveal a small number. */
+  readonly secondarySuppressed: readonly string[];
 }
 
 export interface CabinetOptions {
@@ -256,6 +261,14 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     ? { previous: rolling12At(h, ind, previousPeriod(period)) ?? null, lastYear: rolling12At(h, ind, samePeriodLastYear(period)) ?? null }
     : undefined;
   const source = row.cell ? { file: row.file, sheet: row.sheet, cell: row.cell } : { file: row.file, sheet: row.sheet };
+  const guarded = rolled !== undefined && h ? rollingSecondary(h, ind, period, row, shown, head) : undefined;
+  if (guarded?.total) {
+    return assemble(ind, head, {
+      actual: HIDDEN, numerator: toValue(shown.numerator, ind, decimals, true), denominator: toValue(shown.denominator, ind, decimals, true),
+      status: 'Withheld', rag: statusLabel('Withheld'), direction: NO_DIRECTION,
+      commentary: row.commentary ?? '', action: row.action ?? '', dataPeriod: formatPeriod(period), stale: false,
+    }, { source, basis: 'Rolling 12 months' });
+  }
   return assemble(ind, head, {
     actual: toValue(shown.actual, ind, decimals, false),
     numerator: toValue(shown.numerator, ind, decimals, true),
@@ -266,6 +279,40 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     dataPeriod: formatPeriod(period), stale: false,
   }, rolled !== undefined ? { source, basis: 'Rolling 12 months' } : { source });
 }
+
+const HIDDEN: CabinetValue = { text: SECONDARY_TEXT, suppressed: true };
+
+/**
+ * Secondary suppression across the Cabinet and Trends sheets (secondary.ts): a rolling 12-month
+ * sum or mean is shown beside its quarters on the Trends sheet, so one hidden quarter would be the
+ * total less the others. Hides further quarters in `head.trend` (or, when none is left, the total).
+ */
+function rollingSecondary(h: CabinetHistory, ind: Indicator, period: Period, row: ConsolidatedRow, shown: ShownValues, head: Mutable<RowHead>): { total: boolean } | undefined {
+  const agg = aggregate(ind, h.history, period, row.actual, { numerator: row.numerator ?? null, denominator: row.denominator ?? null });
+  if ((agg.method !== 'sum' && agg.method !== 'mean') || agg.value === null) return undefined;
+  const here = formatPeriod(period);
+  const trend = head.trend ?? [];
+  const rawOf = (p: string): number | string | null | undefined => (p === here ? row.actual : valueAt(h.history, ind.id, p)?.actual);
+  const s = suppressionOf(ind);
+  const small = (v: number): boolean => s !== undefined && isSmallCount(v, s);
+  const cells: DisclosureCell[] = [{ id: 'total', shown: shown.actual.kind === 'number', value: agg.value, sensitive: shown.actual.kind === 'suppressed' }];
+  for (const p of agg.periods) {
+    const t = trend.find((x) => x.period === p);
+    const raw = rawOf(p);
+    // A quarter not on the Trends sheet (this one, before it is recorded) is as hidden as a `<5`.
+    const value = typeof raw === 'number' ? raw : 0;
+    // This quarter's own value, when not small, is also in `consolidate --json` and the CSV: shown, and not ours to hide.
+    const elsewhere = p === here && typeof raw === 'number' && !small(value);
+    cells.push({ id: p, shown: t?.value.value !== undefined || elsewhere, value, sensitive: t?.value.suppressed === true || small(value), fixed: elsewhere });
+  }
+  const extra = secondarySuppression(cells, [{ total: 'total', parts: agg.periods }]);
+  if (extra.length === 0) return undefined;
+  head.trend = trend.map((t) => (extra.includes(t.period) ? { ...t, value: HIDDEN } : t));
+  return { total: extra.includes('total') };
+}
+
+const hasSecondary = (r: CabinetRow): boolean =>
+  [r.actual, r.numerator, r.denominator, ...(r.trend ?? []).map((t) => t.value)].some((v) => v.suppressed && v.text === SECONDARY_TEXT);
 
 /** The Cabinet paper's content, every value already through suppression. Grouped by priority in catalogue order. */
 export function cabinetModel(full: Catalogue, consolidation: Consolidation, options: CabinetOptions = {}): CabinetModel {
@@ -316,5 +363,6 @@ export function cabinetModel(full: Catalogue, consolidation: Consolidation, opti
     trendPeriods: options.history ? (all[0]?.trend ?? []).map((t) => t.period) : [],
     conflicts,
     dataQuality: dataQuality(catalogue, period, consolidation, conflicts),
+    secondarySuppressed: all.filter(hasSecondary).map((r) => r.ref),
   };
 }

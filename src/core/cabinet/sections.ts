@@ -265,6 +265,7 @@ export function closing(s: Sheet, model: CabinetModel): void {
   const lines: [string, string][] = [
     ['This paper', `${model.scope ? `${model.scope.title}, prepared for ${model.scope.audience}: its indicators only. ` : ''}${model.organisation}, ${model.plan}: the quarter\u2019s results for ${model.period}, from the returns services sent and signed off, checked against the corporate indicator catalogue (${catalogueWords(model.catalogueVersion)}).`],
     ['Small numbers', 'Counts about fewer than a handful of people are shown as <5 (or <N) and never worked out from other figures, to protect the people counted.'],
+    ...(model.secondarySuppressed.length > 0 ? [['Secondary suppression', `Some further figures show as Suppressed because, with those beside them (a percentage with its parts, a 12-month figure with its quarters on the Trends sheet), they would reveal a small number. Applied to: ${model.secondarySuppressed.join(', ')}.`] as [string, string]] : []),
     ...(benchmarks.length > 0 ? [['Benchmarks', benchmarks.map((r) => `${r.ref}: ${r.benchmarkLabel ?? ''}`).join('; ')] as [string, string]] : []),
     ['Checking a copy', 'The sheet is locked against accidental edits; that is not security. Every page\u2019s footer carries the data fingerprint: the Business Intelligence team can tell from it whether the figures in a copy are the ones they published.'],
   ];

@@ -153,3 +153,29 @@ export function shownDirection(now: Direction, possible: ShownValues['possible']
   const first = directionOf(possible[0] as number);
   return possible.every((v) => directionOf(v) === first) ? first : '';
 }
+
+/** A value as a machine-readable export carries it: the number, or the paper's words (`<5`, `Suppressed (<5)`), or null. */
+export type Exported = number | string | null;
+
+function exported(s: Shown): Exported {
+  switch (s.kind) {
+    case 'blank':
+      return null;
+    case 'number':
+      return s.value;
+    default:
+      return s.text;
+  }
+}
+
+/**
+ * Actual, numerator and denominator as `consolidate --json` and the CSV may carry them: the same rules
+ * as the paper (suppressValues), so an export never holds a count the paper hides. Without
+ * `suppressBelow` (not about individuals) the values pass through unchanged.
+ */
+export function exportValues(ind: SuppressibleIndicator | undefined, raw: RawValues): { actual: Exported; numerator: Exported; denominator: Exported } {
+  const pass = (v: number | string | null | undefined): Exported => (v === undefined ? null : v);
+  if (!ind || !suppressionOf(ind)) return { actual: pass(raw.actual), numerator: pass(raw.numerator), denominator: pass(raw.denominator) };
+  const shown = suppressValues(ind, raw);
+  return { actual: exported(shown.actual), numerator: exported(shown.numerator), denominator: exported(shown.denominator) };
+}

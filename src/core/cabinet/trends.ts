@@ -14,6 +14,7 @@ import type { CabinetModel, CabinetRow } from './model';
 import { paperHeaderFooter } from './plan';
 import { columnPoints, MARGINS, PAGE, pageBreaks, pageCapacity, rowHeightFor, type PrintBlock } from './print';
 import type { TrendPoint } from './history-rows';
+import { SECONDARY_TEXT } from './suppress';
 import { WRAP_SLACK } from '../plan/row-heights';
 
 type Shown = TrendPoint['status'];
@@ -100,6 +101,10 @@ export function trendsKey(model: CabinetModel): Key[] {
   }
   const small = [...new Set(points.filter((t) => t.value.suppressed).map((t) => t.value.text))].sort();
   for (const text of small) {
+    if (text === SECONDARY_TEXT) {
+      keys.push({ symbol: text, style: { italic: true, hAlign: 'right' }, meaning: `Secondary suppression: not shown because, with the figures beside it, it would reveal a small number (${model.secondarySuppressed.join(', ')})` });
+      continue;
+    }
     const n = /^<\s*(\d+)$/.exec(text.trim())?.[1];
     keys.push({ symbol: text, style: { italic: true, hAlign: 'right' }, meaning: n ? `Fewer than ${n}: a small number not shown, so no one can be identified` : 'A small number not shown, so no one can be identified' });
   }
