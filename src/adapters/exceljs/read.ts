@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
@@ -67,7 +67,9 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // Loaded here, not at start-up: `scorecard --help` never unzips anything.
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(bytes);
   } catch {
     throw new Error('corrupt or truncated zip');
   }
@@ -81,7 +83,9 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
 
 async function loadWorkbook(bytes: Uint8Array, opened?: JSZip): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
   const zip = opened ?? await openZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use only: ExcelJS is most of the command line's start-up, and validate never needs it.
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
