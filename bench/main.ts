@@ -7,6 +7,7 @@ import path from 'path';
 import { measureBundle } from './bundle';
 import { measureCli, type CliFigures } from './cli';
 import { measureCore } from './core';
+import { measureStartup, type StartupFigures } from './startup';
 import { measurePane } from './pane';
 import { measureSyncs, readBlocks, type SyncTable } from './syncs';
 
@@ -34,6 +35,14 @@ function cliBudgets(c: CliFigures): Budget[] {
   ];
 }
 
+function startupBudgets(s: StartupFigures): Budget[] {
+  const pair = (ms: number): string => `${ms} ms vs node -e 0 ${s.nodeMs} ms (paired medians of ${s.runs})`;
+  return [
+    { what: 'CLI start-up: scorecard --help within 2× node -e 0', met: s.helpRatio <= 2, figure: `${s.helpRatio}×: ${pair(s.helpMs)}` },
+    { what: 'CLI start-up: scorecard validate ONE.xlsx within 3× node -e 0', met: s.validateRatio <= 3, figure: `${s.validateRatio}×: ${pair(s.validateMs)}` },
+  ];
+}
+
 async function run(): Promise<void> {
   const sizes = quick ? [10, 100, 500] : [10, 1000, 10000];
   log(`Office.js syncs at ${sizes.join(', ')} rows…`);
@@ -41,13 +50,15 @@ async function run(): Promise<void> {
   const [files, perFile] = quick ? [8, 20] : [200, 150];
   log(`CLI consolidate of ${files} returns…`);
   const cli = await measureCli(files, perFile, log, quick ? 1 : 3);
+  log('CLI start-up against node -e 0…');
+  const startup = measureStartup(quick ? 5 : 21, log);
   const coreRows = quick ? 5000 : 100000;
   log(`core validation at ${coreRows} rows…`);
   const core = measureCore(coreRows);
   let bundle = { initialJsGzipKb: 0, lazyJsGzipKb: 0 };
   let pane: { firstRenderMs: number | null; note?: string } = { firstRenderMs: null, note: 'skipped with --quick' };
   const budgets: Budget[] = [...syncBudgets(syncs), { what: 'every Office.js request under 5 MB', met: maxRequestMb < 5, figure: `largest ${maxRequestMb.toFixed(2)} MB` },
-    { what: 'every Office.js response under 5 MB', met: maxResponseMb < 5, figure: `largest ${maxResponseMb.toFixed(2)} MB` }, ...cliBudgets(cli),
+    { what: 'every Office.js response under 5 MB', met: maxResponseMb < 5, figure: `largest ${maxResponseMb.toFixed(2)} MB` }, ...cliBudgets(cli), ...startupBudgets(startup),
     { what: 'core validation linear in rows', met: core.linearity <= 1.5, figure: `${core.validateMsPerThousandRows} ms per 1,000 rows at ${core.rows} (×${core.linearity} of the rate at a tenth)` }];
   if (!quick) {
     const out = mkdtempSync(path.join(tmpdir(), 'scorecard-bench-dist-'));
@@ -67,7 +78,7 @@ async function run(): Promise<void> {
   process.stdout.write(`\n${'budget'.padEnd(width)}  result  figures\n`);
   for (const b of budgets) process.stdout.write(`${b.what.padEnd(width)}  ${b.met ? 'met   ' : 'MISSED'}  ${b.figure}\n`);
   if (json) {
-    const doc = { quick, syncs, maxRequestMb: Math.round(maxRequestMb * 100) / 100, maxResponseMb: Math.round(maxResponseMb * 100) / 100, cli, core, bundle, pane, budgets: budgets.map((b) => ({ what: b.what, met: b.met })) };
+    const doc = { quick, syncs, maxRequestMb: Math.round(maxRequestMb * 100) / 100, maxResponseMb: Math.round(maxResponseMb * 100) / 100, cli, startup, core, bundle, pane, budgets: budgets.map((b) => ({ what: b.what, met: b.met })) };
     process.stdout.write(`${JSON.stringify(doc)}\n`);
   }
 }

@@ -30,6 +30,10 @@ function problems(doc) {
   const cli = doc.cli ?? {};
   for (const k of ['files', 'indicatorsPerFile', 'peakRssMb']) need(isCount(cli[k]), `cli.${k}: a positive whole number`);
   for (const k of ['seconds', 'exceljsReadSeconds', 'ratioVsExceljsRead']) need(isFigure(cli[k]), `cli.${k}: a positive number`);
+  const startup = doc.startup ?? {};
+  need(isCount(startup.runs), 'startup.runs: a positive whole number');
+  for (const k of ['nodeMs', 'helpMs', 'validateMs', 'helpRatio', 'validateRatio']) need(isFigure(startup[k]), `startup.${k}: a positive number`);
+  need(typeof doc.maxRequestMb === 'number' && typeof doc.maxResponseMb === 'number', 'maxRequestMb and maxResponseMb: the largest Office.js request and response');
   need(isCount((doc.core ?? {}).rows) && isFigure((doc.core ?? {}).validateMsPerThousandRows), 'core.rows and core.validateMsPerThousandRows');
   need(doc.bundle && typeof doc.bundle.initialJsGzipKb === 'number' && typeof doc.bundle.lazyJsGzipKb === 'number', 'bundle.initialJsGzipKb and bundle.lazyJsGzipKb');
   need(doc.pane && 'firstRenderMs' in doc.pane, 'pane.firstRenderMs');

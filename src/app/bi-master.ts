@@ -1,5 +1,5 @@
 import type { CabinetOptions } from '../core/cabinet/model';
-import { describeCatalogueError } from '../core/catalogue/parse';
+import { describeCatalogueError } from '../core/catalogue/lookup';
 import type { Catalogue } from '../core/catalogue/schema';
 import type { Consolidation } from '../core/consolidate-types';
 import { addPeriod, type HistoryIssue } from '../core/history/add';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { signatureProblem } from '../adapters/exceljs/read';
+import { signatureProblem } from '../adapters/exceljs/signature';
 import { FileError } from './errors';
 
 /** A path as the user wrote it, resolved against the command's working folder. */

@@ -1,4 +1,10 @@
-import { HISTORY_USAGE } from './commands/history';
+// Usage text only: `scorecard --help` loads no command (start-up, issue 19).
+const HISTORY_USAGE = `Usage: scorecard history show MASTER.json [--ref R] [--json]
+
+Shows the BI master that consolidate --history keeps: each closed quarter with when it was closed,
+against which catalogue version, how many values and missing returns, and any reopenings (with
+their reasons). With --ref, one indicator's recorded values quarter by quarter.
+Values are as recorded, for the BI team: small counts are NOT suppressed here; never paste this into a public paper.`;
 
 /** Usage text for every command: what `--help` prints. */
 export const USAGE: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { defaultCatalogue, DEFAULT_CATALOGUE_NAME } from '../catalogue';
-import { describeCatalogueError, parseCatalogueText, type CatalogueResult } from '../core/catalogue/parse';
+import { describeCatalogueError } from '../core/catalogue/lookup';
+import type { CatalogueResult } from '../core/catalogue/parse';
 import type { Catalogue } from '../core/catalogue/schema';
-import { catalogueFromTables } from '../core/catalogue/table';
 import type { Grid } from '../core/grid';
 import { parsePeriod, type Period } from '../core/period';
 import { readWorkbookGrids } from '../adapters/exceljs/read';
@@ -65,11 +65,15 @@ export function isXlsxName(file: string): boolean {
 
 /** Check a catalogue file, JSON or workbook, without deciding what to do with the errors. */
 export async function checkCatalogueFile(cwd: string, file: string): Promise<CatalogueResult> {
+  // The schema (zod) loads only when a catalogue file is given: the embedded default needs none (issue 19).
   if (isXlsxName(file)) {
     const wb = await readWorkbook(cwd, file);
+    const { catalogueFromTables } = await import('../core/catalogue/table');
     return catalogueFromTables(wb.sheets);
   }
-  return parseCatalogueText(readText(cwd, file));
+  const text = readText(cwd, file);
+  const { parseCatalogueText } = await import('../core/catalogue/parse');
+  return parseCatalogueText(text);
 }
 
 /** One line for stderr: the first few errors with their JSON paths. */

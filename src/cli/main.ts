@@ -1,10 +1,3 @@
-import { catalogueCommand } from './commands/catalogue';
-import { consolidateCommand } from './commands/consolidate';
-import { demoCommand } from './commands/demo';
-import { historyCommand } from './commands/history';
-import { templateCommand } from './commands/template';
-import { validateCommand } from './commands/validate';
-import { verifyCommand } from './commands/verify';
 import { FileError, UsageError } from './errors';
 import { USAGE } from './help';
 import { clearProgress, type CliIO, type Context } from './output';
@@ -14,14 +7,18 @@ export type { CliIO } from './output';
 
 type Command = (ctx: Context, argv: readonly string[]) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  template: templateCommand,
-  validate: validateCommand,
-  consolidate: consolidateCommand,
-  catalogue: catalogueCommand,
-  verify: verifyCommand,
-  demo: demoCommand,
-  history: historyCommand,
+/**
+ * Each command's module is loaded only when it runs: `--help` loads none, and `validate` never loads
+ * what only writing workbooks needs (ExcelJS, archiver), so the command line answers at once (issue 19).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  template: async () => (await import('./commands/template')).templateCommand,
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  consolidate: async () => (await import('./commands/consolidate')).consolidateCommand,
+  catalogue: async () => (await import('./commands/catalogue')).catalogueCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  history: async () => (await import('./commands/history')).historyCommand,
 };
 
 /**
@@ -100,12 +97,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stdout('scorecard 0.1.0\n');
       return 0;
     }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command ${name}; the commands are ${Object.keys(COMMANDS).join(', ')} (scorecard --help)`);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new UsageError(`unknown command ${name}; the commands are ${Object.keys(COMMANDS).join(', ')} (scorecard --help)`);
     if (wantsHelp(args)) {
       io.stdout(`${USAGE[name] ?? USAGE.main}\n`);
       return 0;
     }
+    const command = await load();
     return await command(ctx, args);
   } catch (e) {
     clearProgress(io);

@@ -22,6 +22,13 @@ describe('the embedded default catalogue', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('is what the schema makes of it, unchanged: defaultCatalogue() skips the schema at start-up (issue 19)', () => {
+    const result = parseCatalogue(JSON.parse(JSON.stringify(data)));
+    if (!result.ok) throw new Error('invalid');
+    expect(defaultCatalogue()).toStrictEqual(result.catalogue);
+    expect(JSON.parse(JSON.stringify(result.catalogue))).toStrictEqual(data);
+  });
+
   it('returns a fresh copy each call, so one caller cannot change what the next gets', () => {
     const a = defaultCatalogue();
     a.indicators[0]!.title = 'changed';

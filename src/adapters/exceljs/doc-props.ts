@@ -1,4 +1,10 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+
+/** JSZip on first use, not when the command line starts (issue 19). */
+async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  const { default: Zip } = await import('jszip');
+  return Zip.loadAsync(bytes);
+}
 
 /**
  * Custom document properties (docProps/custom.xml). ExcelJS neither writes nor reads them, so the
@@ -35,7 +41,7 @@ export function customPropertiesXml(props: Readonly<Record<string, string>>): st
 
 /** The workbook with its custom properties replaced by `props`. */
 export async function writeCustomProperties(bytes: Uint8Array, props: Readonly<Record<string, string>>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   zip.file(CUSTOM_PART, customPropertiesXml(props));
   const typesFile = zip.file('[Content_Types].xml');
   const relsFile = zip.file('_rels/.rels');
@@ -73,5 +79,5 @@ export async function customPropertiesOf(zip: JSZip): Promise<Record<string, str
 }
 
 export async function readCustomProperties(bytes: Uint8Array): Promise<Record<string, string>> {
-  return customPropertiesOf(await JSZip.loadAsync(bytes));
+  return customPropertiesOf(await loadZip(bytes));
 }

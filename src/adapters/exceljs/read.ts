@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
 import { openFastWorkbook, READ_LIMITS, type FastWorkbook } from './fast-read';
+import { signatureProblem } from './signature';
 
 /**
  * .xlsx bytes as Grids, one per worksheet, with what Excel shows: formulas as their cached result,
@@ -22,27 +23,8 @@ const DAY_MS = 86_400_000;
 const EPOCH_1900 = 25569;
 const EPOCH_1904 = 24107;
 
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0]);
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Why these bytes are not an .xlsx we can open, or undefined when they may be one. */
-export function signatureProblem(bytes: Uint8Array): string | undefined {
-  if (bytes.length === 0) return 'empty file';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    // Excel puts an encrypted .xlsx inside an OLE compound file, as legacy .xls also is.
-    return containsUtf16(bytes, 'EncryptionInfo')
-      ? 'password-protected (encrypted) workbook: open it in Excel, remove the password and save it again'
-      : 'a legacy .xls workbook (Excel 97-2003): save it as .xlsx';
-  }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'not an .xlsx workbook (zip signature missing)';
-  return undefined;
-}
+// The signature check lives in signature.ts, which loads nothing: the command line checks files before it reads them (start-up, issue 19).
+export { signatureProblem } from './signature';
 
 /** Entries the zip's end-of-central-directory record declares, or undefined when it cannot be found. */
 function declaredEntries(bytes: Uint8Array): number | undefined {
@@ -67,7 +49,9 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
   }
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // Loaded here, not at start-up: `scorecard --help` never unzips anything.
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(bytes);
   } catch {
     throw new Error('corrupt or truncated zip');
   }
@@ -81,7 +65,9 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
 
 async function loadWorkbook(bytes: Uint8Array, opened?: JSZip): Promise<{ wb: ExcelJS.Workbook; zip: JSZip }> {
   const zip = opened ?? await openZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use only: ExcelJS is most of the command line's start-up, and validate never needs it.
+  const { Workbook } = await import('exceljs');
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {

@@ -6,13 +6,6 @@ import { print, printJson, type Context } from '../output';
 import { peopleDate, plural } from '../../core/words';
 import { readHistory } from './history-file';
 
-export const HISTORY_USAGE = `Usage: scorecard history show MASTER.json [--ref R] [--json]
-
-Shows the BI master that consolidate --history keeps: each closed quarter with when it was closed,
-against which catalogue version, how many values and missing returns, and any reopenings (with
-their reasons). With --ref, one indicator's recorded values quarter by quarter.
-Values are as recorded, for the BI team: small counts are NOT suppressed here; never paste this into a public paper.`;
-
 const shownValue = (v: HistoryValue): string => v.qualitative ?? formatLoose(v.actual);
 
 function showRef(ctx: Context, h: History, ref: string): number {

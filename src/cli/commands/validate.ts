@@ -5,13 +5,17 @@ import { checkWritable, writeAtomic, type Input } from '../files';
 import { loadCatalogue, periodOption } from '../load';
 import { print, printJson, say, type Context } from '../output';
 import { plural } from '../../core/words';
-import { previousLookup } from '../../core/history/read';
 import { productWorkbooks, skippedSheets, totals } from '../../app/validate-return';
 import { productWorkbookText, skippedSheetText } from '../../core/messages';
 import { fileJson, printFileReport, readAll, validateAll } from '../returns';
-import { readHistory } from './history-file';
 
 export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv', 'history'], flags: ['json', 'force'] } as const;
+
+/** Each row's quarter before, from the BI master at --history. */
+async function previousFrom(ctx: Context, file: string): Promise<ReturnType<typeof import('../../core/history/read').previousLookup>> {
+  const [{ readHistory }, { previousLookup }] = await Promise.all([import('./history-file'), import('../../core/history/read')]);
+  return previousLookup(readHistory(ctx.io.cwd, file));
+}
 
 export async function validateCommand(ctx: Context, argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, VALIDATE_OPTIONS, 'validate');
@@ -29,13 +33,14 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   if (csv !== undefined) checkWritable(ctx.io.cwd, csv, force, inputs);
   const { catalogue, label } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
   // With the BI master, each row gets its direction of travel against the quarter before.
-  const history = args.values.history !== undefined ? readHistory(ctx.io.cwd, args.values.history) : undefined;
+  // Loaded only with --history: the BI master (its schema, zod) is not part of checking a return (start-up, issue 19).
+  const previous = args.values.history !== undefined ? await previousFrom(ctx, args.values.history) : undefined;
   const books = await readAll(ctx, args.positionals);
   // A workbook this product wrote (a Cabinet paper) holds no return to check: could not do it (exit 2), with why.
   const product = productWorkbooks(books)[0];
   if (product) throw new FileError(product.file, productWorkbookText(product.kinds));
   const skipped = skippedSheets(books);
-  const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(history ? { previous: previousLookup(history) } : {}) });
+  const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(previous ? { previous } : {}) });
   const t = totals(results);
   if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results, catalogue), force, inputs);
   if (args.flags.has('json')) {

@@ -1,5 +1,5 @@
 import { decimalsOf, isDue } from '../catalogue/accessors';
-import { findIndicator } from '../catalogue/parse';
+import { findIndicator } from '../catalogue/lookup';
 import type { Catalogue } from '../catalogue/schema';
 import type { ConflictReason, Consolidation } from '../consolidate-types';
 import { conflictSettledText } from '../messages';

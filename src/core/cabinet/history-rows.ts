@@ -1,5 +1,5 @@
 import { effectiveCatalogue } from '../catalogue/effective';
-import { findIndicator } from '../catalogue/parse';
+import { findIndicator } from '../catalogue/lookup';
 import type { Catalogue, Indicator } from '../catalogue/schema';
 import { aggregate, aggregationOf } from '../history/aggregate';
 import { lastAvailableRag, series, valueAt } from '../history/read';

@@ -1,6 +1,6 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator } from '../catalogue/schema';
-import { findIndicator } from '../catalogue/parse';
+import { findIndicator } from '../catalogue/lookup';
 import type { ConsolidatedRow, Consolidation } from '../consolidate-types';
 import { directionOfTravel, type Comparable, type Direction, type DirectionPair } from '../direction';
 import { formatPeriod, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';

@@ -1,4 +1,4 @@
-import { QUALITATIVE_STATUSES, type QualitativeStatus } from '../catalogue/schema';
+import { QUALITATIVE_STATUSES, type QualitativeStatus } from '../catalogue/constants';
 import type { CellValue, Grid } from '../grid';
 import { normaliseHeader } from '../return/layout';
 import { COLUMNS, TITLE_LABEL, type ColumnKey } from './layout';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { profiledTarget } from './target-profile';
 import { comparePeriods, formatPeriod, parsePeriod, periodEndDate, periodOfDate, type Period } from '../period';
-import { POLARITIES, targetSchema, toleranceSchema, type Catalogue, type CatalogueChange, type Indicator } from './schema';
+import type { Catalogue, CatalogueChange, Indicator } from './schema';
+import { polarityShape, targetShape, toleranceShape } from './shapes';
 
 /** Optional indicator fields (loose schema): the period an indicator starts or stops being reported. */
 interface LifeFields {
@@ -41,15 +41,13 @@ export function indicatorState(catalogue: Catalogue, ind: Indicator, period: Per
   return 'active';
 }
 
-const polaritySchema = z.enum(POLARITIES);
-
 /** Undo one change on an indicator: put back its `from`, when `from` is a value of the right shape. */
 function undo(ind: Indicator, c: CatalogueChange): Indicator {
   const year = changeYear(c);
   switch (c.change) {
     case 'target': {
-      const from = targetSchema.safeParse(c.from);
-      return from.success && year ? { ...ind, targets: { ...ind.targets, [year]: from.data } } : ind;
+      const from = targetShape(c.from);
+      return from.ok && year ? { ...ind, targets: { ...ind.targets, [year]: from.value } } : ind;
     }
     case 'floor': {
       if (!year) return ind;
@@ -58,12 +56,12 @@ function undo(ind: Indicator, c: CatalogueChange): Indicator {
       return typeof c.from === 'number' ? { ...ind, floor: { ...rest, [year]: c.from } } : ind;
     }
     case 'tolerance': {
-      const from = toleranceSchema.safeParse(c.from);
-      return from.success ? { ...ind, tolerance: from.data } : ind;
+      const from = toleranceShape(c.from);
+      return from.ok ? { ...ind, tolerance: from.value } : ind;
     }
     case 'polarity': {
-      const from = polaritySchema.safeParse(c.from);
-      return from.success ? { ...ind, polarity: from.data } : ind;
+      const from = polarityShape(c.from);
+      return from.ok ? { ...ind, polarity: from.value } : ind;
     }
     case 'definition':
       return typeof c.from === 'string' ? { ...ind, definition: c.from } : ind;

@@ -3,24 +3,10 @@ import { z } from 'zod';
 // Field names are a public contract (PRODUCT.md): BI teams write these files by hand.
 // Objects are loose so fields we do not know survive an import/export round trip.
 
-export const UNITS = ['percent', 'number', 'days', 'currency', 'rate', 'score'] as const;
-export const POLARITIES = ['higher', 'lower', 'none', 'range'] as const;
-export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
-export const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
-export const KINDS = ['quantitative', 'qualitative'] as const;
-export const AGGREGATIONS = ['snapshot', 'cumulative', 'rolling12'] as const;
-/** The largest `suppressBelow` a catalogue may give: small-number rules use 5 or 10; 1e9 once crashed the process. */
-export const SUPPRESS_BELOW_MAX = 100;
-export const CHANGE_KINDS = [
-  'added', 'removed', 'target', 'tolerance', 'polarity', 'definition', 'title', 'floor', 'other',
-] as const;
-
-export type Unit = (typeof UNITS)[number];
-export type Polarity = (typeof POLARITIES)[number];
-export type Frequency = (typeof FREQUENCIES)[number];
-export type QuarterName = (typeof QUARTERS)[number];
-export type Kind = (typeof KINDS)[number];
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+// The closed lists live in constants.ts, free of zod, for code that runs without the schema (start-up, issue 19).
+import { AGGREGATIONS, CHANGE_KINDS, FREQUENCIES, KINDS, POLARITIES, QUARTERS, SUPPRESS_BELOW_MAX, UNITS } from './constants';
+export { UNITS, POLARITIES, FREQUENCIES, QUARTERS, KINDS, AGGREGATIONS, SUPPRESS_BELOW_MAX, CHANGE_KINDS, QUALITATIVE_STATUSES } from './constants';
+export type { Unit, Polarity, Frequency, QuarterName, Kind, ChangeKind, QualitativeStatus } from './constants';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -117,5 +103,3 @@ export const catalogueSchema = z.looseObject({
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
-export const QUALITATIVE_STATUSES = ['On track', 'At risk', 'Off track', 'Complete'] as const;
-export type QualitativeStatus = (typeof QUALITATIVE_STATUSES)[number];

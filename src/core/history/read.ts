@@ -1,7 +1,7 @@
 import type { Catalogue, QualitativeStatus } from '../catalogue/schema';
 import type { PreviousValue, PreviousValues } from '../cabinet/previous';
 import { effectiveCatalogue } from '../catalogue/effective';
-import { findIndicator } from '../catalogue/parse';
+import { findIndicator } from '../catalogue/lookup';
 import type { Comparable } from '../direction';
 import { comparePeriods, formatPeriod, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../period';
 import { rag, ragOfSuppressed, type RagResult } from '../rag';

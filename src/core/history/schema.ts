@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUALITATIVE_STATUSES } from '../catalogue/schema';
+import { QUALITATIVE_STATUSES } from '../catalogue/constants';
 import { parsePeriod } from '../period';
 import { RAG_STATUSES } from '../rag';
 

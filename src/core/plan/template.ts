@@ -1,6 +1,6 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue, Indicator } from '../catalogue/schema';
-import { QUALITATIVE_STATUSES } from '../catalogue/schema';
+import { QUALITATIVE_STATUSES } from '../catalogue/constants';
 import { cellA1, rect, type Rect } from '../address';
 import { formatPeriod, type Period } from '../period';
 import { HEADER, LABEL, RETURN_SHEET } from '../return/layout';

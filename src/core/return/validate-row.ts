@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, QualitativeStatus, Unit } from '../catalogue/schema';
-import { QUALITATIVE_STATUSES } from '../catalogue/schema';
+import { QUALITATIVE_STATUSES } from '../catalogue/constants';
 import { directionOfTravel, type Direction } from '../direction';
 import { excelRound, to15 } from '../excel-round';
 import type { Issue, IssueCode, Severity } from '../issues';

@@ -1,6 +1,6 @@
 import { effectiveCatalogue } from '../catalogue/effective';
 import type { Catalogue } from '../catalogue/schema';
-import { findIndicator } from '../catalogue/parse';
+import { findIndicator } from '../catalogue/lookup';
 import type { Issue } from '../issues';
 import { comparePeriods, formatPeriod, parsePeriod, type Period } from '../period';
 import { ragCounts } from './counts';
