@@ -1,5 +1,5 @@
 import type { Catalogue } from '../core/catalogue/schema';
-import { findIndicator } from '../core/catalogue/parse';
+import { findIndicator } from '../core/catalogue/lookup';
 import { exportValues } from '../core/cabinet/suppress';
 import type { FileResult } from './returns';
 

@@ -6,7 +6,7 @@ import { readReturn, type Workbook } from './load';
 import { formatIssue, issueJson, print, progress, type Context } from './output';
 import { SIGN_OFF_WORDS } from '../core/return/signoff';
 import { countsSummary, severityCounts } from '../core/words';
-import { findIndicator } from '../core/catalogue/parse';
+import { findIndicator } from '../core/catalogue/lookup';
 import { exportValues } from '../core/cabinet/suppress';
 
 /** One return sheet of one file, validated. */

@@ -4,7 +4,7 @@ import { directoratesOf, matchDirectorate } from '../../app/directorate';
 import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
-import { findIndicator } from '../../core/catalogue/parse';
+import { findIndicator } from '../../core/catalogue/lookup';
 import { exportValues } from '../../core/cabinet/suppress';
 import type { Conflict } from '../../core/consolidate-types';
 import { summarise } from '../../core/consolidate';
