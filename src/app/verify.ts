@@ -1,11 +1,11 @@
-import { fingerprintFromCabinetGrid, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
+import { fingerprintFromCabinetGrid, FINGERPRINT_VERSION, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
 import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
 import type { Book } from './books';
 
 /** What `verify` found: the workbook is as exported, or which part of it changed. */
 export type Verdict =
   | { readonly ok: true; readonly sheet: string; readonly fingerprint: string; readonly whole: boolean }
-  | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string }
+  | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string; readonly reason?: string }
   /** Not something verify can check: not a Cabinet workbook, or one without its fingerprint. */
   | { readonly ok: false; readonly cannot: string };
 
@@ -23,6 +23,11 @@ export function verifyCabinet(book: Book): Verdict {
   if (now === undefined) return { ok: false, cannot: `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check` };
   if (now !== stored) return { ok: false, sheet: grid.sheet, changed: 'table', exported: stored, now };
   const storedSheet = book.properties?.[PROPERTY.sheetFingerprint]?.trim();
+  // Every paper of the current version was written with its sheet fingerprint: one without it had
+  // the property removed, which would otherwise let the summary and exceptions change unnoticed.
+  if (!storedSheet && now === fingerprintFromCabinetGrid(grid, FINGERPRINT_VERSION)) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now, reason: `its ${PROPERTY.sheetFingerprint} property was removed, so the summary, exceptions and other sections cannot be shown unchanged` };
+  }
   if (storedSheet && sheetFingerprintOfGrid(grid) !== storedSheet) return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
   return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet };
 }

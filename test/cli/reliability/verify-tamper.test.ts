@@ -100,6 +100,19 @@ describe('verify', () => {
     expect(r.out).toMatch(/unchanged/);
   });
 
+  it('catches an exception changed with the sheet fingerprint property removed (issue 18: exit 1, names the property)', async () => {
+    const file = await tamper('CS03 exception RAG', 'Green');
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
+    const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+    const stripped = custom.replace(/<property [^>]*name="ScorecardSheetFingerprint"[^>]*>[\s\S]*?<\/property>/, '');
+    expect(stripped).not.toBe(custom);
+    zip.file('docProps/custom.xml', stripped);
+    fs.writeFileSync(path.join(dir, 'no-sheet-fp.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'no-sheet-fp.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED.*ScorecardSheetFingerprint property was removed/);
+  });
+
   it('exits 2 with one line when the fingerprint property was removed', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
     zip.remove('docProps/custom.xml');
