@@ -16,6 +16,13 @@ export type Verdict =
 export function verifyCabinet(book: Book): Verdict {
   const grid = book.sheets.find((g) => g.sheet.startsWith(CABINET_PREFIX));
   if (!grid) return { ok: false, cannot: `not a Cabinet workbook (no sheet whose name starts with ${CABINET_PREFIX})` };
+  // A look-alike (`Cabinet – …` with an en dash, another case or spacing) next to the exported sheet
+  // could be the one a reader sees while the checked one is hidden: a paper has one Cabinet sheet.
+  const lookAlike = (name: string): boolean => name.normalize('NFKC').replace(/[\s\p{Pd}_]+/gu, '').toLowerCase().startsWith(CABINET_PREFIX.toLowerCase());
+  const cabinets = book.sheets.filter((g) => lookAlike(g.sheet));
+  if (cabinets.length > 1) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `the workbook has ${cabinets.length} sheets named like a Cabinet sheet (${cabinets.map((g) => `"${g.sheet}"`).join(', ')}); a paper has one, so one was added after export` };
+  }
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
   // A paper made before the current fingerprint version is checked against its own version's text.

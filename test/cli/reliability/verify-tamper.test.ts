@@ -113,6 +113,19 @@ describe('verify', () => {
     expect(r.out).toMatch(/CHANGED.*ScorecardSheetFingerprint property was removed/);
   });
 
+  it('catches a look-alike Cabinet sheet named with an en dash (issue 18: exit 1, names both sheets)', async () => {
+    // The golden paper has a second sheet (Trends) to turn into the look-alike.
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(__dirname, '..', '..', 'golden', 'cabinet.xlsx')));
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const changed = xml.replace(/name="Trends ([^"]*)"/, 'name="Cabinet \u2013 $1"');
+    expect(changed).not.toBe(xml);
+    zip.file('xl/workbook.xml', changed);
+    fs.writeFileSync(path.join(dir, 'look-alike.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'look-alike.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED.*2 sheets named like a Cabinet sheet.*Cabinet \u2013/);
+  });
+
   it('exits 2 with one line when the fingerprint property was removed', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
     zip.remove('docProps/custom.xml');
