@@ -23,6 +23,11 @@ export function verifyCabinet(book: Book): Verdict {
   if (cabinets.length > 1) {
     return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `the workbook has ${cabinets.length} sheets named like a Cabinet sheet (${cabinets.map((g) => `"${g.sheet}"`).join(', ')}); a paper has one, so one was added after export` };
   }
+  // scorecard writes values only: a formula shows its cached result until recalculated, so it can
+  // keep the old number for verify while the paper shows another.
+  if (grid.formulaCells?.length) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `it holds formulas (${grid.formulaCells.join(', ')}), and scorecard writes values only` };
+  }
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
   // A paper made before the current fingerprint version is checked against its own version's text.

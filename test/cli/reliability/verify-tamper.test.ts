@@ -126,6 +126,19 @@ describe('verify', () => {
     expect(r.out).toMatch(/CHANGED.*2 sheets named like a Cabinet sheet.*Cabinet \u2013/);
   });
 
+  it('catches an actual replaced by a formula keeping the old cached value (issue 18: exit 1, names the cell)', async () => {
+    const address = cells['CS01 Actual'] as string;
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+    const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+    const changed = xml.replace(new RegExp(`(<c r="${address}"[^>]*>)<v>`), '$1<f>70+0</f><v>');
+    expect(changed).not.toBe(xml);
+    zip.file(sheetPart, changed);
+    fs.writeFileSync(path.join(dir, 'formula.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'formula.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`CHANGED.*formulas \\(${address}\\)`));
+  });
+
   it('exits 2 with one line when the fingerprint property was removed', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
     zip.remove('docProps/custom.xml');
