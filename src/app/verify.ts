@@ -1,11 +1,11 @@
-import { fingerprintFromCabinetGrid, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
+import { fingerprintFromCabinetGrid, FINGERPRINT_VERSION, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
 import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
 import type { Book } from './books';
 
 /** What `verify` found: the workbook is as exported, or which part of it changed. */
 export type Verdict =
   | { readonly ok: true; readonly sheet: string; readonly fingerprint: string; readonly whole: boolean }
-  | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string }
+  | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string; readonly reason?: string }
   /** Not something verify can check: not a Cabinet workbook, or one without its fingerprint. */
   | { readonly ok: false; readonly cannot: string };
 
@@ -16,6 +16,18 @@ export type Verdict =
 export function verifyCabinet(book: Book): Verdict {
   const grid = book.sheets.find((g) => g.sheet.startsWith(CABINET_PREFIX));
   if (!grid) return { ok: false, cannot: `not a Cabinet workbook (no sheet whose name starts with ${CABINET_PREFIX})` };
+  // A look-alike (`Cabinet – …` with an en dash, another case or spacing) next to the exported sheet
+  // could be the one a reader sees while the checked one is hidden: a paper has one Cabinet sheet.
+  const lookAlike = (name: string): boolean => name.normalize('NFKC').replace(/[\s\p{Pd}_]+/gu, '').toLowerCase().startsWith(CABINET_PREFIX.toLowerCase());
+  const cabinets = book.sheets.filter((g) => lookAlike(g.sheet));
+  if (cabinets.length > 1) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `the workbook has ${cabinets.length} sheets named like a Cabinet sheet (${cabinets.map((g) => `"${g.sheet}"`).join(', ')}); a paper has one, so one was added after export` };
+  }
+  // scorecard writes values only: a formula shows its cached result until recalculated, so it can
+  // keep the old number for verify while the paper shows another.
+  if (grid.formulaCells?.length) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `it holds formulas (${grid.formulaCells.join(', ')}), and scorecard writes values only` };
+  }
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
   // A paper made before the current fingerprint version is checked against its own version's text.
@@ -23,6 +35,11 @@ export function verifyCabinet(book: Book): Verdict {
   if (now === undefined) return { ok: false, cannot: `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check` };
   if (now !== stored) return { ok: false, sheet: grid.sheet, changed: 'table', exported: stored, now };
   const storedSheet = book.properties?.[PROPERTY.sheetFingerprint]?.trim();
+  // Every paper of the current version was written with its sheet fingerprint: one without it had
+  // the property removed, which would otherwise let the summary and exceptions change unnoticed.
+  if (!storedSheet && now === fingerprintFromCabinetGrid(grid, FINGERPRINT_VERSION)) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now, reason: `its ${PROPERTY.sheetFingerprint} property was removed, so the summary, exceptions and other sections cannot be shown unchanged` };
+  }
   if (storedSheet && sheetFingerprintOfGrid(grid) !== storedSheet) return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
   return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet };
 }

@@ -22,6 +22,8 @@ export interface Grid {
   readonly origin?: { readonly row: number; readonly col: number };
   /** A sheet this product wrote (its marker, core/product-sheet): never read as a return. */
   readonly product?: ProductSheetKind;
+  /** Cells holding a formula (A1 addresses, the first few), where the reader tells: values above are their cached results. */
+  readonly formulaCells?: readonly string[];
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
@@ -48,6 +50,9 @@ const letters = (col: number): string => {
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 };
+
+/** The A1 address of a 1-based row and column. */
+export const cellAddress = (row: number, col: number): string => `${letters(col)}${row}`;
 
 /** Refuse, with a reason naming the sheet and the limit, a grid whose values reach too far from A1. */
 export function checkGridExtent(sheet: string, rows: number, cols: number): void {

@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { checkGridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, checkGridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
 
 /**
@@ -385,7 +385,7 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
 // Worksheets (Part 1 §18.3).
 
 /** A cell as ExcelJS holds it: `live` is any type but Null (what makes ExcelJS count its row). */
-interface Cell { value: CellValue; live: boolean; format: string | undefined }
+interface Cell { value: CellValue; live: boolean; format: string | undefined; formula?: true }
 interface Row { format: string | undefined; cells: Cell[]; merged?: boolean }
 
 const styleFormat = (ctx: Context, s: string | undefined): string | undefined => {
@@ -418,7 +418,7 @@ function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
   const own = styleFormat(ctx, attrs.s);
   const v = p.v === '' ? undefined : p.v;
   const formula = p.f !== undefined && (p.f.text !== '' || p.f.typed);
-  const cell = (value: CellValue, date = false): Cell => ({ value, live: true, format: own || (date ? 'yyyy-mm-dd' : undefined) });
+  const cell = (value: CellValue, date = false): Cell => ({ value, live: true, format: own || (date ? 'yyyy-mm-dd' : undefined), ...(formula ? { formula: true as const } : {}) });
   if (formula || v !== undefined) {
     if (formula && v === undefined) return cell(null);
     const text = v ?? '';
@@ -590,7 +590,9 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
     }
   }
   const cells: PlacedCell[] = [];
+  const formulaCells: string[] = [];
   for (const [r, row] of rows) {
+    row.cells.forEach((x, c) => { if (x.formula && formulaCells.length < 10) formulaCells.push(cellAddress(r, c)); });
     if (r > lastRow) continue;
     const live = row.merged === true || row.cells.some((x) => x.live);
     if (!live) continue;
@@ -601,5 +603,6 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
       if (value !== null || format) cells.push({ r, c, value, format });
     }
   }
-  return gridFromCells(name, cells);
+  const grid = gridFromCells(name, cells);
+  return formulaCells.length > 0 ? { ...grid, formulaCells } : grid;
 }

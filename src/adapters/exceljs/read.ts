@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
 import { openFastWorkbook, READ_LIMITS, type FastWorkbook } from './fast-read';
@@ -107,8 +107,11 @@ export function toCellValue(v: ExcelJS.CellValue | undefined, date1904 = false):
 /** Values of one worksheet from A1 to the last cell holding a value. */
 function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
   const cells: PlacedCell[] = [];
+  const formulaCells: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const v = cell.value;
+      if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && formulaCells.length < 10) formulaCells.push(cellAddress(r, c));
       // A merged range's other cells echo the master's value in ExcelJS; Excel keeps them empty.
       const value = cell.isMerged && cell.master.address !== cell.address ? null : toCellValue(cell.value, date1904);
       const isDate = cell.value instanceof Date || (cell.value as { result?: unknown } | null)?.result instanceof Date;
@@ -116,7 +119,8 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
       if (value !== null || format) cells.push({ r, c, value, format });
     });
   });
-  return gridFromCells(ws.name, cells);
+  const grid = gridFromCells(ws.name, cells);
+  return formulaCells.length > 0 ? { ...grid, formulaCells } : grid;
 }
 
 /** ExcelJS's defined names (scoped ones too, without their scope: their reference names the sheet). */

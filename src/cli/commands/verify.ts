@@ -16,7 +16,9 @@ export async function verifyCommand(ctx: Context, argv: readonly string[]): Prom
     print(ctx, `${file}: unchanged. ${scope} ${v.sheet} are the ones exported (fingerprint ${v.fingerprint.slice(0, 12)}…).`);
     return 0;
   }
-  if (v.changed === 'other') {
+  if (v.changed === 'other' && v.reason) {
+    print(ctx, `${file}: CHANGED. The indicator table of sheet ${v.sheet} is as exported, but ${v.reason}.`);
+  } else if (v.changed === 'other') {
     print(ctx, `${file}: CHANGED. The indicator table of sheet ${v.sheet} is as exported, but the summary, exceptions or another section differs from the export.`);
   } else {
     print(ctx, `${file}: CHANGED. The numbers on sheet ${v.sheet} differ from the ones exported.`);

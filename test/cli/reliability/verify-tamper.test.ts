@@ -100,6 +100,45 @@ describe('verify', () => {
     expect(r.out).toMatch(/unchanged/);
   });
 
+  it('catches an exception changed with the sheet fingerprint property removed (issue 18: exit 1, names the property)', async () => {
+    const file = await tamper('CS03 exception RAG', 'Green');
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)));
+    const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+    const stripped = custom.replace(/<property [^>]*name="ScorecardSheetFingerprint"[^>]*>[\s\S]*?<\/property>/, '');
+    expect(stripped).not.toBe(custom);
+    zip.file('docProps/custom.xml', stripped);
+    fs.writeFileSync(path.join(dir, 'no-sheet-fp.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'no-sheet-fp.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED.*ScorecardSheetFingerprint property was removed/);
+  });
+
+  it('catches a look-alike Cabinet sheet named with an en dash (issue 18: exit 1, names both sheets)', async () => {
+    // The golden paper has a second sheet (Trends) to turn into the look-alike.
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(__dirname, '..', '..', 'golden', 'cabinet.xlsx')));
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const changed = xml.replace(/name="Trends ([^"]*)"/, 'name="Cabinet \u2013 $1"');
+    expect(changed).not.toBe(xml);
+    zip.file('xl/workbook.xml', changed);
+    fs.writeFileSync(path.join(dir, 'look-alike.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'look-alike.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED.*2 sheets named like a Cabinet sheet.*Cabinet \u2013/);
+  });
+
+  it('catches an actual replaced by a formula keeping the old cached value (issue 18: exit 1, names the cell)', async () => {
+    const address = cells['CS01 Actual'] as string;
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+    const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+    const changed = xml.replace(new RegExp(`(<c r="${address}"[^>]*>)<v>`), '$1<f>70+0</f><v>');
+    expect(changed).not.toBe(xml);
+    zip.file(sheetPart, changed);
+    fs.writeFileSync(path.join(dir, 'formula.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'formula.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`CHANGED.*formulas \\(${address}\\)`));
+  });
+
   it('exits 2 with one line when the fingerprint property was removed', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
     zip.remove('docProps/custom.xml');
