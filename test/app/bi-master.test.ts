@@ -8,7 +8,7 @@ import { defaultCatalogue } from '../../src/catalogue/index';
 import { emptyHistory } from '../../src/core/history/parse';
 import { freshFake, servicesOn } from '../adapters/office/helpers';
 import { run, tempDir } from '../cli/helpers';
-import { demoIn } from '../helpers/demo';
+import { demoIn, workbooksIn } from '../helpers/demo';
 
 /**
  * The BI-master policy is one rule (src/app/bi-master.ts), and both faces keep it: another council's
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = tempDir();
   await demoIn(dir);
 }, 120_000);
-const returnsIn = (sub: string): string[] => fs.readdirSync(path.join(dir, 'demo', sub)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join('demo', sub, f));
+const returnsIn = (sub: string): string[] => workbooksIn(dir, path.join('demo', sub));
 
 describe('reading a master', () => {
   it('refuses text that is not a history, and another council’s history', () => {

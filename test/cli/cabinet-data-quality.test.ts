@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { run, tempDir } from './helpers';
-import { demoIn } from '../helpers/demo';
+import { demoIn, workbooksIn } from '../helpers/demo';
 
 /**
  * Seen on the demo: the command line said "Conflicts (two returns gave different values; the Cabinet
@@ -12,7 +12,7 @@ import { demoIn } from '../helpers/demo';
  */
 
 let dir = '';
-const listed = (sub: string): string[] => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(sub, f));
+const listed = (sub: string): string[] => workbooksIn(dir, sub);
 
 beforeAll(async () => {
   dir = tempDir();

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readWorkbookGrids } from '../../src/adapters/exceljs/read';
 import { run, tempDir } from './helpers';
-import { demoIn } from '../helpers/demo';
+import { demoIn, workbooksIn } from '../helpers/demo';
 
 /**
  * A quarter's figures are never published as another's. Seen on the demo's own files: Highways'
@@ -11,7 +11,7 @@ import { demoIn } from '../helpers/demo';
  */
 
 let dir = '';
-const listed = (sub: string): string[] => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(sub, f));
+const listed = (sub: string): string[] => workbooksIn(dir, sub);
 
 beforeAll(async () => {
   dir = tempDir();

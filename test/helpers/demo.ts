@@ -16,3 +16,8 @@ export async function demoIn(dir: string): Promise<void> {
   const code = await main(['demo', '--out', 'demo'], { stdout: () => undefined, stderr: (t) => { err += t; }, env: {}, cwd: dir });
   if (code !== 0) throw new Error(`scorecard demo failed (exit ${code}): ${err}`);
 }
+
+/** The .xlsx files in `dir`/`sub`, sorted, as paths relative to `dir` (how a user types them). */
+export function workbooksIn(dir: string, sub: string): string[] {
+  return fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(sub, f));
+}
