@@ -4,7 +4,7 @@ import { cabinetModelFor, cabinetPreview, cabinetWorkbook } from '../../app/cabi
 import { agreedPeriod, consolidateReturns } from '../../app/consolidate';
 import { directoratesOf, matchDirectorate, paperFileName } from '../../app/directorate';
 import { returnTemplate } from '../../app/insert-template';
-import type { CabinetPreview, Downloads, FileAdapters, HostInfo, InputFile, PaperScope, ScorecardServices } from '../../app/ports';
+import type { CabinetPreview, Downloads, FileAdapters, HostInfo, InputFile, PaperScope, Progress, ScorecardServices } from '../../app/ports';
 import { markReady, signOff } from '../../app/sign-off';
 import { officeErrorText } from '../../app/office-errors';
 import { toBase64 } from '../../core/base64';
@@ -118,6 +118,21 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
     return outcome.consolidation;
   }
 
+  /** Picked files as books; one that is not a workbook is set aside with the reason. */
+  async function readBooks(inputFiles: readonly InputFile[], progress?: Progress): Promise<{ books: Book[]; unreadable: Unreadable[] }> {
+    const books: Book[] = [];
+    const unreadable: Unreadable[] = [];
+    for (const [i, f] of inputFiles.entries()) {
+      progress?.(i, inputFiles.length, f.name);
+      try {
+        books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
+      } catch (e) {
+        unreadable.push({ file: f.name, reason: (e as Error).message });
+      }
+    }
+    return { books, unreadable };
+  }
+
   const masterInput = (): { master?: History } => {
     const m = master.get();
     return m ? { master: m } : {};
@@ -195,17 +210,8 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
         return p ? formatPeriod(p) : undefined;
       }),
 
-    filesPeriod: async (inputFiles) => {
-      const books: Book[] = [];
-      for (const f of inputFiles) {
-        try {
-          books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
-        } catch {
-          // An unreadable file says nothing about the quarter; consolidating reports it.
-        }
-      }
-      return agreedPeriod(books);
-    },
+    // An unreadable file says nothing about the quarter; consolidating reports it.
+    filesPeriod: async (inputFiles) => agreedPeriod((await readBooks(inputFiles)).books),
 
     onReturnChanged: (handler) =>
       settled(async (ctx) => {
@@ -237,16 +243,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       }),
 
     consolidate: async (catalogue, inputFiles, period, progress) => {
-      const books: Book[] = [];
-      const unreadable: Unreadable[] = [];
-      for (const [i, f] of inputFiles.entries()) {
-        progress(i, inputFiles.length, f.name);
-        try {
-          books.push({ file: f.name, sheets: await files.readWorkbookGrids(f.bytes) });
-        } catch (e) {
-          unreadable.push({ file: f.name, reason: (e as Error).message });
-        }
-      }
+      const { books, unreadable } = await readBooks(inputFiles, progress);
       const outcome = consolidateReturns({ catalogue, books, unreadable, period: periodOf(period), now: now().toISOString(), ...masterInput() });
       if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : 'No quarter to consolidate.');
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');
