@@ -1,5 +1,6 @@
 import { fingerprintFromCabinetGrid, FINGERPRINT_VERSION, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
 import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
+import { keyId, signatureValid } from '../core/cabinet/signature';
 import type { Book } from './books';
 
 /** What `verify` found: the workbook is as exported, or which part of it changed. */
@@ -42,4 +43,28 @@ export function verifyCabinet(book: Book): Verdict {
   }
   if (storedSheet && sheetFingerprintOfGrid(grid) !== storedSheet) return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
   return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet };
+}
+
+/** What the paper's signature shows, given the public keys the reader trusts (none: it cannot be checked). */
+export type SignatureVerdict =
+  | { readonly state: 'unsigned' }
+  /** Signed, but no key was given to check it against. */
+  | { readonly state: 'unchecked'; readonly keyId: string }
+  | { readonly state: 'valid'; readonly keyId: string }
+  /** Signed with a key other than those given. */
+  | { readonly state: 'other-key'; readonly keyId: string }
+  /** Claims one of the given keys, but does not match the fingerprints: they were recomputed after an edit, or the signature was altered. */
+  | { readonly state: 'invalid'; readonly keyId: string };
+
+export function checkSignature(book: Book, publicKeys: readonly Uint8Array[]): SignatureVerdict {
+  const props = book.properties ?? {};
+  const signature = props[PROPERTY.signature]?.trim();
+  if (!signature) return { state: 'unsigned' };
+  const claimed = props[PROPERTY.signingKey]?.trim() ?? '';
+  if (publicKeys.length === 0) return { state: 'unchecked', keyId: claimed };
+  const fingerprint = props[PROPERTY.fingerprint]?.trim() ?? '';
+  const sheet = props[PROPERTY.sheetFingerprint]?.trim();
+  const signer = publicKeys.find((k) => signatureValid(k, signature, fingerprint, sheet));
+  if (signer) return { state: 'valid', keyId: keyId(signer) };
+  return publicKeys.some((k) => keyId(k) === claimed) ? { state: 'invalid', keyId: claimed } : { state: 'other-key', keyId: claimed };
 }

@@ -25,7 +25,8 @@ Commands:
   catalogue export FILE.json --out FILE.xlsx
   catalogue diff OLD NEW               what changed between two catalogues
   history show MASTER.json             the BI master: every closed quarter, per indicator
-  verify CABINET.xlsx                  have the numbers changed since export?
+  verify CABINET.xlsx                  have the numbers changed since export? (--public-key: who signed it)
+  keys new --out DIR                   an Ed25519 key pair for consolidate --sign and verify --public-key
 
 Options for every command: --help, --quiet (results only, no chatter).
 Exit codes: 0 done, no errors; 1 done, errors found; 2 could not do it.
@@ -58,7 +59,7 @@ problem with its cell (error  CS01  Return!F12  message). Never changes a file. 
 Exit 0 no errors (warnings allowed), 1 errors found, 2 a file could not be read.`,
   consolidate: `Usage: scorecard consolidate FILE.xlsx... --out FILE.xlsx [--period P] [--catalogue FILE]
                              [--password PW] [--history MASTER.json [--reopen --reason TEXT]]
-                             [--previous CABINET.xlsx] [--last-year CABINET.xlsx] [--directorate D] [--json] [--force]
+                             [--previous CABINET.xlsx] [--last-year CABINET.xlsx] [--directorate D] [--sign KEYFILE] [--json] [--force]
 
 Validates every return, combines them into one scorecard and writes the locked, print-ready
 Cabinet workbook. Conflicts (two returns giving different values) and missing returns are listed.
@@ -75,6 +76,8 @@ All or nothing: if any input cannot be read, nothing is written. Inputs are neve
   --directorate D   a Directorate Management Team pack: the same locked, fingerprinted sheet with
                     only directorate D's indicators (catalogue field directorate, any case), its
                     missing returns and counts; titled "DMT pack: D". Not with --history
+  --sign KEYFILE    sign the paper's fingerprints with the BI team's private key (from scorecard
+                    keys new): verify --public-key then proves the paper came from them unchanged
   --json            one JSON document on stdout (files, conflicts, missing, output, history)
   --force           overwrite --out if it exists`,
   catalogue: `Usage: scorecard catalogue check FILE
@@ -94,11 +97,23 @@ check --against OLD  also fails (exit 1) when a change since OLD has no change-l
 diff    lists additions, removals, and target, tolerance, polarity, floor, title and definition
         changes, one per line
 Without FILE, check and export use the embedded catalogue.`,
-  verify: `Usage: scorecard verify CABINET.xlsx
+  verify: `Usage: scorecard verify CABINET.xlsx [--public-key FILE | --catalogue FILE]
 
-Recomputes the fingerprint of the Cabinet sheet's data and compares it with the fingerprint
-stored in the workbook's properties when it was exported.
-Exit 0 unchanged, 1 the numbers changed since export, 2 not readable or not a Cabinet workbook.`,
+Recomputes the fingerprints of the Cabinet sheet and compares them with those stored in the
+workbook's properties when it was exported. Anyone who edits the file can recompute an unkeyed
+fingerprint, so alone it shows an accidental change, not who made the paper.
+  --public-key FILE  the BI team's public key (.pub from scorecard keys new, or its base64): the
+                     paper must carry a signature by it (consolidate --sign) over the fingerprints
+  --catalogue FILE   take the keys from the catalogue's "signing": {"publicKeys": ["base64"]}
+Exit 0 unchanged (and signed by the key, when one is given); 1 the numbers changed, or a key was
+given and the paper is unsigned, signed by another key or its signature does not match; 2 not
+readable, not a Cabinet workbook, or a bad key file.`,
+  keys: `Usage: scorecard keys new --out DIR
+
+Makes an Ed25519 key pair for signing Cabinet papers: DIR/scorecard-signing.key (private, PEM,
+mode 0600: the BI team keeps it and gives it to consolidate --sign) and DIR/scorecard-signing.pub
+(public, PEM: give it to anyone who verifies). Prints the key id and the public key in base64 for
+the catalogue's "signing": {"publicKeys": [...]}. Never overwrites: if either file exists, exit 2.`,
   demo: `Usage: scorecard demo --out DIR [--force]
 
 Runs the whole flow on the embedded catalogue with realistic sample returns: writes filled

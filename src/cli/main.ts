@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   verify: async () => (await import('./commands/verify')).verifyCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
   history: async () => (await import('./commands/history')).historyCommand,
+  keys: async () => (await import('./commands/keys')).keysCommand,
 };
 
 /**

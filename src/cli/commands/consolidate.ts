@@ -5,6 +5,7 @@ import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { findIndicator } from '../../core/catalogue/lookup';
+import { signedWorkbook } from '../../core/cabinet/signature';
 import { exportValues } from '../../core/cabinet/suppress';
 import type { Conflict } from '../../core/consolidate-types';
 import { summarise } from '../../core/consolidate';
@@ -19,6 +20,7 @@ import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, commitAll, stageWrite, type Input, type StagedWrite } from '../files';
+import { readPrivateKey } from '../keys';
 import { lockFile } from '../lock';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
 import { fileJson, readAll } from '../returns';
@@ -26,7 +28,7 @@ import { issueJson, print, printJson, progress, say, type Context } from '../out
 import { historyIssueLine, loadHistory, stageHistory } from './history-file';
 
 export const CONSOLIDATE_OPTIONS = {
-  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason', 'directorate'],
+  values: ['period', 'catalogue', 'out', 'password', 'previous', 'last-year', 'history', 'reason', 'directorate', 'sign'],
   flags: ['json', 'force', 'reopen'],
 } as const;
 
@@ -51,6 +53,8 @@ export interface ConsolidateFilesOptions {
   readonly now: string;
   /** A Directorate Management Team pack of this directorate (as the catalogue spells it). */
   readonly directorate?: string;
+  /** The BI team's Ed25519 private key: the paper's fingerprints are signed with it. */
+  readonly sign?: Uint8Array;
 }
 
 /** A consolidation the master refused: nothing is rendered or written. */
@@ -64,6 +68,8 @@ export interface Built {
   readonly outcome: Consolidated;
   readonly bytes: Uint8Array;
   readonly fingerprint?: string;
+  /** The id of the key that signed the paper (--sign). */
+  readonly signedBy?: string;
 }
 
 /** Read the files and run the consolidate use case; the workbooks read go out of scope on return. */
@@ -93,9 +99,11 @@ export async function consolidateFiles(ctx: Context, catalogue: Catalogue, files
   }
   if (!outcome.ok) return { consolidated: false, outcome };
   // Streamed: the in-memory render of a 30,000-row Cabinet was most of the run's peak memory.
-  const bytes = await streamRenderWorkbook(outcome.cabinet);
-  const fingerprint = outcome.cabinet.properties.custom[PROPERTY.fingerprint];
-  return { consolidated: true, outcome, bytes, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+  const cabinet = options.sign ? signedWorkbook(outcome.cabinet, options.sign) : outcome.cabinet;
+  const bytes = await streamRenderWorkbook(cabinet);
+  const fingerprint = cabinet.properties.custom[PROPERTY.fingerprint];
+  const signedBy = cabinet.properties.custom[PROPERTY.signingKey];
+  return { consolidated: true, outcome, bytes, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(signedBy !== undefined ? { signedBy } : {}) };
 }
 
 /** consolidateFiles for callers that expect a paper (the demo): a refusal is a usage error. */
@@ -105,8 +113,9 @@ export async function buildCabinet(ctx: Context, catalogue: Catalogue, files: re
   return run;
 }
 
-export function conflictLines(c: Consolidation): string[] {
-  return c.conflicts.map((k) => {
+/** The conflicts as text, each value through the paper's suppression: the plain output is an export too (issue 18.1). */
+export function conflictLines(c: Consolidation, catalogue: Catalogue): string[] {
+  return c.conflicts.map((raw) => suppressedConflict(catalogue, raw)).map((k) => {
     const used = k.values.find((v) => v.used);
     return `  ${k.ref}: ${k.values.map((v) => `${v.file}${v.cell ? ` ${v.cell}` : ''} says ${v.actual ?? 'blank'} (${v.status})`).join('; ')}.${used ? ` ${conflictSettledText(k.reason, used.file)}` : ''}`;
   });
@@ -136,17 +145,20 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
     ...(args.values.catalogue !== undefined ? [{ file: args.values.catalogue, role: 'the --catalogue' }] : []),
     ...(args.values.previous !== undefined ? [{ file: args.values.previous, role: 'the --previous Cabinet workbook' }] : []),
     ...(args.values['last-year'] !== undefined ? [{ file: args.values['last-year'], role: 'the --last-year Cabinet workbook' }] : []),
+    ...(args.values.sign !== undefined ? [{ file: args.values.sign, role: 'the --sign private key' }] : []),
   ];
   const inputs: Input[] = [...reads, ...(historyFile !== undefined ? [{ file: historyFile, role: 'the --history BI master' }] : [])];
   checkWritable(ctx.io.cwd, out, force, inputs);
-  if (historyFile === undefined) return consolidateRun(ctx, args, { out, force, inputs });
+  // A bad key is found before any return is read or anything written.
+  const sign = args.values.sign !== undefined ? readPrivateKey(ctx.io.cwd, args.values.sign) : undefined;
+  if (historyFile === undefined) return consolidateRun(ctx, args, { out, force, inputs, ...(sign ? { sign } : {}) });
   // The master's own outputs are checked before the lock and the lock is taken before the master is read: all before anything is written.
   if (!/\.json$/i.test(historyFile)) throw new FileError(historyFile, 'the history (BI master) is a .json file');
   checkWritable(ctx.io.cwd, historyFile, true, reads);
   checkWritable(ctx.io.cwd, `${historyFile}.bak`, true, inputs);
   const lock = lockFile(ctx.io.cwd, historyFile, (line) => ctx.io.stderr(`${line}\n`));
   try {
-    return await consolidateRun(ctx, args, { out, force, inputs, historyFile, reads });
+    return await consolidateRun(ctx, args, { out, force, inputs, historyFile, reads, ...(sign ? { sign } : {}) });
   } finally {
     lock.release();
   }
@@ -160,6 +172,7 @@ interface RunOutputs {
   readonly historyFile?: string;
   /** What the master (and its backup) must not be: every other file read. */
   readonly reads?: readonly Input[];
+  readonly sign?: Uint8Array;
 }
 
 async function consolidateRun(ctx: Context, args: ReturnType<typeof parseArgs>, outputs: RunOutputs): Promise<number> {
@@ -180,6 +193,7 @@ async function consolidateRun(ctx: Context, args: ReturnType<typeof parseArgs>, 
     ...(args.values.previous ? { previous: args.values.previous } : {}),
     ...(args.values['last-year'] ? { lastYear: args.values['last-year'] } : {}),
     ...(directorate ? { directorate } : {}),
+    ...(outputs.sign ? { sign: outputs.sign } : {}),
     ...(loaded ? { master: loaded.history, record: { ...(reopen ? { reopen } : {}), ...(args.values.reason ? { reason: args.values.reason } : {}) } } : {}),
   });
   const o = run.outcome;
@@ -261,12 +275,12 @@ export function printConsolidation(ctx: Context, label: string, run: Built, out:
   }
   if (c.conflicts.length > 0) {
     print(ctx, `Conflicts (two returns gave different values; the Cabinet sheet says which was used):`);
-    for (const line of conflictLines(c)) print(ctx, line);
+    for (const line of conflictLines(c, run.outcome.catalogue)) print(ctx, line);
   }
   if (c.missing.length > 0) print(ctx, `Missing (due, no return gave them): ${c.missing.join(', ')}`);
   // Excel holds 32,767 characters a cell: commentary cut to fit is named, indicator by indicator.
   for (const i of c.findings) if (i.code === 'cell-text-cut') print(ctx, `Cut to fit a cell: ${issueText(i, { place: 'full' })}`);
   for (const line of signOffSummaryLines(signOffSummary(c.files, c.period))) print(ctx, line);
-  print(ctx, `Wrote ${out}${run.fingerprint ? ` (fingerprint ${run.fingerprint.slice(0, 12)}…)` : ''}.`);
+  print(ctx, `Wrote ${out}${run.fingerprint ? ` (fingerprint ${run.fingerprint.slice(0, 12)}…${run.signedBy ? `, signed with key ${run.signedBy}` : ''})` : ''}.`);
   print(ctx, summaryLine(summarise(c)));
 }

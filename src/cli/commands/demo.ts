@@ -115,7 +115,7 @@ function printSummary(ctx: Context, s: { dir: string; results: FileResult[]; run
     const first = r.validation.issues.find((i) => i.severity === 'error');
     print(ctx, `    ${r.file}: ${first ? issueText(first, { place: 'full' }) : ''}`);
   }
-  if (c.conflicts.length > 0) print(ctx, `  Conflicts:\n${conflictLines(c).map((l) => `  ${l}`).join('\n')}`);
+  if (c.conflicts.length > 0) print(ctx, `  Conflicts:\n${conflictLines(c, s.run.outcome.catalogue).map((l) => `  ${l}`).join('\n')}`);
   if (c.missing.length > 0) print(ctx, `  Missing (no return gave them; ${LATE_SERVICE} sent nothing): ${c.missing.join(', ')}`);
   const reds = c.rows.filter((r) => r.status === 'Red').map((r) => r.ref);
   if (reds.length > 0) print(ctx, `  Red (each is in the Cabinet sheet's exceptions list): ${reds.join(', ')}`);

@@ -1,19 +1,64 @@
-import { verifyCabinet } from '../../app/verify';
+import { checkSignature, verifyCabinet, type SignatureVerdict } from '../../app/verify';
+import { fromBase64 } from '../../core/base64';
+import { keyId } from '../../core/cabinet/signature';
 import { parseArgs } from '../args';
 import { FileError, UsageError } from '../errors';
-import { readWorkbook } from '../load';
+import { readPublicKey } from '../keys';
+import { loadCatalogue, readWorkbook } from '../load';
 import { print, say, type Context } from '../output';
 
+/** The keys the reader trusts: --public-key FILE and the catalogue's signing.publicKeys. */
+async function trustedKeys(ctx: Context, args: ReturnType<typeof parseArgs>): Promise<Uint8Array[]> {
+  const keys: Uint8Array[] = [];
+  if (args.values['public-key'] !== undefined) keys.push(readPublicKey(ctx.io.cwd, args.values['public-key']));
+  if (args.values.catalogue !== undefined) {
+    const { catalogue } = await loadCatalogue(ctx.io.cwd, args.values.catalogue);
+    const listed = catalogue.signing?.publicKeys ?? [];
+    if (listed.length === 0) throw new FileError(args.values.catalogue, 'has no "signing": {"publicKeys": [...]} to verify against; give --public-key FILE or add the BI team\'s key there');
+    for (const k of listed) keys.push(fromBase64(k.trim()) ?? new Uint8Array());
+  }
+  return keys;
+}
+
+/** What an unchanged paper's signature adds; the exit code is 1 when a key was given and it does not hold. */
+function signatureLines(file: string, s: SignatureVerdict, keys: readonly Uint8Array[]): { lines: string[]; ok: boolean; keyId?: string } {
+  const given = keys.map(keyId).join(', ');
+  switch (s.state) {
+    case 'valid':
+      return { ok: true, keyId: s.keyId, lines: ['  The signature matches the public key given: the paper was made by the holder of its private key (the BI team) and its numbers are unchanged since.'] };
+    case 'unsigned':
+      if (keys.length > 0) return { ok: false, lines: [`${file}: NOT SIGNED. A public key was given (${given}) but the paper carries no signature: it was removed, or the paper was not made with consolidate --sign. It cannot be shown to come from the BI team.`] };
+      return { ok: true, lines: ['  Not signed: this shows only that the numbers match the fingerprints stored in the file, and anyone who edits the file can recompute those. It does not show who made the paper. For that, ask the BI team for a paper made with consolidate --sign and check it with --public-key FILE.'] };
+    case 'unchecked':
+      return { ok: true, lines: [`  Signed with key ${s.keyId}, not checked: give --public-key FILE (the BI team's public key) to prove it came from them. Without it, this shows only that the numbers match fingerprints anyone could recompute.`] };
+    case 'other-key':
+      return { ok: false, lines: [`${file}: NOT SIGNED by the key given (${given}): its signature claims key ${s.keyId || 'unknown'} and does not match the key given. It cannot be shown to come from the BI team.`] };
+    case 'invalid':
+      return { ok: false, lines: [`${file}: CHANGED. Its signature by key ${s.keyId} does not match its fingerprints: they were recomputed after an edit, or the signature was altered.`] };
+  }
+}
+
 export async function verifyCommand(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, {}, 'verify');
+  const args = parseArgs(argv, { values: ['public-key', 'catalogue'] }, 'verify');
   const [file, extra] = args.positionals;
   if (file === undefined) throw new UsageError('verify: give the Cabinet workbook to check (scorecard verify CABINET.xlsx)');
   if (extra !== undefined) throw new UsageError('verify: give one Cabinet workbook at a time');
-  const v = verifyCabinet(await readWorkbook(ctx.io.cwd, file));
+  // A bad key or catalogue is found before the paper is read: exit 2, one line.
+  const keys = await trustedKeys(ctx, args);
+  const book = await readWorkbook(ctx.io.cwd, file);
+  const v = verifyCabinet(book);
   if ('cannot' in v) throw new FileError(file, v.cannot);
   if (v.ok) {
+    const signed = signatureLines(file, checkSignature(book, keys), keys);
+    if (!signed.ok) {
+      for (const line of signed.lines) print(ctx, line);
+      say(ctx, '  Ask the BI team for the master copy; do not rely on this one.');
+      return 1;
+    }
     const scope = v.whole ? 'The numbers on sheet' : 'The numbers in the indicator table of sheet';
-    print(ctx, `${file}: unchanged. ${scope} ${v.sheet} are the ones exported (fingerprint ${v.fingerprint.slice(0, 12)}…).`);
+    const state = signed.keyId ? `signed by key ${signed.keyId}, unchanged` : 'unchanged';
+    print(ctx, `${file}: ${state}. ${scope} ${v.sheet} are the ones exported (fingerprint ${v.fingerprint.slice(0, 12)}…).`);
+    for (const line of signed.lines) print(ctx, line);
     return 0;
   }
   if (v.changed === 'other' && v.reason) {

@@ -51,6 +51,10 @@ export const PROPERTY = {
   period: 'ScorecardPeriod',
   catalogueVersion: 'ScorecardCatalogueVersion',
   generated: 'ScorecardGenerated',
+  /** Ed25519 over both fingerprints (consolidate --sign), base64; see signature.ts. */
+  signature: 'ScorecardSignature',
+  /** The signing key's id, so verify can say "signed by another key" rather than just "invalid". */
+  signingKey: 'ScorecardSigningKey',
 } as const;
 
 /** The columns the fingerprint covers, in its order: the data as shown, not the words around it. */

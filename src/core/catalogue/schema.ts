@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 // The closed lists live in constants.ts, free of zod, for code that runs without the schema (start-up, issue 19).
 import { AGGREGATIONS, CHANGE_KINDS, FREQUENCIES, KINDS, POLARITIES, QUARTERS, SUPPRESS_BELOW_MAX, UNITS } from './constants';
+import { fromBase64 } from '../base64';
 export { UNITS, POLARITIES, FREQUENCIES, QUARTERS, KINDS, AGGREGATIONS, SUPPRESS_BELOW_MAX, CHANGE_KINDS, QUALITATIVE_STATUSES } from './constants';
 export type { Unit, Polarity, Frequency, QuarterName, Kind, ChangeKind, QualitativeStatus } from './constants';
 
@@ -82,6 +83,9 @@ export const changeSchema = z.looseObject({
 });
 export type CatalogueChange = z.infer<typeof changeSchema>;
 
+/** An Ed25519 public key as `scorecard keys new` prints it: 32 bytes in base64. */
+const publicKeyText = z.string().refine((k) => fromBase64(k.trim())?.length === 32, 'must be an Ed25519 public key: 32 bytes in base64, as scorecard keys new prints it');
+
 export const catalogueSchema = z.looseObject({
   schemaVersion: z.literal(1, { error: 'must be 1 (the only schema version this build reads)' }),
   organisation: text,
@@ -100,6 +104,8 @@ export const catalogueSchema = z.looseObject({
   changes: z.array(changeSchema).optional(),
   /** How returns are signed off; by default the signer must be someone other than the preparer. */
   signOff: z.looseObject({ separateSigner: z.boolean().optional() }).optional(),
+  /** The BI team's public keys: `verify --catalogue` checks a signed paper against them (issue 18.4). */
+  signing: z.strictObject({ publicKeys: z.array(publicKeyText).min(1, 'must list at least one public key') }).optional(),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
