@@ -1,11 +1,11 @@
-import { fingerprintFromCabinetGrid, FINGERPRINT_VERSION, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid } from '../core/cabinet/fingerprint';
+import { fingerprintFromCabinetGrid, FINGERPRINT_VERSIONS, sheetFingerprintOfGrid, VIEW_VERSION } from '../core/cabinet/fingerprint';
 import { CABINET_PREFIX, PROPERTY } from '../core/cabinet/layout';
 import { keyId, signatureValid } from '../core/cabinet/signature';
 import type { Book } from './books';
 
 /** What `verify` found: the workbook is as exported, or which part of it changed. */
 export type Verdict =
-  | { readonly ok: true; readonly sheet: string; readonly fingerprint: string; readonly whole: boolean }
+  | { readonly ok: true; readonly sheet: string; readonly fingerprint: string; readonly whole: boolean; /** The version of a paper made before v3, whose fingerprints do not cover formats and visibility. */ readonly older?: string }
   | { readonly ok: false; readonly sheet: string; readonly changed: 'table' | 'other'; readonly exported: string; readonly now: string; readonly reason?: string }
   /** Not something verify can check: not a Cabinet workbook, or one without its fingerprint. */
   | { readonly ok: false; readonly cannot: string };
@@ -32,17 +32,23 @@ export function verifyCabinet(book: Book): Verdict {
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
   // A paper made before the current fingerprint version is checked against its own version's text.
-  const now = FINGERPRINT_VERSIONS.map((v) => fingerprintFromCabinetGrid(grid, v)).find((fp) => fp === stored) ?? fingerprintFromCabinetGrid(grid);
+  const version = FINGERPRINT_VERSIONS.find((v) => fingerprintFromCabinetGrid(grid, v) === stored);
+  const now = version !== undefined ? stored : fingerprintFromCabinetGrid(grid);
   if (now === undefined) return { ok: false, cannot: `sheet ${grid.sheet} has no scorecard table with a period, so there is nothing to check` };
   if (now !== stored) return { ok: false, sheet: grid.sheet, changed: 'table', exported: stored, now };
   const storedSheet = book.properties?.[PROPERTY.sheetFingerprint]?.trim();
   // Every paper of the current version was written with its sheet fingerprint: one without it had
   // the property removed, which would otherwise let the summary and exceptions change unnoticed.
-  if (!storedSheet && now === fingerprintFromCabinetGrid(grid, FINGERPRINT_VERSION)) {
+  if (!storedSheet && version !== undefined && version !== 'scorecard-fingerprint v1') {
     return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now, reason: `its ${PROPERTY.sheetFingerprint} property was removed, so the summary, exceptions and other sections cannot be shown unchanged` };
   }
-  if (storedSheet && sheetFingerprintOfGrid(grid) !== storedSheet) return { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
-  return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet };
+  const current = version === VIEW_VERSION;
+  if (storedSheet && sheetFingerprintOfGrid(grid, current ? 'v2' : 'v1') !== storedSheet) {
+    return current
+      ? { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now, reason: 'a cell, a number format, a hidden row, column or sheet, or the sheet the workbook opens on differs from the export' }
+      : { ok: false, sheet: grid.sheet, changed: 'other', exported: stored, now };
+  }
+  return { ok: true, sheet: grid.sheet, fingerprint: stored, whole: !!storedSheet, ...(current || version === undefined ? {} : { older: version }) };
 }
 
 /** What the paper's signature shows, given the public keys the reader trusts (none: it cannot be checked). */

@@ -24,6 +24,19 @@ export interface Grid {
   readonly product?: ProductSheetKind;
   /** Cells holding a formula (A1 addresses, the first few), where the reader tells: values above are their cached results. */
   readonly formulaCells?: readonly string[];
+  /**
+   * What a reader sees of the sheet besides its cells (verify, issue 18.4), where the reader tells:
+   * hidden rows and columns within A1 to the last value, the sheet's state, and whether it is the
+   * sheet the workbook opens on.
+   */
+  readonly view?: SheetView;
+}
+
+export interface SheetView {
+  readonly hiddenRows: readonly number[];
+  readonly hiddenCols: readonly number[];
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  readonly opensFirst: boolean;
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
@@ -63,6 +76,14 @@ export function checkGridExtent(sheet: string, rows: number, cols: number): void
 }
 
 /** A Grid from A1 to the last cell holding a value, formats alongside: where both .xlsx readers end. */
+/** The last row and column a grid spans (1-based), A1 to its last value. */
+export function gridExtent(grid: Grid): { rows: number; cols: number } {
+  const { row, col } = grid.origin ?? { row: 1, col: 1 };
+  let width = 0;
+  for (const line of grid.values) width = Math.max(width, line.length);
+  return { rows: grid.values.length === 0 ? 0 : row - 1 + grid.values.length, cols: width === 0 ? 0 : col - 1 + width };
+}
+
 export function gridFromCells(sheet: string, cells: readonly PlacedCell[]): Grid {
   let rows = 0;
   let cols = 0;

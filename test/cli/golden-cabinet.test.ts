@@ -17,7 +17,11 @@ import { fillReturn, run, tempDir } from './helpers';
  * rewrites cabinet.xlsx; copy the new fingerprint it reports into FINGERPRINT by hand, and say
  * in the commit why exported papers change.
  */
-const FINGERPRINT = '7f7c7bbb137afd6a15ea2c03769caf272d36550dd3f7df4161102a61e4904d7a';
+// Fingerprint v3 (issue 18.4): the data text is v2's under a new first line, so the hash changed;
+// test/golden/cabinet.xlsx stays a v2 paper, the older version that must still verify.
+const FINGERPRINT = 'dca7cc111b89e99aede57884dd6196f4868c60f4fa738607826ba08dca921119';
+/** The v2 fingerprint test/golden/cabinet.xlsx was exported with (its footer says so). */
+const GOLDEN_V2_FINGERPRINT = '7f7c7bbb137afd6a15ea2c03769caf272d36550dd3f7df4161102a61e4904d7a';
 
 const golden = path.join(__dirname, '..', 'golden');
 const goldenBook = path.join(golden, 'cabinet.xlsx');
@@ -109,7 +113,17 @@ describe('the golden Cabinet workbook', () => {
     const v = await run(dir, ['verify', goldenBook]);
     expect(v.err).toBe('');
     expect(v.out).toMatch(/unchanged/);
+    expect(v.out).toMatch(/older version \(scorecard-fingerprint v2\), which does not cover number formats, hidden rows/);
     expect(v.code).toBe(0);
+  });
+
+  it('verifies the paper exported today as unchanged, without the older-version note', async () => {
+    fs.writeFileSync(path.join(dir, 'fresh.xlsx'), bytes);
+    const v = await run(dir, ['verify', 'fresh.xlsx']);
+    expect(v.err).toBe('');
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/unchanged/);
+    expect(v.out).not.toMatch(/older version/);
   });
 
   it('verifies a paper made with the v1 fingerprint (before issue 15: Target as text, directions without arrows) as unchanged', async () => {
@@ -123,6 +137,9 @@ describe('the golden Cabinet workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(goldenBook) as unknown as ExcelJS.Buffer);
     const cabinet = wb.worksheets.find((ws) => ws.name.startsWith('Cabinet'));
-    expect(cabinet?.headerFooter.oddFooter ?? '').toContain(FINGERPRINT);
+    expect(cabinet?.headerFooter.oddFooter ?? '').toContain(GOLDEN_V2_FINGERPRINT);
+    const fresh = new ExcelJS.Workbook();
+    await fresh.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(fresh.worksheets.find((ws) => ws.name.startsWith('Cabinet'))?.headerFooter.oddFooter ?? '').toContain(FINGERPRINT);
   });
 });

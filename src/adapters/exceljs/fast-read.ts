@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { cellAddress, checkGridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, checkGridExtent, gridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
 
 /**
@@ -235,11 +235,13 @@ const ours = (tag: SaxesTagNS): string | undefined => (MAIN_NS.has(tag.uri) ? ta
 // ---------------------------------------------------------------------------------------------
 // Workbook, shared strings, styles, custom properties.
 
-interface SheetRef { name: string; path: string }
+type SheetState = 'visible' | 'hidden' | 'veryHidden';
+interface SheetRef { name: string; path: string; state: SheetState; opensFirst: boolean }
 interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean }
 
-async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: { name: string; rid: string | undefined }[]; date1904: boolean; names: { name: string; local: string | undefined; ref: string }[] }> {
-  const sheets: { name: string; rid: string | undefined }[] = [];
+async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: { name: string; rid: string | undefined; state: SheetState }[]; date1904: boolean; activeTab: number; names: { name: string; local: string | undefined; ref: string }[] }> {
+  const sheets: { name: string; rid: string | undefined; state: SheetState }[] = [];
+  let activeTab: number | undefined;
   const names: { name: string; local: string | undefined; ref: string }[] = [];
   let date1904 = false;
   let name: { name: string; local: string | undefined; ref: string } | undefined;
@@ -254,7 +256,11 @@ async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: {
       else if (local === 'sheet') {
         const rid = Object.values(tag.attributes).find((x) => x.local === 'id' && REL_NS.has(x.uri))?.value;
         if (a.name === undefined) throw new Error(`${path} lists a sheet without a name`);
-        sheets.push({ name: a.name, rid });
+        sheets.push({ name: a.name, rid, state: a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible' });
+      } else if (local === 'workbookView' && activeTab === undefined) {
+        // Part 1 §18.2.30: the first view's activeTab (default 0) is the sheet the workbook opens on.
+        const n = Number(a.activeTab ?? '0');
+        activeTab = Number.isInteger(n) && n >= 0 ? n : 0;
       } else if (local === 'definedName' && a.name !== undefined) name = { name: a.name, local: a.localSheetId, ref: '' };
     },
     close(tag) {
@@ -262,7 +268,7 @@ async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: {
     },
     text(t) { if (name) name.ref += t; },
   });
-  return { sheets, date1904, names };
+  return { sheets, date1904, activeTab: activeTab ?? 0, names };
 }
 
 /** Text of string items (`<si>`): `<t>` and rich runs' `<t>`, phonetic runs left out; null when no `<t>`. */
@@ -351,11 +357,11 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
   const [book, rels] = await Promise.all([readWorkbookPart(pkg, path), pkg.relationships(path)]);
   const partOf = (kind: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${kind}`))?.target;
   const sheets: SheetRef[] = [];
-  for (const s of book.sheets) {
+  for (const [i, s] of book.sheets.entries()) {
     const rel = s.rid === undefined ? undefined : rels.get(s.rid);
     if (!rel) throw new Error(`sheet "${s.name}" has no part in the package`);
     // Chart sheets, dialog sheets and macro sheets hold no cells.
-    if (rel.type.endsWith('/worksheet')) sheets.push({ name: s.name, path: rel.target });
+    if (rel.type.endsWith('/worksheet')) sheets.push({ name: s.name, path: rel.target, state: s.state, opensFirst: i === book.activeTab });
   }
   const ssPath = partOf('sharedStrings');
   const stPath = partOf('styles');
@@ -460,6 +466,8 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
   const here = `sheet "${sheet.name}"`;
   const colRanges: { min: number; max: number; format: string }[] = [];
   const merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
+  const hiddenRows = new Set<number>();
+  const hiddenCols: { min: number; max: number }[] = [];
   const rows = new Map<number, Row>();
   const stack: (string | undefined)[] = [];
   let lastRow = 0;
@@ -498,6 +506,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
         lastRow = r ?? lastRow + 1;
         if (lastRow > MAX_ROWS) throw new Error(`${here} has more rows than Excel's 1,048,576`);
         row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, attr(tag, 's')), data: undefined };
+        if (isTrue(attr(tag, 'hidden'))) hiddenRows.add(lastRow);
         col = 0;
       } else if (local === 'c' && parent === 'row' && row) {
         if (++count > READ_LIMITS.cells) throw new Error(`${here} has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells; a return is a few hundred rows`);
@@ -524,6 +533,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
         const min = Number(a.min);
         const max = Math.min(Number(a.max), MAX_COLS);
         if (format && min >= 1 && max >= min) colRanges.push({ min, max, format });
+        if (isTrue(a.hidden) && min >= 1 && max >= min) hiddenCols.push({ min, max });
       } else if (local === 'mergeCell' && parent === 'mergeCells') {
         const a = plain(tag);
         const [from, to] = (a.ref ?? '').split(':');
@@ -561,8 +571,21 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
   }
 
   if (!sawData) throw new Error(`${sheet.path} has no <sheetData>, so it is not a worksheet`);
-  return gridOf(sheet.name, rows, colRanges, merges);
+  const grid = gridOf(sheet.name, rows, colRanges, merges);
+  const { rows: extentRows, cols: extentCols } = gridExtent(grid);
+  const cols = new Set<number>();
+  for (const h of hiddenCols) for (let c = h.min; c <= Math.min(h.max, extentCols); c++) cols.add(c);
+  const view = {
+    hiddenRows: [...hiddenRows].filter((r) => r <= extentRows).sort((a, b) => a - b),
+    hiddenCols: [...cols].sort((a, b) => a - b),
+    state: sheet.state,
+    opensFirst: sheet.opensFirst,
+  };
+  return { ...grid, view };
 }
+
+/** An xsd:boolean attribute (`1` or `true`). */
+const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
 
 function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min: number; max: number; format: string }[], merges: readonly { r1: number; c1: number; r2: number; c2: number }[]): Grid {
   // The extent from A1 to the last value, checked before anything is laid out: a stray value far

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { cellAddress, gridFromCells, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, gridExtent, gridFromCells, type CellValue, type Grid, type PlacedCell, type SheetView } from '../../core/grid';
 import { markProductGrids, type DefinedName } from '../../core/product-sheet';
 import { customPropertiesOf } from './doc-props';
 import { openFastWorkbook, READ_LIMITS, type FastWorkbook } from './fast-read';
@@ -104,8 +104,19 @@ export function toCellValue(v: ExcelJS.CellValue | undefined, date1904 = false):
   return null;
 }
 
+/** What ExcelJS tells of the sheet's view, within the grid's extent (as the package reader reports it). */
+function viewOf(ws: ExcelJS.Worksheet, grid: Grid, opensFirst: boolean): SheetView {
+  const { rows, cols } = gridExtent(grid);
+  const hiddenRows: number[] = [];
+  const hiddenCols: number[] = [];
+  for (let r = 1; r <= rows; r++) if (ws.findRow(r)?.hidden) hiddenRows.push(r);
+  for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c);
+  const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible';
+  return { hiddenRows, hiddenCols, state, opensFirst };
+}
+
 /** Values of one worksheet from A1 to the last cell holding a value. */
-function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
+function gridOf(ws: ExcelJS.Worksheet, date1904: boolean, opensFirst = false): Grid {
   const cells: PlacedCell[] = [];
   const formulaCells: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -119,7 +130,8 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): Grid {
       if (value !== null || format) cells.push({ r, c, value, format });
     });
   });
-  const grid = gridFromCells(ws.name, cells);
+  const plain = gridFromCells(ws.name, cells);
+  const grid = { ...plain, view: viewOf(ws, plain, opensFirst) };
   return formulaCells.length > 0 ? { ...grid, formulaCells } : grid;
 }
 
@@ -191,5 +203,6 @@ export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
 export async function readWorkbookGridsWithExcelJS(bytes: Uint8Array): Promise<ReadWorkbook> {
   const { wb, zip } = await loadWorkbook(bytes);
   const date1904 = is1904(wb);
-  return { sheets: markProductGrids(wb.worksheets.map((ws) => gridOf(ws, date1904)), namesOf(wb)), properties: await customPropertiesOf(zip) };
+  const active = (wb.views as { activeTab?: number }[] | undefined)?.[0]?.activeTab ?? 0;
+  return { sheets: markProductGrids(wb.worksheets.map((ws, i) => gridOf(ws, date1904, i === active)), namesOf(wb)), properties: await customPropertiesOf(zip) };
 }

@@ -58,6 +58,7 @@ export async function verifyCommand(ctx: Context, argv: readonly string[]): Prom
     const scope = v.whole ? 'The numbers on sheet' : 'The numbers in the indicator table of sheet';
     const state = signed.keyId ? `signed by key ${signed.keyId}, unchanged` : 'unchanged';
     print(ctx, `${file}: ${state}. ${scope} ${v.sheet} are the ones exported (fingerprint ${v.fingerprint.slice(0, 12)}…).`);
+    if (v.older) print(ctx, `  Its fingerprint is an older version (${v.older}), which does not cover number formats, hidden rows, columns or sheets, or the sheet the workbook opens on: a paper changed only in those ways still says unchanged.`);
     for (const line of signed.lines) print(ctx, line);
     return 0;
   }

@@ -1,4 +1,4 @@
-import { MAX_COLS, type CellValue, type Grid } from '../grid';
+import { MAX_COLS, type CellValue, type Grid, type SheetView } from '../grid';
 import type { PlanValue, SheetPlan } from '../plan/types';
 import { createSha256 } from '../sha256';
 import { rowCells } from './cells';
@@ -23,8 +23,14 @@ import { readCabinetTable } from './previous';
  * travel with its arrow (`↑ Improving`), so the same data hashes differently from a v1 paper; the
  * text form is v1's but for the first line. `verify` still checks a v1 paper against v1.
  */
-export const FINGERPRINT_VERSION = 'scorecard-fingerprint v2';
-export const FINGERPRINT_VERSIONS = ['scorecard-fingerprint v2', 'scorecard-fingerprint v1'] as const;
+export const FINGERPRINT_VERSION = 'scorecard-fingerprint v3';
+export const FINGERPRINT_VERSIONS = ['scorecard-fingerprint v3', 'scorecard-fingerprint v2', 'scorecard-fingerprint v1'] as const;
+/**
+ * v3 (issue 18.4): the data text is v2's but for the first line; what changed is that a v3 paper's
+ * sheet fingerprint is `scorecard-sheet v2`, which covers what a reader sees (formats, hidden rows,
+ * columns and sheets, the sheet the workbook opens on). Older papers are checked as they were made.
+ */
+export const VIEW_VERSION = 'scorecard-fingerprint v3';
 /** The header names in the canonical text: v1's, kept whatever the sheet's headers say. */
 const CANONICAL_HEADERS: Readonly<Record<ColumnKey, string>> = {
   ref: 'Ref', indicator: 'Indicator', service: 'Service', target: 'Target', actual: 'Actual', numerator: 'Numerator',
@@ -83,31 +89,55 @@ export function fingerprintFromCabinetGrid(grid: Grid, version: string = FINGERP
  * from Red to Green is caught too, while a typo fixed in commentary is not a changed number.
  */
 export const SHEET_FINGERPRINT_VERSION = 'scorecard-sheet v1';
+/**
+ * v2 (with data fingerprint v3): each cell's line also carries its number format after a TAB when
+ * it has one other than General (value and format together are the text Excel displays: 0.942 shown
+ * as 94.2 % is another line), then three view lines:
+ *   view<TAB>hidden rows<TAB>3,7        (1-based, ascending, within A1 to the last value; empty if none)
+ *   view<TAB>hidden columns<TAB>12
+ *   view<TAB>sheet<TAB>visible|hidden|veryHidden<TAB>opens first|not first
+ */
+export const SHEET_VIEW_VERSION = 'scorecard-sheet v2';
 /** The free-text columns as the v1 layout placed them, for a sheet whose table header cannot be found. */
 const FREE_TEXT = [columnOf('indicator'), columnOf('commentary')];
 /** A cell's (row, col) as one number. */
 const COLS = MAX_COLS;
 
-type Emit = (row: number, col: number, value: PlanValue | CellValue | undefined) => void;
+type Emit = (row: number, col: number, value: PlanValue | CellValue | undefined, format?: string | null) => void;
+
+/** A number format as the hash sees it: General (Excel's default) and none are the same. */
+function canonicalFormat(format: string | null | undefined): string {
+  const f = (format ?? '').trim();
+  return f.toLowerCase() === 'general' ? '' : f;
+}
+
+/** The view lines of a v2 sheet fingerprint; a reader that tells nothing of the view is taken as showing all. */
+function viewLines(view: SheetView | undefined): string {
+  const v = view ?? { hiddenRows: [], hiddenCols: [], state: 'visible', opensFirst: true };
+  return `\nview\thidden rows\t${v.hiddenRows.join(',')}\nview\thidden columns\t${v.hiddenCols.join(',')}\nview\tsheet\t${v.state}\t${v.opensFirst ? 'opens first' : 'not first'}`;
+}
 
 /** Row-major over (row, col) keys packed in one number, so 300,000 cells sort without an object each. */
-function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void): string {
+function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void, view?: SheetView | null): string {
   const free = new Set(freeText);
   const keys: number[] = [];
   const texts: string[] = [];
-  visit((row, col, value) => {
+  visit((row, col, value, format) => {
     if (free.has(col)) return;
     const text = canonicalCell(value);
     if (text === '') return;
+    const fmt = view === null ? '' : canonicalFormat(format);
     keys.push(row * COLS + col);
-    texts.push(text);
+    texts.push(fmt === '' ? text : `${text}\t${fmt}`);
   });
   const order = Array.from(keys.keys()).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
-  const h = createSha256().update(SHEET_FINGERPRINT_VERSION);
+  // view === null: the v1 text (values only, no view), for papers made before v3.
+  const h = createSha256().update(view === null ? SHEET_FINGERPRINT_VERSION : SHEET_VIEW_VERSION);
   for (const i of order) {
     const key = keys[i] ?? 0;
     h.update(`\n${Math.floor(key / COLS)},${key % COLS}\t`).update(texts[i] ?? '');
   }
+  if (view !== null) h.update(viewLines(view));
   return h.hex();
 }
 
@@ -125,15 +155,37 @@ function planFreeText(sheet: SheetPlan): number[] {
   return FREE_TEXT;
 }
 
-export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
-  return sheetHash(planFreeText(sheet), (emit) => {
-    for (const b of sheet.cells) b.values.forEach((line, r) => line.forEach((value, c) => emit(b.row + r, b.col + c, value)));
-  });
+/** Each cell's number format as the plan's style ranges leave it (the last range that sets one wins, as rendered). */
+function planFormats(sheet: SheetPlan): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const s of sheet.styles) {
+    if (s.style.numFmt === undefined) continue;
+    const { top, left, bottom, right } = s.range;
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.set(r * COLS + c, s.style.numFmt);
+  }
+  return out;
 }
 
-export function sheetFingerprintOfGrid(grid: Grid): string {
+/** The view the Cabinet sheet is written with: its hidden columns within its extent; the first sheet, so the one the workbook opens on. */
+function planView(sheet: SheetPlan): SheetView {
+  let cols = 0;
+  for (const b of sheet.cells) b.values.forEach((line) => line.forEach((v, c) => { if (v !== null) cols = Math.max(cols, b.col + c); }));
+  const hiddenCols = sheet.columns.filter((c) => c.hidden && c.col <= cols).map((c) => c.col).sort((a, b) => a - b);
+  return { hiddenRows: [], hiddenCols, state: sheet.hidden ? 'hidden' : 'visible', opensFirst: true };
+}
+
+/** The v2 sheet fingerprint of the Cabinet sheet as planned (what new exports store). */
+export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
+  const formats = planFormats(sheet);
+  return sheetHash(planFreeText(sheet), (emit) => {
+    for (const b of sheet.cells) b.values.forEach((line, r) => line.forEach((value, c) => emit(b.row + r, b.col + c, value, formats.get((b.row + r) * COLS + b.col + c))));
+  }, planView(sheet));
+}
+
+/** The sheet fingerprint of a sheet read back: v2 (formats and view) unless `v1` for a paper made before v3. */
+export function sheetFingerprintOfGrid(grid: Grid, version: 'v1' | 'v2' = 'v2'): string {
   const { row: top, col: left } = grid.origin ?? { row: 1, col: 1 };
   const table = readCabinetTable(grid);
   const free = table ? (['indicator', 'commentary'] as const).flatMap((k) => (table.columns[k] === undefined ? [] : [left + (table.columns[k] as number)])) : FREE_TEXT;
-  return sheetHash(free, (emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value))));
+  return sheetHash(free, (emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value, grid.formats?.[r]?.[c]))), version === 'v1' ? null : (grid.view ?? undefined));
 }

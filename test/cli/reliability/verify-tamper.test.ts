@@ -139,6 +139,63 @@ describe('verify', () => {
     expect(r.out).toMatch(new RegExp(`CHANGED.*formulas \\(${address}\\)`));
   });
 
+  /** cabinet.xlsx with `part` passed through `edit`, written as `to`. */
+  async function editPart(part: string, to: string, edit: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    const changed = edit(xml);
+    expect(changed).not.toBe(xml);
+    zip.file(part, changed);
+    fs.writeFileSync(path.join(dir, to), await zip.generateAsync({ type: 'nodebuffer' }));
+    return to;
+  }
+
+  describe('what a reader sees beyond the values (issue 18.4, fingerprint v3)', () => {
+    it('catches an actual whose number format changed, value kept (0.0 shown as a percentage; exit 1)', async () => {
+      const address = cells['CS01 Actual'] as string;
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+      const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+      const count = Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1]);
+      // A new style with built-in format 10 (0.00%), given to the one cell: Excel shows 8420.00%.
+      zip.file('xl/styles.xml', styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_m, body: string) => `<cellXfs count="${count + 1}">${body}<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`));
+      const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+      const changed = xml.replace(new RegExp(`<c r="${address}"([^>]*?) s="\\d+"`), `<c r="${address}"$1 s="${count}"`);
+      expect(changed).not.toBe(xml);
+      zip.file(sheetPart, changed);
+      fs.writeFileSync(path.join(dir, 'format.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+      const r = await bounded(dir, ['verify', 'format.xlsx']);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/CHANGED.*number format/);
+    });
+
+    it('catches the Red row hidden (exit 1)', async () => {
+      const row = (cells['CS03 Ref'] as string).replace(/^[A-Z]+/, '');
+      const file = await editPart(sheetPart, 'hidden-row.xlsx', (xml) => xml.replace(new RegExp(`<row r="${row}"`), `<row r="${row}" hidden="1"`));
+      const r = await bounded(dir, ['verify', file]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/CHANGED.*hidden row/);
+    });
+
+    it('catches the Actual column hidden (exit 1)', async () => {
+      const col = Number(/^([A-Z]+)/.exec(cells['CS01 Actual'] as string)?.[1]?.charCodeAt(0)) - 64;
+      const file = await editPart(sheetPart, 'hidden-col.xlsx', (xml) => xml.replace(/<cols>/, `<cols><col min="${col}" max="${col}" width="1" hidden="1" customWidth="1"/>`));
+      const r = await bounded(dir, ['verify', file]);
+      expect(r.code).toBe(1);
+    });
+
+    it('catches the Cabinet sheet hidden (exit 1)', async () => {
+      const file = await editPart('xl/workbook.xml', 'hidden-sheet.xlsx', (xml) => xml.replace(/(<sheet [^>]*?)state="visible"/, '$1state="hidden"'));
+      const r = await bounded(dir, ['verify', file]);
+      expect(r.code).toBe(1);
+    });
+
+    it('catches the workbook opening on another sheet than the Cabinet sheet (exit 1)', async () => {
+      const file = await editPart('xl/workbook.xml', 'other-first.xlsx', (xml) => xml.replace(/<sheets>/, '<bookViews><workbookView activeTab="1"/></bookViews><sheets>'));
+      const r = await bounded(dir, ['verify', file]);
+      expect(r.code).toBe(1);
+    });
+  });
+
   it('exits 2 with one line when the fingerprint property was removed', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
     zip.remove('docProps/custom.xml');

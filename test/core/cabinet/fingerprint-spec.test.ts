@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cabinetFingerprint, FINGERPRINT_VERSION, SHEET_FINGERPRINT_VERSION, sheetFingerprintOfGrid, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
+import { cabinetFingerprint, FINGERPRINT_VERSION, SHEET_FINGERPRINT_VERSION, SHEET_VIEW_VERSION, sheetFingerprintOfGrid, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
 import { COLUMNS, FINGERPRINT_COLUMNS } from '../../../src/core/cabinet/layout';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
@@ -37,7 +37,7 @@ describe('fingerprint definitions', () => {
     expect(cabinetFingerprint(model)).toBe(sha(text));
   });
 
-  it('sheet fingerprint: SHA-256 of `row,col<TAB>value` lines in row-major order, free text left out', () => {
+  it('sheet fingerprint v1: SHA-256 of `row,col<TAB>value` lines in row-major order, free text left out', () => {
     const header = grid.values.find((r) => r[0] === 'Ref' && r.includes('Actual')) ?? [];
     const free = new Set(['Indicator', 'Commentary / action'].map((h) => header.indexOf(h) + 1));
     const lines: string[] = [];
@@ -46,8 +46,33 @@ describe('fingerprint definitions', () => {
       if (t !== '' && !free.has(j + 1)) lines.push(`${i + 1},${j + 1}\t${t}`);
     }));
     const expected = sha([SHEET_FINGERPRINT_VERSION, ...lines].join('\n'));
-    expect(sheetFingerprintOfPlan(plan.sheets[0] as SheetPlan)).toBe(expected);
-    expect(sheetFingerprintOfGrid(grid)).toBe(expected);
+    // v1: what papers made before fingerprint v3 stored, still checked that way.
+    expect(sheetFingerprintOfGrid(grid, 'v1')).toBe(expected);
+  });
+
+  it('sheet fingerprint v2: each line with its number format (not General), then the view lines', () => {
+    const sheet = plan.sheets[0] as SheetPlan;
+    const header = grid.values.find((r) => r[0] === 'Ref' && r.includes('Actual')) ?? [];
+    const free = new Set(['Indicator', 'Commentary / action'].map((h) => header.indexOf(h) + 1));
+    const formatAt = (r: number, c: number): string => {
+      const last = [...sheet.styles].reverse().find((s) => s.style.numFmt !== undefined && r >= s.range.top && r <= s.range.bottom && c >= s.range.left && c <= s.range.right);
+      const f = last?.style.numFmt ?? '';
+      return f.toLowerCase() === 'general' ? '' : f;
+    };
+    const lines: string[] = [];
+    grid.values.forEach((r, i) => r.forEach((v, j) => {
+      const t = canonical(v);
+      const f = formatAt(i + 1, j + 1);
+      if (t !== '' && !free.has(j + 1)) lines.push(`${i + 1},${j + 1}\t${t}${f === '' ? '' : `\t${f}`}`);
+    }));
+    expect(lines.some((l) => l.split('\t').length === 3)).toBe(true);
+    const width = Math.max(...grid.values.map((r) => r.length));
+    const hiddenCols = sheet.columns.filter((c) => c.hidden && c.col <= width).map((c) => c.col).join(',');
+    const view = ['view\thidden rows\t', `view\thidden columns\t${hiddenCols}`, 'view\tsheet\tvisible\topens first'];
+    const expected = sha([SHEET_VIEW_VERSION, ...lines, ...view].join('\n'));
+    expect(sheetFingerprintOfPlan(sheet)).toBe(expected);
+    const formats = grid.values.map((r, i) => r.map((_, j) => formatAt(i + 1, j + 1) || null));
+    expect(sheetFingerprintOfGrid({ ...grid, formats, view: { hiddenRows: [], hiddenCols: hiddenCols === '' ? [] : hiddenCols.split(',').map(Number), state: 'visible', opensFirst: true } })).toBe(expected);
   });
 
   it('gives the same result for blocks in any order (row-major whatever the plan wrote first)', () => {
