@@ -97,7 +97,7 @@ check --against OLD  also fails (exit 1) when a change since OLD has no change-l
 diff    lists additions, removals, and target, tolerance, polarity, floor, title and definition
         changes, one per line
 Without FILE, check and export use the embedded catalogue.`,
-  verify: `Usage: scorecard verify CABINET.xlsx [--public-key FILE | --catalogue FILE]
+  verify: `Usage: scorecard verify CABINET.xlsx [--public-key FILE | --catalogue FILE] [--against MASTER.json]
 
 Recomputes the fingerprints of the Cabinet sheet and compares them with those stored in the
 workbook's properties when it was exported. Anyone who edits the file can recompute an unkeyed
@@ -105,9 +105,13 @@ fingerprint, so alone it shows an accidental change, not who made the paper.
   --public-key FILE  the BI team's public key (.pub from scorecard keys new, or its base64): the
                      paper must carry a signature by it (consolidate --sign) over the fingerprints
   --catalogue FILE   take the keys from the catalogue's "signing": {"publicKeys": ["base64"]}
+  --against MASTER.json  also compare the paper's numbers with the BI master's record of its
+                     quarter: each ref's actual and RAG (a suppressed <5 matches a count of 1 to 4
+                     recorded; a result carried forward is compared with its own quarter)
 Exit 0 unchanged (and signed by the key, when one is given); 1 the numbers changed, or a key was
-given and the paper is unsigned, signed by another key or its signature does not match; 2 not
-readable, not a Cabinet workbook, or a bad key file.`,
+given and the paper is unsigned, signed by another key or its signature does not match, or it
+differs from the master; 2 not readable, not a Cabinet workbook, a bad key file, or a master with
+no record of the quarter or of another council.`,
   keys: `Usage: scorecard keys new --out DIR
 
 Makes an Ed25519 key pair for signing Cabinet papers: DIR/scorecard-signing.key (private, PEM,

@@ -1,6 +1,9 @@
 import { checkSignature, verifyCabinet, type SignatureVerdict } from '../../app/verify';
 import { fromBase64 } from '../../core/base64';
+import { compareWithMaster, type Against } from '../../core/cabinet/against';
+import { CABINET_PREFIX } from '../../core/cabinet/layout';
 import { keyId } from '../../core/cabinet/signature';
+import { readHistory } from './history-file';
 import { parseArgs } from '../args';
 import { FileError, UsageError } from '../errors';
 import { readPublicKey } from '../keys';
@@ -39,7 +42,7 @@ function signatureLines(file: string, s: SignatureVerdict, keys: readonly Uint8A
 }
 
 export async function verifyCommand(ctx: Context, argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['public-key', 'catalogue'] }, 'verify');
+  const args = parseArgs(argv, { values: ['public-key', 'catalogue', 'against'] }, 'verify');
   const [file, extra] = args.positionals;
   if (file === undefined) throw new UsageError('verify: give the Cabinet workbook to check (scorecard verify CABINET.xlsx)');
   if (extra !== undefined) throw new UsageError('verify: give one Cabinet workbook at a time');
@@ -48,6 +51,29 @@ export async function verifyCommand(ctx: Context, argv: readonly string[]): Prom
   const book = await readWorkbook(ctx.io.cwd, file);
   const v = verifyCabinet(book);
   if ('cannot' in v) throw new FileError(file, v.cannot);
+  // Every reason to exit 2 comes before any line is printed.
+  const against = args.values.against === undefined ? undefined : compareAgainst(ctx, book, args.values.against);
+  const code = fingerprintVerdict(ctx, file, book, v, keys);
+  if (!against) return code;
+  const { master, result } = against;
+  if (result.differences.length === 0) {
+    print(ctx, `${file}: the same as the BI master's record of ${result.period} in ${master} (actual and RAG of ${result.refs} indicators, suppressed counts as suppressed).`);
+    return code;
+  }
+  print(ctx, `${file}: DIFFERS from the BI master's record of ${result.period} in ${master}:`);
+  for (const line of result.differences) print(ctx, `  ${line}`);
+  return 1;
+}
+
+function compareAgainst(ctx: Context, book: Awaited<ReturnType<typeof readWorkbook>>, master: string): { master: string; result: Extract<Against, { ok: true }> } {
+  const grid = book.sheets.find((g) => g.sheet.startsWith(CABINET_PREFIX));
+  if (!grid) throw new FileError(book.file, `not a Cabinet workbook (no sheet whose name starts with ${CABINET_PREFIX})`);
+  const result = compareWithMaster(grid, readHistory(ctx.io.cwd, master));
+  if (!result.ok) throw new FileError(master, result.reason);
+  return { master, result };
+}
+
+function fingerprintVerdict(ctx: Context, file: string, book: Awaited<ReturnType<typeof readWorkbook>>, v: Exclude<ReturnType<typeof verifyCabinet>, { cannot: string }>, keys: readonly Uint8Array[]): number {
   if (v.ok) {
     const signed = signatureLines(file, checkSignature(book, keys), keys);
     if (!signed.ok) {
