@@ -168,6 +168,24 @@ describe('verify', () => {
       expect(r.out).toMatch(/CHANGED.*number format/);
     });
 
+    it('catches the summary\'s Red count set to 0, with or without the sheet fingerprint property (exit 1)', async () => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
+      const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+      // The summary's Overall column for Red (F8: rows Green, Amber, Red under the header in row 5).
+      const changed = xml.replace(/<c r="F8"((?: [a-z]+="[^"]*")*)>(?:<v>[1-9]\d*<\/v>)<\/c>/, '<c r="F8"$1><v>0</v></c>');
+      expect(changed).not.toBe(xml);
+      zip.file(sheetPart, changed);
+      fs.writeFileSync(path.join(dir, 'no-reds.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+      const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+      zip.file('docProps/custom.xml', custom.replace(/<property [^>]*name="ScorecardSheetFingerprint"[^>]*>[\s\S]*?<\/property>/, ''));
+      fs.writeFileSync(path.join(dir, 'no-reds-no-prop.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+      for (const file of ['no-reds.xlsx', 'no-reds-no-prop.xlsx']) {
+        const r = await bounded(dir, ['verify', file]);
+        expect(r.code).toBe(1);
+        expect(r.out).toMatch(/CHANGED/);
+      }
+    });
+
     it('catches the Red row hidden (exit 1)', async () => {
       const row = (cells['CS03 Ref'] as string).replace(/^[A-Z]+/, '');
       const file = await editPart(sheetPart, 'hidden-row.xlsx', (xml) => xml.replace(new RegExp(`<row r="${row}"`), `<row r="${row}" hidden="1"`));
