@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { cabinetFingerprint, FINGERPRINT_VERSION, SHEET_FINGERPRINT_VERSION, SHEET_VIEW_VERSION, sheetFingerprintOfGrid, sheetFingerprintOfPlan } from '../../../src/core/cabinet/fingerprint';
 import { COLUMNS, FINGERPRINT_COLUMNS } from '../../../src/core/cabinet/layout';
 import { cabinetModel } from '../../../src/core/cabinet/model';
@@ -79,5 +80,36 @@ describe('fingerprint definitions', () => {
     const sheet = plan.sheets[0] as SheetPlan;
     const reversed: SheetPlan = { ...sheet, cells: [...sheet.cells].reverse() };
     expect(sheetFingerprintOfPlan(reversed)).toBe(sheetFingerprintOfPlan(sheet));
+  });
+});
+
+describe('sheet fingerprint v2 covers what a reader sees (issue 18.4)', () => {
+  const visible = { hiddenRows: [] as number[], hiddenCols: [] as number[], state: 'visible' as const, opensFirst: true };
+  const base = sheetFingerprintOfGrid({ ...grid, view: visible });
+  const rows = grid.values.length;
+  const cols = Math.max(...grid.values.map((r) => r.length));
+
+  it('changes with any hidden row or column, the sheet state, or another sheet opening first (property)', () => {
+    fc.assert(fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: rows }), { maxLength: 3 }),
+      fc.uniqueArray(fc.integer({ min: 1, max: cols }), { maxLength: 3 }),
+      fc.constantFrom('visible', 'hidden', 'veryHidden'),
+      fc.boolean(),
+      (hiddenRows, hiddenCols, state, opensFirst) => {
+        const view = { hiddenRows: [...hiddenRows].sort((a, b) => a - b), hiddenCols: [...hiddenCols].sort((a, b) => a - b), state, opensFirst };
+        const same = hiddenRows.length === 0 && hiddenCols.length === 0 && state === 'visible' && opensFirst;
+        expect(sheetFingerprintOfGrid({ ...grid, view }) === base).toBe(same);
+      },
+    ), { numRuns: 50 });
+  });
+
+  it('changes with a number format on any non-blank cell outside the free text, value kept (property)', () => {
+    const header = grid.values.find((r) => r[0] === 'Ref' && r.includes('Actual')) ?? [];
+    const free = new Set(['Indicator', 'Commentary / action'].map((h) => header.indexOf(h)));
+    const cells = grid.values.flatMap((r, i) => r.map((v, j) => ({ i, j, v }))).filter((x) => canonical(x.v) !== '' && !free.has(x.j));
+    fc.assert(fc.property(fc.constantFrom(...cells), fc.constantFrom('0.0%', '0.00', '#,##0', ';;;'), ({ i, j }, fmt) => {
+      const formats = grid.values.map((r, ri) => r.map((_, cj) => (ri === i && cj === j ? fmt : null)));
+      expect(sheetFingerprintOfGrid({ ...grid, formats, view: visible })).not.toBe(base);
+    }), { numRuns: 50 });
   });
 });
