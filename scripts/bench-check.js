@@ -52,17 +52,21 @@ function report(passed, failed) {
   if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed, failed, skipped: 0 })}\n`);
 }
 
-try {
-  run([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json']);
-  const out = run([path.join(root, 'build', 'bench', 'bench', 'main.js'), '--quick', '--json']);
-  const lines = out.trim().split('\n');
-  const doc = JSON.parse(lines[lines.length - 1]);
-  const bad = problems(doc);
-  if (bad.length > 0) throw new Error(`the bench's JSON lacks: ${bad.join('; ')}`);
-  process.stdout.write(`${lines.slice(0, -1).join('\n')}\nquick bench passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  report(1, 0);
-} catch (e) {
-  process.stdout.write(`quick bench FAILED: ${e && e.message ? e.message : String(e)}\n`);
-  report(0, 1);
-  process.exit(1);
+module.exports = { problems };
+
+if (require.main === module) {
+  try {
+    run([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json']);
+    const out = run([path.join(root, 'build', 'bench', 'bench', 'main.js'), '--quick', '--json']);
+    const lines = out.trim().split('\n');
+    const doc = JSON.parse(lines[lines.length - 1]);
+    const bad = problems(doc);
+    if (bad.length > 0) throw new Error(`the bench's JSON lacks: ${bad.join('; ')}`);
+    process.stdout.write(`${lines.slice(0, -1).join('\n')}\nquick bench passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    report(1, 0);
+  } catch (e) {
+    process.stdout.write(`quick bench FAILED: ${e && e.message ? e.message : String(e)}\n`);
+    report(0, 1);
+    process.exit(1);
+  }
 }
