@@ -30,6 +30,12 @@ function problems(doc) {
   const cli = doc.cli ?? {};
   for (const k of ['files', 'indicatorsPerFile', 'peakRssMb']) need(isCount(cli[k]), `cli.${k}: a positive whole number`);
   for (const k of ['seconds', 'exceljsReadSeconds', 'ratioVsExceljsRead']) need(isFigure(cli[k]), `cli.${k}: a positive number`);
+  for (const k of ['floorSeconds', 'ratioVsFloor']) need(isFigure(cli[k]), `cli.${k}: a positive number`);
+  if (cli.peer === null) need(typeof cli.peerNote === 'string' && cli.peerNote.length > 0, 'cli.peerNote: why the openpyxl peer was skipped');
+  else need(cli.peer && ['seconds', 'ratio', 'peakRssMb'].every((k) => isFigure(cli.peer[k])) && typeof cli.peer.openpyxl === 'string', 'cli.peer: seconds, ratio, peakRssMb and the openpyxl version (or null with cli.peerNote)');
+  const quarter = doc.quarter ?? {};
+  for (const k of ['services', 'indicators', 'runs', 'peakRssMb']) need(isCount(quarter[k]), `quarter.${k}: a positive whole number`);
+  for (const k of ['floorSeconds', 'templateSeconds', 'validateSeconds', 'consolidateSeconds', 'templateRatio', 'validateRatio', 'consolidateRatio', 'consolidateVsValidate']) need(isFigure(quarter[k]), `quarter.${k}: a positive number`);
   const startup = doc.startup ?? {};
   need(isCount(startup.runs), 'startup.runs: a positive whole number');
   for (const k of ['nodeMs', 'helpMs', 'validateMs', 'helpRatio', 'validateRatio']) need(isFigure(startup[k]), `startup.${k}: a positive number`);
@@ -37,7 +43,8 @@ function problems(doc) {
   need(isCount((doc.core ?? {}).rows) && isFigure((doc.core ?? {}).validateMsPerThousandRows), 'core.rows and core.validateMsPerThousandRows');
   need(doc.bundle && typeof doc.bundle.initialJsGzipKb === 'number' && typeof doc.bundle.lazyJsGzipKb === 'number', 'bundle.initialJsGzipKb and bundle.lazyJsGzipKb');
   need(doc.pane && 'firstRenderMs' in doc.pane, 'pane.firstRenderMs');
-  need(Array.isArray(doc.budgets) && doc.budgets.length > 0 && doc.budgets.every((b) => typeof b.met === 'boolean'), 'budgets, each met or not');
+  need(Array.isArray(doc.budgets) && doc.budgets.length > 0 && doc.budgets.every((b) => typeof b.met === 'boolean' && typeof b.what === 'string' && typeof b.figure === 'string'), 'budgets, each named, met or not, with its figure');
+  for (const what of ['the floor', 'openpyxl peer', 'RSS ≤ 300 MB', 'quarter: consolidate']) need((doc.budgets ?? []).some((b) => String(b.what).includes(what)), `a budget for ${what}`);
   return out;
 }
 
@@ -45,17 +52,21 @@ function report(passed, failed) {
   if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed, failed, skipped: 0 })}\n`);
 }
 
-try {
-  run([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json']);
-  const out = run([path.join(root, 'build', 'bench', 'bench', 'main.js'), '--quick', '--json']);
-  const lines = out.trim().split('\n');
-  const doc = JSON.parse(lines[lines.length - 1]);
-  const bad = problems(doc);
-  if (bad.length > 0) throw new Error(`the bench's JSON lacks: ${bad.join('; ')}`);
-  process.stdout.write(`${lines.slice(0, -1).join('\n')}\nquick bench passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  report(1, 0);
-} catch (e) {
-  process.stdout.write(`quick bench FAILED: ${e && e.message ? e.message : String(e)}\n`);
-  report(0, 1);
-  process.exit(1);
+module.exports = { problems };
+
+if (require.main === module) {
+  try {
+    run([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json']);
+    const out = run([path.join(root, 'build', 'bench', 'bench', 'main.js'), '--quick', '--json']);
+    const lines = out.trim().split('\n');
+    const doc = JSON.parse(lines[lines.length - 1]);
+    const bad = problems(doc);
+    if (bad.length > 0) throw new Error(`the bench's JSON lacks: ${bad.join('; ')}`);
+    process.stdout.write(`${lines.slice(0, -1).join('\n')}\nquick bench passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    report(1, 0);
+  } catch (e) {
+    process.stdout.write(`quick bench FAILED: ${e && e.message ? e.message : String(e)}\n`);
+    report(0, 1);
+    process.exit(1);
+  }
 }

@@ -15,6 +15,14 @@ export function excelRound(x: number, digitsIn: number): number {
   const digits = Math.trunc(digitsIn); // Excel ignores the fraction of num_digits
   const sign = x < 0 ? -1 : 1;
   const s = Math.abs(x).toPrecision(15);
+  // Most figures already have no more decimals than asked (91.5 to 1 dp is "91.5000000000000"):
+  // the value is those 15 digits, as the digit walk below would give, without its BigInt.
+  if (digits >= 0 && !s.includes('e')) {
+    const dot = s.indexOf('.');
+    let end = s.length;
+    while (dot >= 0 && s.charCodeAt(end - 1) === 48) end--;
+    if (dot < 0 || end - dot - 1 <= digits) return sign * Number(s);
+  }
   const [mantissa = '0', expText] = s.split('e');
   const exp = expText === undefined ? 0 : Number(expText);
   const [intPart = '0', fracPart = ''] = mantissa.split('.');

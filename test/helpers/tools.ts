@@ -25,6 +25,11 @@ const TOOLS = {
     },
     install: 'apt-get install -y fonts-crosextra-carlito',
   },
+  /** Debian's python3-openpyxl, for the bench's peer (bench/peer.ts finds the Python that has it). */
+  openpyxl: {
+    here: () => ['/usr/bin/python3', 'python3'].some((py) => spawnSync(py, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0),
+    install: 'apt-get install -y --no-install-recommends python3-openpyxl',
+  },
   /** The compiled command line that bin/scorecard.js runs. */
   'cli-build': {
     here: () => existsSync(path.join(root, 'build', 'cli', 'cli', 'main.js')),

@@ -128,10 +128,11 @@ export function addPlanSheet<W>(wb: { addWorksheet(name: string, options?: Parti
 /**
  * Everything but the rows (values, styles, heights, page breaks: planRows): columns, merges, rules,
  * print, names and protection (panes: addPlanSheet). Shared by the in-memory and the streaming renderer; the streaming one
- * calls it before any row is committed (the stream writer's Worksheet has the same methods).
+ * calls it before any row is committed (the stream writer's Worksheet has the same methods), with
+ * `mergesWithRows`: writePlanRows then makes each merge as its first row comes up.
  * `position` (1-based, in the plan) numbers the sheet's marker, a workbook-wide name.
  */
-export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan, position: number): Promise<void> {
+export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sheet: SheetPlan, position: number, options: { readonly mergesWithRows?: boolean } = {}): Promise<void> {
   if (sheet.hidden) ws.state = 'hidden';
   for (const c of sheet.columns) {
     const col = ws.getColumn(c.col);
@@ -139,7 +140,7 @@ export async function applySheetChrome(wb: NameTarget, ws: ExcelJS.Worksheet, sh
     col.width = c.width === 9 ? 9.0001 : c.width;
     if (c.hidden) col.hidden = true;
   }
-  for (const m of sheet.merges ?? []) ws.mergeCells(rectA1(m));
+  if (!options.mergesWithRows) for (const m of sheet.merges ?? []) ws.mergeCells(rectA1(m));
   // ExcelJS has range validations (`dataValidations.add`) but its typings only know cell.dataValidation.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of sheet.validations) dv.add(rectA1(v.range), validation(v));
@@ -193,7 +194,16 @@ function styleCache(rows: PlanRows): (id: number | undefined) => Partial<ExcelJS
 export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming: { readonly unstyled: Partial<ExcelJS.Style> } | undefined): void {
   const plan = planRows(sheet);
   const styleOf = styleCache(plan);
+  const merges = streaming ? [...(sheet.merges ?? [])].sort((a, b) => a.top - b.top) : [];
+  let nextMerge = 0;
+  // Streaming, each merge is made as its first row comes up. Made up front, a merge near the end
+  // created every row up to it in the writer, which then shift()ed that array once per committed
+  // row: quadratic, 73 s of a 200-return consolidate. Its rows are still uncommitted here.
+  const mergeUpTo = (row: number): void => {
+    for (; nextMerge < merges.length && (merges[nextMerge]?.top ?? Infinity) <= row; nextMerge++) ws.mergeCells(rectA1(merges[nextMerge] as Rect));
+  };
   for (const r of plan.rows()) {
+    mergeUpTo(r.row);
     const row = ws.getRow(r.row);
     for (const c of r.cells) {
       const cell = row.getCell(c.col);
@@ -205,6 +215,7 @@ export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming
     if (r.pageBreak) row.addPageBreak();
     if (streaming) row.commit();
   }
+  mergeUpTo(Infinity);
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, position: number): Promise<void> {

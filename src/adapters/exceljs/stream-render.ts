@@ -26,9 +26,9 @@ export async function streamRenderWorkbook(whole: WorkbookPlan): Promise<Uint8Ar
   for (const [i, sheet] of plan.sheets.entries()) {
     // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
     const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
-    // Before any row is committed: merges reach rows not written yet. Heights and page breaks go
-    // with their rows; setting them first made the writer hold every row and shift() through them.
-    await applySheetChrome(wb, ws, sheet, i + 1);
+    // Before any row is committed. Merges, heights and page breaks go with their rows (writePlanRows):
+    // made first, they made the writer hold every row up to them and shift() through them.
+    await applySheetChrome(wb, ws, sheet, i + 1, { mergesWithRows: true });
     writePlanRows(ws, sheet, { unstyled: UNSTYLED });
     (ws as unknown as { commit(): void }).commit();
   }
