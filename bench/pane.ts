@@ -20,7 +20,8 @@ export interface PaneTimes {
  * matched. Reading performance.now() from the bench after waitForFunction (as this bench once did)
  * measured when the page's main thread was next free, not when the pane was drawn: the preview
  * workbook is built on the main thread right after the shell is painted, so the shell's time read
- * as the workbook's. The requestAnimationFrame callback runs just before the frame that paints it.
+ * as the workbook's. The requestAnimationFrame timestamp is the start of the frame that paints it
+ * (the same for both marks when they show in one frame).
  */
 const RECORDER = `(() => {
   const marks = { first: '[role="tablist"], h1, [data-pane-ready]', ready: '[data-pane-ready]' };
@@ -30,7 +31,7 @@ const RECORDER = `(() => {
     for (const [name, selector] of Object.entries(marks)) {
       if (seen[name] || !document.querySelector(selector)) continue;
       seen[name] = true;
-      requestAnimationFrame(() => { window.__paneTimes[name] = performance.now(); });
+      requestAnimationFrame((frame) => { window.__paneTimes[name] = frame; });
     }
   };
   new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
