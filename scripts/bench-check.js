@@ -43,6 +43,7 @@ function problems(doc) {
   need(isCount((doc.core ?? {}).rows) && isFigure((doc.core ?? {}).validateMsPerThousandRows), 'core.rows and core.validateMsPerThousandRows');
   need(doc.bundle && typeof doc.bundle.initialJsGzipKb === 'number' && typeof doc.bundle.lazyJsGzipKb === 'number', 'bundle.initialJsGzipKb and bundle.lazyJsGzipKb');
   need(doc.pane && 'firstRenderMs' in doc.pane, 'pane.firstRenderMs');
+  need(doc.pane && 'interactiveMs' in doc.pane, 'pane.interactiveMs');
   need(Array.isArray(doc.budgets) && doc.budgets.length > 0 && doc.budgets.every((b) => typeof b.met === 'boolean' && typeof b.what === 'string' && typeof b.figure === 'string'), 'budgets, each named, met or not, with its figure');
   for (const what of ['the floor', 'openpyxl peer', 'RSS ≤ 300 MB', 'quarter: consolidate']) need((doc.budgets ?? []).some((b) => String(b.what).includes(what)), `a budget for ${what}`);
   return out;

@@ -70,7 +70,8 @@ function Pane({ services, today }: { readonly services: ScorecardServices; reado
   }, [today, services]);
 
   return (
-    <main className={styles.pane}>
+    // data-pane-ready: the catalogue and period are known and every action works (the bench's "interactive").
+    <main className={styles.pane} {...(catalogue && period ? { 'data-pane-ready': '' } : {})}>
       <HostBanner host={services.host} />
       <CataloguePanel services={services} loaded={loaded} onLoaded={onLoaded} />
       {catalogue && period && (

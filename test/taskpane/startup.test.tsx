@@ -6,13 +6,16 @@ import { fakeServices } from './fake-services';
 const createServices = jest.fn();
 jest.mock('../../src/composition', () => ({ createServices: () => createServices() }));
 
-// index.tsx renders into its own root with a fresh React (isolated modules), outside any act():
+// index.tsx renders into its own root with a fresh React (a reset module registry), outside any act():
 // tell that React it is not in a test harness, and let findBy* wait for the renders.
 beforeEach(() => { (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false; });
 
 async function boot(slowStartMs?: number): Promise<void> {
   document.body.innerHTML = slowStartMs === undefined ? '<div id="root"></div>' : `<div id="root" data-slow-start-ms="${slowStartMs}"></div>`;
-  jest.isolateModules(() => { require('../../src/taskpane/index'); });
+  // A fresh registry (not isolateModules, which covers only synchronous requires): index.tsx imports
+  // the pane later, and that import must meet the same React as the shell.
+  jest.resetModules();
+  require('../../src/taskpane/index');
 }
 
 describe('task pane startup', () => {
@@ -28,6 +31,22 @@ describe('task pane startup', () => {
     await boot();
     expect(await screen.findByText('Starting Corporate Scorecard…')).toBeTruthy();
     expect(screen.queryByRole('tab', { name: 'Return' })).toBeNull();
+  });
+
+  it('paints the pane title at once, with nothing to press until the services exist', async () => {
+    createServices.mockReturnValueOnce(new Promise(() => undefined));
+    await boot();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Corporate Scorecard for Excel' })).toBeTruthy();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    expect(document.querySelector('[data-pane-ready]')).toBeNull();
+  });
+
+  it('marks the pane ready (the bench\'s "interactive") once the catalogue and period are known', async () => {
+    createServices.mockResolvedValueOnce(fakeServices().services);
+    await boot();
+    await screen.findByRole('tab', { name: 'Return' });
+    expect(document.querySelector('[data-pane-ready]')).not.toBeNull();
   });
 
   it('says so when Office is slow to start, keeps waiting, and offers a retry that starts again', async () => {

@@ -5,6 +5,7 @@ import { directoratesOf } from '../../app/directorate';
 import type { CabinetPreview, InputFile, ScorecardServices } from '../../app/ports';
 import { cabinetFileName, downloadNote } from '../download';
 import { useAction } from '../use-action';
+import { useReveal } from '../reveal';
 import { useAnnounce } from './Announcer';
 import { CabinetSummary } from './CabinetSummary';
 import { DashboardPanel } from './DashboardPanel';
@@ -14,6 +15,8 @@ import { ErrorBar } from './ErrorBar';
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // Empty until something is made: no stray gap in the column.
+  outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, ':empty': { display: 'none' } },
 });
 
 export interface CabinetViewProps {
@@ -32,6 +35,9 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   const [opened, setOpened] = React.useState<string | undefined>();
   // '' is the whole council (the Cabinet paper); a directorate makes its DMT pack.
   const [directorate, setDirectorate] = React.useState('');
+  // Each made sheet, file or workbook brings its outcome (below the buttons, often below the fold) to view.
+  const [made, setMade] = React.useState(0);
+  const outcome = useReveal<HTMLDivElement>(made);
   const directorates = React.useMemo(() => directoratesOf(catalogue), [catalogue]);
   const scope = directorate ? { directorate } : {};
   const options = { ...(password ? { password } : {}), ...scope };
@@ -44,17 +50,20 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
   const create = useAction(async () => {
     const { sheet } = await services.createCabinetSheet(catalogue, period, options);
     setCreated(sheet);
+    setMade((n) => n + 1);
     announce(`Created the locked sheet ${sheet} (${paperName}).`);
   });
   const download = useAction(async () => {
     const f = await services.downloadCabinet(catalogue, period, options);
     const named = { name: cabinetFileName(f, period), bytes: f.bytes };
     setFile(named);
+    setMade((n) => n + 1);
     announce(downloadNote(services.host, named.name).text);
   });
   const open = useAction(async () => {
     const { name } = await services.openCabinetWorkbook(catalogue, period, options);
     setOpened(name);
+    setMade((n) => n + 1);
     announce(`Opened ${name} as a new workbook.`);
   });
 
@@ -97,17 +106,19 @@ export function CabinetView({ services, catalogue, period }: CabinetViewProps): 
         {canOpen && !noDownloads && <Button disabled={busy} onClick={() => void open.run()}>Open as a new workbook</Button>}
         {busy && <Spinner size="tiny" label={create.busy ? 'Creating the sheet…' : open.busy ? 'Opening the workbook…' : 'Building the workbook…'} />}
       </div>
-      {created && <MessageBar intent="success"><MessageBarBody>Created sheet {created}: locked, values only, ready to print.</MessageBarBody></MessageBar>}
+      <div className={styles.outcome} ref={outcome} tabIndex={-1} data-testid="cabinet-outcome" role="group" aria-label="Made from the Cabinet summary">
+        {created && <MessageBar intent="success"><MessageBarBody>Created sheet {created}: locked, values only, ready to print.</MessageBarBody></MessageBar>}
+        {opened && <MessageBar intent="success"><MessageBarBody>Opened {opened} as a new workbook: save it there from Excel. This workbook is unchanged.</MessageBarBody></MessageBar>}
+        {file && note && (note.saved
+          ? <Text data-testid="download-note">{note.text} Not there? <DownloadLink file={file} /></Text>
+          : <MessageBar intent="warning" data-testid="download-note"><MessageBarBody>{note.text}</MessageBarBody></MessageBar>)}
+      </div>
       <ErrorBar title="Could not create the Cabinet sheet" message={create.error} onDismiss={create.dismiss}
         hint="A sheet with that name may exist already: rename it, fix the returns' errors, then try again." />
       <ErrorBar title="Could not build the Cabinet workbook" message={download.error} onDismiss={download.dismiss}
         hint="If the returns have errors, fix them; otherwise close and reopen the pane, then try again." />
       <ErrorBar title="Could not open the Cabinet workbook" message={open.error} onDismiss={open.dismiss}
         hint="Use Download .xlsx instead, or Create locked Cabinet sheet." />
-      {opened && <MessageBar intent="success"><MessageBarBody>Opened {opened} as a new workbook: save it there from Excel. This workbook is unchanged.</MessageBarBody></MessageBar>}
-      {file && note && (note.saved
-        ? <Text data-testid="download-note">{note.text} Not there? <DownloadLink file={file} /></Text>
-        : <MessageBar intent="warning" data-testid="download-note"><MessageBarBody>{note.text}</MessageBarBody></MessageBar>)}
       <DashboardPanel services={services} catalogue={catalogue} period={period} />
     </div>
   );

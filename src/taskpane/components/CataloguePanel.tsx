@@ -6,7 +6,7 @@ import { readBytes } from '../read-file';
 import { useAction } from '../use-action';
 import { useAnnounce } from './Announcer';
 import { CatalogueErrors } from './CatalogueErrors';
-import { CatalogueSummary } from './CatalogueSummary';
+import { CatalogueLine, CatalogueSummary } from './CatalogueSummary';
 import { ErrorBar } from './ErrorBar';
 import { plural } from '../../core/words';
 
@@ -19,7 +19,8 @@ type Kind = CatalogueSource['kind'];
 type Rejected = Extract<CatalogueLoad, { ok: false }>;
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  title: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1 },
 });
@@ -106,7 +107,10 @@ export function CataloguePanel({ services, loaded, onLoaded }: CataloguePanelPro
 
   return (
     <section className={styles.panel} aria-labelledby="catalogue-heading">
-      <h2 id="catalogue-heading">Catalogue</h2>
+      <div className={styles.title}>
+        <h2 id="catalogue-heading">Catalogue</h2>
+        {loaded && <CatalogueLine catalogue={loaded.catalogue} />}
+      </div>
       <RadioGroup layout="horizontal" value={kind} aria-labelledby="catalogue-heading" disabled={load.busy}
         onChange={(_, d) => void onKind(d.value as Kind)}>
         <Radio value="default" label="Embedded default" />

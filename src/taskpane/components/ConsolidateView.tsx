@@ -7,6 +7,7 @@ import { readFiles } from '../read-file';
 import { summarise } from '../../core/consolidate';
 import { countsSummary, plural, severityCounts, summaryLine } from '../../core/words';
 import { useAction } from '../use-action';
+import { useReveal } from '../reveal';
 import { useAnnounce } from './Announcer';
 import { ConflictsList } from './ConflictsList';
 import { ErrorBar } from './ErrorBar';
@@ -35,6 +36,8 @@ export function ConsolidateView({ services, catalogue, period, onPeriod }: Conso
   const [files, setFiles] = React.useState<File[]>([]);
   const [progress, setProgress] = React.useState<ProgressState | undefined>();
   const [result, setResult] = React.useState<PaneConsolidation | undefined>();
+  const [shown, setShown] = React.useState(0);
+  const heading = useReveal<HTMLHeadingElement>(shown);
   const [stated, setStated] = React.useState<{ readonly period?: string; readonly mixed?: readonly string[] } | undefined>();
 
   // The quarter the picked returns are for sets the period: a return is never consolidated as another quarter.
@@ -55,6 +58,7 @@ export function ConsolidateView({ services, catalogue, period, onPeriod }: Conso
       const inputs = await readFiles(files);
       const r = await services.consolidate(catalogue, inputs, period, (done, total, what) => setProgress({ done, total, what }));
       setResult(r);
+      setShown((n) => n + 1);
       announce(`Consolidated ${plural(r.files.length, 'return')}: ${countsSummary(r.counts)}. ${plural(r.conflicts.length, 'conflict')}, ${r.missing.length} missing.`);
     } finally {
       setProgress(undefined);
@@ -92,7 +96,7 @@ export function ConsolidateView({ services, catalogue, period, onPeriod }: Conso
         hint="Check the files are return workbooks (.xlsx) that open in Excel, then try again." />
       {result && (
         <section className={styles.view} aria-labelledby="consolidation-heading">
-          <h3 id="consolidation-heading">Scorecard for {result.period}</h3>
+          <h3 id="consolidation-heading" tabIndex={-1} ref={heading}>Scorecard for {result.period}</h3>
           <RagSummary counts={result.counts} label="Consolidated RAG counts" />
           {(result.skipped ?? []).map((s) => (
             <MessageBar key={`${s.file}/${s.sheet}`} intent="info"><MessageBarBody>{skippedSheetText(s)}</MessageBarBody></MessageBar>

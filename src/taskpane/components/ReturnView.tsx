@@ -5,6 +5,7 @@ import type { SignOff, ValidationResult } from '../../core/return/types';
 import type { ScorecardServices } from '../../app/ports';
 import { countsSummary, plural, severityCounts } from '../../core/words';
 import { useAction } from '../use-action';
+import { useReveal } from '../reveal';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
 import { IssuesList } from './IssuesList';
@@ -31,6 +32,9 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
   const [signOff, setSignOff] = React.useState<SignOff | undefined>();
   const [inserted, setInserted] = React.useState<{ readonly sheet: string; readonly due: number } | undefined>();
   const [live, setLive] = React.useState(false);
+  // Only a press of Validate moves the focus: a live re-validation must not pull it out of the sheet.
+  const [pressed, setPressed] = React.useState(0);
+  const resultHeading = useReveal<HTMLHeadingElement>(pressed);
 
   const insert = useAction(async () => {
     const made = await services.insertTemplate(catalogue, period, service || undefined);
@@ -42,6 +46,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
     const r = await services.validate(catalogue, { period, ...(liveRun ? { live: true } : {}) });
     setResult(r);
     setSignOff(r.signOff);
+    if (!liveRun) setPressed((n) => n + 1);
     announce(`Validated ${r.sheet}: ${countsSummary(r.counts)}. ${severityCounts(r.issues)}.`);
   });
   const select = useAction((cell: string) => services.selectCell(cell));
@@ -97,7 +102,7 @@ export function ReturnView({ services, catalogue, period, service }: ReturnViewP
         hint="The sheet may have been renamed or deleted: validate again." />
       {result && (
         <section aria-labelledby="result-heading" className={styles.view}>
-          <h3 id="result-heading">{result.sheet}{result.period ? `, ${result.period}` : ''}</h3>
+          <h3 id="result-heading" tabIndex={-1} ref={resultHeading}>{result.sheet}{result.period ? `, ${result.period}` : ''}</h3>
           <RagSummary counts={result.counts} label="RAG counts" />
           <Text data-testid="issue-counts">
             {severityCounts(result.issues)}.{result.issues.some((i) => i.cell) ? ' Select an issue to go to its cell.' : ''}

@@ -7,6 +7,7 @@ import type { SignOff, SignOffState } from '../../core/return/types';
 import type { ScorecardServices, SignOffResult } from '../../app/ports';
 import type { SignOffRefused } from '../../app/sign-off';
 import { useAction } from '../use-action';
+import { useReveal } from '../reveal';
 import { useAnnounce } from './Announcer';
 import { ErrorBar } from './ErrorBar';
 import { IssuesList } from './IssuesList';
@@ -41,7 +42,11 @@ export function SignOffPanel({ services, catalogue, state, signOff, onChanged }:
   const [role, setRole] = React.useState('');
   // The last step refused, with why: shown until the next step or dismissed.
   const [refused, setRefused] = React.useState<{ readonly title: string; readonly refusal: SignOffRefused } | undefined>();
+  // Each answer to Mark ready or Sign off (done or refused) brings the sign-off state to view.
+  const [answered, setAnswered] = React.useState(0);
+  const heading = useReveal<HTMLHeadingElement>(answered);
   const settle = (r: SignOffResult, title: string, done: string): void => {
+    setAnswered((n) => n + 1);
     if (r.ok) {
       setRefused(undefined);
       onChanged(r.signOff);
@@ -65,7 +70,7 @@ export function SignOffPanel({ services, catalogue, state, signOff, onChanged }:
   const busy = ready.busy || sign.busy;
   return (
     <section className={styles.panel} aria-labelledby="signoff-heading">
-      <h3 id="signoff-heading">Sign-off</h3>
+      <h3 id="signoff-heading" tabIndex={-1} ref={heading}>Sign-off</h3>
       <Text data-testid="signoff-state">{paneSignOffSentence(state, signOff)}</Text>
       {state === 'edited-after-signoff' && signOff && (
         <MessageBar intent="warning" layout="multiline" data-testid="signoff-void">
