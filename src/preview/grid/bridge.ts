@@ -124,10 +124,13 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     quiet = true;
     try {
       if (book) api.disposeUnit(UNIT);
+      const hasFormulas = state.sheets.some((sh) => [...sh.cells.values()].some((c) => c.formula !== undefined));
       book = api.createWorkbook(workbookData(state, UNIT) as unknown as Partial<IWorkbookData>);
       for (const s of state.sheets) addConditionalFormats(book, s);
       showSelection();
-      await api.getFormula().whenComputingCompleteAsync(10_000);
+      // The load starts a calculation; wait for its end (bounded, in case a sheet has no formula).
+      const ended = api.getFormula().onCalculationEnd();
+      if (hasFormulas) await Promise.race([ended, new Promise((r) => setTimeout(r, 5_000))]);
       copyResults();
     } finally {
       quiet = false;
@@ -140,6 +143,8 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
   };
 
   const offCommit = fake.onCommit(schedule);
+  // Univer computes asynchronously after a load or an edit; every finished calculation is copied back.
+  const calculated = api.getFormula().calculationEnd(() => setTimeout(copyResults, 0));
 
   const edited = api.addEvent(api.Event.SheetEditEnded, (e) => {
     if (quiet || !book) return;
@@ -169,6 +174,7 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     dispose: () => {
       offCommit();
       edited.dispose();
+      calculated.dispose();
       clearTimeout(timer);
     },
   };
