@@ -33,7 +33,8 @@ function build() {
 function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
-    const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
+    // `/` is the preview page, as webpack-dev-server serves it for `npm start`.
+    const file = path.normalize(path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;

@@ -13,6 +13,7 @@ import '@univerjs/preset-sheets-data-validation/lib/index.css';
 import { columnLetters, parseA1 } from '../../core/address';
 import type { FakeExcel } from '../fake-excel/index';
 import type { FakeSheet } from '../fake-excel/state';
+import { keepAccessible } from './a11y';
 import { cssColour } from './colour';
 import { univerSheetId, workbookData } from './to-univer';
 
@@ -164,6 +165,7 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     void api.getFormula().whenComputingCompleteAsync(5_000).then(copyResults);
   });
 
+  const stopA11y = keepAccessible(container);
   schedule();
   return {
     api,
@@ -173,6 +175,7 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     },
     dispose: () => {
       offCommit();
+      stopA11y();
       edited.dispose();
       calculated.dispose();
       clearTimeout(timer);
