@@ -22,7 +22,13 @@ export function fixAccessibility(root: Element): void {
   for (const input of root.querySelectorAll('input:not([type=hidden]), textarea')) {
     if (!input.getAttribute('aria-label') && !input.id) input.setAttribute('aria-label', input.tagName === 'INPUT' ? 'Name box: the selected cell' : 'Cell editor');
   }
-  for (const a of root.querySelectorAll('a:not([href])')) {
+  // Radix popover triggers Univer renders as plain elements carry aria-expanded/aria-controls.
+  for (const a of root.querySelectorAll('a:not([href]), [aria-expanded]:not(button):not([role]), [aria-haspopup]:not(button):not([role])')) {
+    if (a.querySelector('button, input, a, [tabindex]')) {
+      // A wrapper around its own controls: a role would nest interactive elements, so it loses the stray state instead.
+      for (const attr of ['aria-expanded', 'aria-haspopup', 'aria-controls']) a.removeAttribute(attr);
+      continue;
+    }
     if (a.getAttribute('role') !== 'button') {
       a.setAttribute('role', 'button');
       if (!a.getAttribute('aria-label') && !(a.textContent ?? '').trim()) a.setAttribute('aria-label', nameOf(a));

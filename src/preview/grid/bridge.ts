@@ -108,15 +108,24 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     }
   };
 
-  const showSelection = (): void => {
+  /** What the fake said last time: a change there (the pane selected a cell) moves the grid; else the grid keeps the person's tab. */
+  let shown = '';
+  const showSelection = (personSheetId: string | undefined): void => {
     if (!book) return;
-    const active = state.sheets.find((s) => s.id === state.activeSheetId);
     const sel = state.selection;
-    const target = sel ? state.sheets.find((s) => s.name === sel.sheet) : active;
-    const ws = target && book.getSheetBySheetId(univerSheetId(target));
-    if (!ws) return;
+    const wanted = `${state.activeSheetId ?? ''}|${sel?.sheet ?? ''}|${sel?.address ?? ''}`;
+    const fakeMoved = wanted !== shown;
+    shown = wanted;
+    if (!fakeMoved && personSheetId) {
+      const ws = book.getSheetBySheetId(personSheetId);
+      if (ws) book.setActiveSheet(ws);
+      return;
+    }
+    const active = state.sheets.find((s) => s.id === state.activeSheetId);
+    const ws = active && book.getSheetBySheetId(univerSheetId(active));
+    if (!ws || !active) return;
     book.setActiveSheet(ws);
-    const rect = sel && parseA1(sel.address);
+    const rect = sel && sel.sheet === active.name ? parseA1(sel.address) : undefined;
     if (rect) ws.getRange(rect.top - 1, rect.left - 1, rect.bottom - rect.top + 1, rect.right - rect.left + 1).activate();
   };
 
@@ -124,11 +133,12 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
   const render = async (): Promise<void> => {
     quiet = true;
     try {
+      const personSheetId = book?.getActiveSheet().getSheetId();
       if (book) api.disposeUnit(UNIT);
       const hasFormulas = state.sheets.some((sh) => [...sh.cells.values()].some((c) => c.formula !== undefined));
       book = api.createWorkbook(workbookData(state, UNIT) as unknown as Partial<IWorkbookData>);
       for (const s of state.sheets) addConditionalFormats(book, s);
-      showSelection();
+      showSelection(personSheetId);
       // The load starts a calculation; wait for its end (bounded, in case a sheet has no formula).
       const ended = api.getFormula().onCalculationEnd();
       if (hasFormulas) await Promise.race([ended, new Promise((r) => setTimeout(r, 5_000))]);
