@@ -37,6 +37,7 @@ function problems(doc) {
   need(isCount((doc.core ?? {}).rows) && isFigure((doc.core ?? {}).validateMsPerThousandRows), 'core.rows and core.validateMsPerThousandRows');
   need(doc.bundle && typeof doc.bundle.initialJsGzipKb === 'number' && typeof doc.bundle.lazyJsGzipKb === 'number', 'bundle.initialJsGzipKb and bundle.lazyJsGzipKb');
   need(doc.pane && 'firstRenderMs' in doc.pane, 'pane.firstRenderMs');
+  need(doc.preview && 'paneInteractiveMs' in doc.preview && 'gridPaintedMs' in doc.preview, 'preview.paneInteractiveMs and preview.gridPaintedMs');
   need(Array.isArray(doc.budgets) && doc.budgets.length > 0 && doc.budgets.every((b) => typeof b.met === 'boolean'), 'budgets, each met or not');
   return out;
 }
