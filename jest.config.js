@@ -12,6 +12,7 @@ const SLOW = [
   'test/adapters/exceljs/template-validator.test.ts',
   'test/adapters/office/sync-counts.test.ts',
   'test/cli/bin.test.ts',
+  'test/scripts/start.test.ts',
   'test/cli/history/three-years.test.ts',
   'test/cli/reliability/hard-data.test.ts',
 ].map((p) => `<rootDir>/${p}`);

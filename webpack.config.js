@@ -8,8 +8,24 @@ const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+// webpack 5.113's own minimizer (it replaced terser-webpack-plugin); used here only to exclude Univer.
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 
 const { rewriteManifest } = require('./scripts/production-manifest');
+
+/**
+ * `npm start` prints the one address to open as the LAST line after every build, so webpack's
+ * output never scrolls it away (issue 16.4).
+ */
+class OpenAddressPlugin {
+  constructor(url) { this.url = url; }
+  apply(compiler) {
+    compiler.hooks.done.tap('OpenAddressPlugin', (stats) => {
+      if (!compiler.options.devServer) return;
+      setImmediate(() => console.log(stats.hasErrors() ? `Build failed (see above). Then open ${this.url}` : `Open ${this.url}`));
+    });
+  }
+}
 
 /** Dev certificates made by office-addin-dev-certs, if they exist; else webpack-dev-server makes its own. */
 function httpsServer() {
@@ -25,11 +41,14 @@ function httpsServer() {
 
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
+  const port = Number(process.env.SCORECARD_PORT) || 3000;
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The preview page without Excel (`/`): the grid (Univer, lazy) beside the real pane.
+      'preview-page': './src/preview/page.tsx',
       commands: './src/commands/commands.ts',
     },
     output: {
@@ -42,11 +61,17 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } } },
+        // Only Univer's stylesheets (the preview's grid chunk) are CSS; the pane styles itself with Fluent.
+        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
       ],
     },
     performance: { hints: false },
+    // Terser takes about two minutes on Univer's 15 MB (TOOLCHAIN.md "Univer"): the preview-only grid
+    // chunks ship unminified; the task pane's own code is minified as before.
+    optimization: production ? { minimizer: [new MinimizerPlugin({ exclude: /univerjs/, minify: MinimizerPlugin.terserMinify, minimizerOptions: { compress: { passes: 2 } } })] } : {},
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/index.html', chunks: ['preview-page'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/commands/help.html', chunks: [] }),
       new CopyWebpackPlugin({
@@ -59,9 +84,10 @@ module.exports = (env, argv) => {
           },
         ],
       }),
+      new OpenAddressPlugin(`https://localhost:${port}/`),
     ],
     devServer: {
-      port: 3000,
+      port,
       server: httpsServer(),
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,

@@ -10,6 +10,7 @@ import { measureCore } from './core';
 import { measureQuarter, type QuarterFigures } from './quarter';
 import { measureStartup, type StartupFigures } from './startup';
 import { measurePane, type PaneTimes } from './pane';
+import { measurePreview, type PreviewFigures } from './preview';
 import { measureSyncs, readBlocks, type SyncTable } from './syncs';
 
 interface Budget { what: string; met: boolean; figure: string }
@@ -74,6 +75,7 @@ async function run(): Promise<void> {
   const core = measureCore(coreRows);
   let bundle = { initialJsGzipKb: 0, lazyJsGzipKb: 0 };
   let pane: PaneTimes = { firstRenderMs: null, interactiveMs: null, note: 'skipped with --quick' };
+  let preview: PreviewFigures = { paneInteractiveMs: null, gridPaintedMs: null, note: 'skipped with --quick' };
   const budgets: Budget[] = [...syncBudgets(syncs), { what: 'every Office.js request under 5 MB', met: maxRequestMb < 5, figure: `largest ${maxRequestMb.toFixed(2)} MB` },
     { what: 'every Office.js response under 5 MB', met: maxResponseMb < 5, figure: `largest ${maxResponseMb.toFixed(2)} MB` }, ...cliBudgets(cli), ...quarterBudgets(quarter), ...startupBudgets(startup),
     { what: 'core validation linear in rows', met: core.linearity <= 1.5, figure: `${core.validateMsPerThousandRows} ms per 1,000 rows at ${core.rows} (×${core.linearity} of the rate at a tenth)` }];
@@ -88,6 +90,11 @@ async function run(): Promise<void> {
       pane = await measurePane(out);
       budgets.push({ what: 'pane first render ≤ 400 ms', met: pane.firstRenderMs !== null && pane.firstRenderMs <= 400, figure: pane.firstRenderMs === null ? (pane.note ?? 'not measured') : `${pane.firstRenderMs} ms (median of 5)` });
       budgets.push({ what: 'pane interactive (catalogue loaded) reported', met: pane.interactiveMs !== null, figure: pane.interactiveMs === null ? (pane.note ?? 'not measured') : `${pane.interactiveMs} ms (median of 5)` });
+      log('the preview page (grid beside the pane) in headless Chromium…');
+      preview = await measurePreview(out);
+      const ms = (v: number | null): string => (v === null ? (preview.note ?? 'not measured') : `${v} ms (median of 5)`);
+      budgets.push({ what: 'preview: pane interactive within 400 ms', met: preview.paneInteractiveMs !== null && preview.paneInteractiveMs <= 400, figure: ms(preview.paneInteractiveMs) });
+      budgets.push({ what: 'preview: grid painted within 4 s', met: preview.gridPaintedMs !== null && preview.gridPaintedMs <= 4000, figure: ms(preview.gridPaintedMs) });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -96,7 +103,7 @@ async function run(): Promise<void> {
   process.stdout.write(`\n${'budget'.padEnd(width)}  result  figures\n`);
   for (const b of budgets) process.stdout.write(`${b.what.padEnd(width)}  ${b.met ? 'met   ' : 'MISSED'}  ${b.figure}\n`);
   if (json) {
-    const doc = { quick, syncs, maxRequestMb: Math.round(maxRequestMb * 100) / 100, maxResponseMb: Math.round(maxResponseMb * 100) / 100, cli, quarter, startup, core, bundle, pane, budgets: budgets.map((b) => ({ what: b.what, met: b.met, figure: b.figure })) };
+    const doc = { quick, syncs, maxRequestMb: Math.round(maxRequestMb * 100) / 100, maxResponseMb: Math.round(maxResponseMb * 100) / 100, cli, quarter, startup, core, bundle, pane, preview, budgets: budgets.map((b) => ({ what: b.what, met: b.met, figure: b.figure })) };
     process.stdout.write(`${JSON.stringify(doc)}\n`);
   }
 }

@@ -46,6 +46,7 @@ function problems(doc) {
   need(doc.pane && 'interactiveMs' in doc.pane, 'pane.interactiveMs');
   need(Array.isArray(doc.budgets) && doc.budgets.length > 0 && doc.budgets.every((b) => typeof b.met === 'boolean' && typeof b.what === 'string' && typeof b.figure === 'string'), 'budgets, each named, met or not, with its figure');
   for (const what of ['the floor', 'openpyxl peer', 'RSS ≤ 300 MB', 'quarter: consolidate']) need((doc.budgets ?? []).some((b) => String(b.what).includes(what)), `a budget for ${what}`);
+  need(doc.preview && 'paneInteractiveMs' in doc.preview && 'gridPaintedMs' in doc.preview, 'preview.paneInteractiveMs and preview.gridPaintedMs');
   return out;
 }
 

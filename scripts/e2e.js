@@ -33,7 +33,8 @@ function build() {
 function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
-    const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
+    // `/` is the preview page, as webpack-dev-server serves it for `npm start`.
+    const file = path.normalize(path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
@@ -61,7 +62,10 @@ async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   try {
     const { runPaneE2e } = require(path.join(root, 'test', 'e2e', 'pane.e2e.js'));
-    const steps = await runPaneE2e({ baseUrl: `http://127.0.0.1:${port}`, artifacts, ...(process.env.SCORECARD_UPDATE_SCREENSHOTS ? { docs: path.join(root, 'docs', 'screenshots') } : {}) });
+    const { runFirstRunE2e } = require(path.join(root, 'test', 'e2e', 'first-run.e2e.js'));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const steps = await runPaneE2e({ baseUrl, artifacts, ...(process.env.SCORECARD_UPDATE_SCREENSHOTS ? { docs: path.join(root, 'docs', 'screenshots') } : {}) })
+      + await runFirstRunE2e({ baseUrl, artifacts });
     if (process.env.SCORECARD_TEST_SUMMARY) fs.appendFileSync(process.env.SCORECARD_TEST_SUMMARY, `${JSON.stringify({ passed: steps, failed: 0, skipped: 0 })}\n`);
     process.stdout.write(`e2e passed: ${steps} steps in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-artifacts/\n`);
   } catch (e) {

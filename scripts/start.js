@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the task pane's dev server on https://localhost:3000, sideloaded into Excel where
-// Excel exists; elsewhere (Linux, CI) a browser preview of the real pane on a sample workbook.
+// Excel exists; elsewhere (Linux, CI) the preview page: a spreadsheet beside the real pane.
+// SCORECARD_PORT picks another port (tests use a free one).
 'use strict';
 const { spawn } = require('child_process');
 const path = require('path');
@@ -22,8 +23,8 @@ if (hasExcel) {
   run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'office-addin-debugging@7.0.0', 'start', 'manifest.xml', 'desktop', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000']);
 } else {
   console.log(`No Excel on this machine (${process.platform}): serving the browser preview of the task pane.`);
-  console.log('  Open https://localhost:3000/taskpane.html (accept the self-signed certificate).');
-  console.log('  The pane runs against an in-memory workbook of sample returns; nothing leaves this machine.');
-  console.log('  In Excel on the web you can sideload manifest.xml from this server: see README "Deploying".');
+  console.log('  A spreadsheet of sample returns beside the real task pane; nothing leaves this machine.');
+  console.log('  Accept the self-signed certificate once. In Excel on the web you can sideload manifest.xml: README "Deploying".');
+  // The address to open is printed last, after every build (webpack.config.js OpenAddressPlugin).
   run(bin('webpack'), ['serve', '--mode', 'development']);
 }

@@ -38,9 +38,18 @@ export async function createPreviewWorkbook(period: string = DEMO_PERIOD, option
 
 /** The pane's services over the preview workbook: the same code as in Excel, on the fake. */
 export async function createPreviewServices(): Promise<ScorecardServices> {
+  return (await createPreviewSession()).services;
+}
+
+/**
+ * The preview workbook and the pane's services over it; the preview page also shows `fake` in the
+ * grid. Seeding uses the Office adapter on purpose: this is the app, not a test double (tests seed
+ * their fixtures independently, test/helpers/seed-fake.ts).
+ */
+export async function createPreviewSession(): Promise<{ fake: FakeExcel; services: ScorecardServices }> {
   const fake = await createPreviewWorkbook();
   installPreviewHook(fake);
-  return createOfficeServices({
+  const services = createOfficeServices({
     run: fake.run,
     settings: officeSettings(fake.settings),
     files: lazyFileAdapters,
@@ -48,4 +57,5 @@ export async function createPreviewServices(): Promise<ScorecardServices> {
     supports: () => true,
     workbookLabel: 'Preview workbook',
   });
+  return { fake, services };
 }

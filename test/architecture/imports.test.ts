@@ -14,13 +14,13 @@ const SRC = resolve(__dirname, '../../src');
 
 export type Layer =
   | 'core' | 'app' | 'catalogue' | 'host' | 'exceljs' | 'office' | 'taskpane' | 'composition'
-  | 'cli' | 'fake-excel' | 'preview' | 'commands';
+  | 'cli' | 'fake-excel' | 'preview' | 'preview-grid' | 'commands';
 
 /** The layer of a file, from its path under src (`/`-separated). */
 export function layerOf(path: string): Layer | undefined {
   const [top, second] = path.split('/');
   if (top === 'adapters') return second === 'exceljs' ? 'exceljs' : second === 'office' ? 'office' : undefined;
-  if (top === 'preview') return second === 'fake-excel' ? 'fake-excel' : 'preview';
+  if (top === 'preview') return second === 'fake-excel' ? 'fake-excel' : second === 'grid' ? 'preview-grid' : 'preview';
   if (top === 'composition.ts') return 'composition';
   return (['core', 'app', 'catalogue', 'host', 'taskpane', 'cli', 'commands'] as const).find((l) => l === top);
 }
@@ -39,7 +39,8 @@ export const RULES: Readonly<Record<Layer, { readonly layers: readonly Layer[]; 
   composition: { layers: ['app', 'core', 'catalogue', 'host', 'office', 'exceljs', 'preview'], packages: [], why: 'the pane’s one composition root wires adapters to the app' },
   cli: { layers: ['app', 'core', 'catalogue', 'exceljs'], packages: [...NODE], why: 'the command line runs the use cases on files; it has no Office, pane or preview' },
   'fake-excel': { layers: ['core', 'host'], packages: [], why: 'the fake stands in for Excel, not for our adapter' },
-  preview: { layers: ['app', 'core', 'catalogue', 'host', 'office', 'exceljs', 'fake-excel', 'taskpane'], packages: [], why: 'the browser preview wires the real adapter to the fake workbook' },
+  preview: { layers: ['app', 'core', 'catalogue', 'host', 'office', 'exceljs', 'fake-excel', 'taskpane', 'preview-grid'], packages: ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'], why: 'the browser preview wires the real adapter to the fake workbook, and its page mounts the pane beside the grid' },
+  'preview-grid': { layers: ['core', 'fake-excel'], packages: ['@univerjs/*'], why: 'the grid bridge shows the fake in Univer; only it (a lazy, preview-only chunk) loads Univer' },
   commands: { layers: [], packages: [], why: 'the ribbon’s function file only opens the pane' },
 };
 

@@ -10,6 +10,7 @@ const ExcelJS = require('exceljs');
 const { chromium } = require('playwright-core');
 const { axeScan, overflow, tabWalk } = require('./a11y');
 const { demoReturns, resent } = require('./returns');
+const { gridSteps } = require('./grid.steps');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -73,11 +74,12 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
     }
   };
   /** axe-core on the view as it is now: zero serious or critical; and nothing sticks out of a narrow pane. */
-  const a11y = (view) => run(`axe and layout: ${view}`, async () => {
-    const r = await axeScan(page);
+  const a11y = (view, on = page) => run(`axe and layout: ${view}`, async () => {
+    const r = await axeScan(on);
     axeResults[view] = { serious: r.serious.length, other: r.other.map((v) => `${v.id} (${v.impact})`) };
     check(r.serious.length === 0, `axe on ${view}: ${r.serious.map((v) => `${v.id} ${v.impact} (${v.nodes}): ${v.target}`).join('; ')}`);
-    const o = await overflow(page);
+    // The pane's width is checked on the pane's own page; the preview page is a whole window.
+    const o = on === page ? await overflow(page) : { scrolls: false, wide: [] };
     check(!o.scrolls && o.wide.length === 0, `${view} is wider than the pane: ${o.wide.join(', ')}`);
   });
   try {
@@ -236,13 +238,14 @@ async function runPaneE2e({ baseUrl, artifacts, docs }) {
       });
       await a11y(`Return in the ${wantTheme} theme`);
     }
+    await gridSteps({ context, baseUrl, run, check, a11y, artifacts, path });
     check(problems.length === 0, `the page threw: ${problems.join(' | ')}`);
     fs.writeFileSync(path.join(artifacts, 'axe-results.json'), `${JSON.stringify(axeResults, null, 2)}\n`);
     for (const [view, r] of Object.entries(axeResults)) process.stdout.write(`axe ${view}: ${r.serious} serious or critical${r.other.length ? `; minor: ${r.other.join(', ')}` : ''}\n`);
     // README screenshots change only when asked: a test run leaves the working tree as it found it.
     if (docs) {
       fs.mkdirSync(docs, { recursive: true });
-      for (const name of ['pane-return.png', 'pane-consolidate.png', 'pane-cabinet.png', 'pane-dark.png', 'pane-high-contrast.png']) fs.copyFileSync(path.join(artifacts, name), path.join(docs, name));
+      for (const name of ['pane-return.png', 'pane-consolidate.png', 'pane-cabinet.png', 'pane-dark.png', 'pane-high-contrast.png', 'preview-return.png', 'preview-cabinet.png']) fs.copyFileSync(path.join(artifacts, name), path.join(docs, name));
     }
     return step;
   } finally {

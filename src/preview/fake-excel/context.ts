@@ -62,6 +62,8 @@ export interface FakeCore {
   enableEvents: boolean;
   /** Workbook-level `worksheets.onChanged` handlers (ExcelApi 1.9). */
   readonly collectionHandlers: Map<number, (event: ChangedEvent) => Promise<unknown>>;
+  /** Told after every sync that changed the workbook (the preview grid re-renders from the state). */
+  readonly commitListeners: Set<() => void>;
 }
 
 /**
@@ -134,6 +136,7 @@ export class FakeContext {
     } finally {
       this.core.responses.push(response);
       this.fireEvents();
+      if (ops.some((op) => op.kind === 'write')) for (const listen of this.core.commitListeners) listen();
     }
     if (response > this.core.responseLimit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload (${response} bytes) is over the limit of ${this.core.responseLimit}.`);

@@ -86,6 +86,8 @@ export interface FakeExcel {
   createWorkbook(base64?: string): Promise<void>;
   /** The workbooks `createWorkbook` opened so far, oldest first. */
   openedWorkbooks(): readonly OpenedWorkbook[];
+  /** Call `listener` after every sync that wrote to the workbook; returns the unsubscribe. */
+  onCommit(listener: () => void): () => void;
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
@@ -102,6 +104,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     cellEdit: { on: false, waiting: [] },
     enableEvents: true,
     collectionHandlers: new Map(),
+    commitListeners: new Set(),
     ...(options.evaluate ? { evaluate: options.evaluate } : {}),
   };
   for (const name of options.sheets ?? ['Sheet1']) newSheet(core.state, name);
@@ -181,6 +184,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     grid: (name) => gridOf(sheet(name)),
     createWorkbook: opener.createWorkbook,
     openedWorkbooks: () => [...opener.opened],
+    onCommit: (listener) => {
+      core.commitListeners.add(listener);
+      return () => void core.commitListeners.delete(listener);
+    },
   };
 }
 

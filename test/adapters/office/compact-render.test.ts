@@ -8,7 +8,8 @@ import { templatePlan } from '../../../src/core/plan/template';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { fillReturnPlan } from '../../../src/core/sample/fill';
 import { sampleReturns } from '../../../src/core/sample/returns';
-import { createPreviewWorkbook, DEMO_PERIOD } from '../../../src/preview/workbook';
+import { DEMO_PERIOD } from '../../../src/preview/workbook';
+import { seedDemoWorkbook } from '../../helpers/seed-fake';
 import { catalogueOfSize, PERIOD } from './helpers';
 import { drawn } from './state';
 
@@ -16,7 +17,7 @@ const period = parsePeriod(DEMO_PERIOD) as Period;
 const cat = defaultCatalogue();
 
 async function cabinetSheet(): Promise<SheetPlan> {
-  const preview = await createPreviewWorkbook(DEMO_PERIOD);
+  const preview = seedDemoWorkbook(DEMO_PERIOD);
   const grids = findReturnGrids(preview.workbook.sheets.map((s) => preview.grid(s.name)));
   const inputs = grids.map((g) => ({ file: g.sheet, validation: validateGrid(cat, g, { period }) }));
   const plan = cabinetPlan(cabinetModel(cat, consolidate(cat, period, inputs), { generatedAt: '2024-10-21T09:00:00Z' }), { password: 'pw' });

@@ -8,7 +8,7 @@ import { OFFICE_ERROR_TEXT } from '../../../src/app/office-errors';
 import type { FileAdapters, ScorecardServices } from '../../../src/app/ports';
 import { defaultCatalogue } from '../../../src/catalogue/index';
 import { createServices } from '../../../src/composition';
-import { createPreviewWorkbook } from '../../../src/preview/workbook';
+import { seedDemoWorkbook } from '../../helpers/seed-fake';
 import { FakeOfficeError, type FakeExcel } from './excel-fake';
 import { PERIOD, servicesOn } from './helpers';
 
@@ -19,7 +19,7 @@ const files: FileAdapters = {
 const catalogue = defaultCatalogue();
 
 async function setUp(extra: Partial<Parameters<typeof servicesOn>[1]> = {}): Promise<{ fake: FakeExcel; s: ScorecardServices }> {
-  const fake = await createPreviewWorkbook(PERIOD, { maxSheets: 4 });
+  const fake = seedDemoWorkbook(PERIOD, { maxSheets: 4 });
   return { fake, s: servicesOn(fake, { files, createWorkbook: fake.createWorkbook, ...extra }) };
 }
 
@@ -69,7 +69,7 @@ describe('composition root: Excel.createWorkbook and where downloads go', () => 
   });
 
   it('passes Excel.createWorkbook in, bound to Excel; Excel for Mac drops downloads, Excel on the web keeps them in the browser', async () => {
-    const fake = await createPreviewWorkbook(PERIOD, { maxSheets: 2 });
+    const fake = seedDemoWorkbook(PERIOD, { maxSheets: 2 });
     const calls: [unknown, string][] = [];
     const Excel = { run: fake.run, createWorkbook(this: unknown, b: string) { calls.push([this, b]); return Promise.resolve(); } };
     const mac = await createServices({ globals: { Office: office('Mac'), Excel } });
