@@ -18,7 +18,8 @@ function doc(): Record<string, unknown> {
     quarter: { services: 6, indicators: 30, runs: 1, floorSeconds: 0.03, templateSeconds: 0.21, validateSeconds: 0.17, consolidateSeconds: 0.3, templateRatio: 7.66, validateRatio: 6.18, consolidateRatio: 10.68, consolidateVsValidate: 1.73, peakRssMb: 95 },
     startup: { runs: 5, nodeMs: 79, helpMs: 76, validateMs: 163, helpRatio: 0.96, validateRatio: 1.89 },
     core: { rows: 5000, validateMsPerThousandRows: 21.66, linearity: 0.3 },
-    bundle: { initialJsGzipKb: 0, lazyJsGzipKb: 0 }, pane: { firstRenderMs: null, note: 'skipped with --quick' },
+    bundle: { initialJsGzipKb: 0, lazyJsGzipKb: 0 }, pane: { firstRenderMs: null, interactiveMs: null, note: 'skipped with --quick' },
+    preview: { paneInteractiveMs: null, gridPaintedMs: null, note: 'skipped with --quick' },
     budgets,
   };
 }
