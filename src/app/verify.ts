@@ -29,6 +29,12 @@ export function verifyCabinet(book: Book): Verdict {
   if (grid.formulaCells?.length) {
     return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `it holds formulas (${grid.formulaCells.join(', ')}), and scorecard writes values only` };
   }
+  // Every sheet of an exported paper carries scorecard's marker: a visible sheet without one was
+  // added after export, and a reader could take its numbers for the paper's.
+  const added = book.sheets.filter((g) => !g.product && (g.view?.state ?? 'visible') === 'visible');
+  if (added.length > 0) {
+    return { ok: false, sheet: grid.sheet, changed: 'other', exported: '', now: '', reason: `it has ${added.length === 1 ? 'a visible sheet' : 'visible sheets'} scorecard did not write with the paper (${added.map((g) => `"${g.sheet}"`).join(', ')}), added after export` };
+  }
   const stored = book.properties?.[PROPERTY.fingerprint]?.trim();
   if (!stored) return { ok: false, cannot: `has no ${PROPERTY.fingerprint} property, so it was not exported by scorecard (or the property was removed)` };
   // A paper made before the current fingerprint version is checked against its own version's text.

@@ -126,6 +126,19 @@ describe('verify', () => {
     expect(r.out).toMatch(/CHANGED.*2 sheets named like a Cabinet sheet.*Cabinet \u2013/);
   });
 
+  it('catches a visible sheet scorecard did not write, next to the paper (issue 18.4: exit 1, names it)', async () => {
+    // Trends without its marker stands for any sheet added after export: a reader could take it for the paper.
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(__dirname, '..', '..', 'golden', 'cabinet.xlsx')));
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const changed = xml.replace(/name="_ScorecardSheet_trends(_\d+)?"/, 'name="Notes"');
+    expect(changed).not.toBe(xml);
+    zip.file('xl/workbook.xml', changed);
+    fs.writeFileSync(path.join(dir, 'added-sheet.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await bounded(dir, ['verify', 'added-sheet.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/CHANGED.*visible sheet scorecard did not write.*"Trends /);
+  });
+
   it('catches an actual replaced by a formula keeping the old cached value (issue 18: exit 1, names the cell)', async () => {
     const address = cells['CS01 Actual'] as string;
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'cabinet.xlsx')));
