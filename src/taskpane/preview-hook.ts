@@ -6,6 +6,8 @@
 export interface PreviewWorkbook {
   /** As a person types into the cell: parsed as typed; change handlers fire. */
   type(address: string, input: string | number | boolean | null): void;
+  /** As a person pastes into the cell: data validation does not stop it. */
+  paste(address: string, input: string | number | boolean | null): void;
   cell(address: string): { readonly value: unknown };
   readonly workbook: {
     readonly sheets: readonly { readonly name: string; readonly protection: { readonly protected: boolean } }[];
@@ -15,6 +17,8 @@ export interface PreviewWorkbook {
 
 export interface PreviewHook {
   setCell(address: string, input: string | number | boolean | null): void;
+  /** As a person pastes: Excel's data validation checks typed entries only. */
+  pasteCell(address: string, input: string | number | boolean | null): void;
   getCell(address: string): unknown;
   /** `Return!K12`, or undefined before anything was selected. */
   selection(): string | undefined;
@@ -32,6 +36,7 @@ function qualified(sheet: string, address: string): string {
 export function previewHook(fake: PreviewWorkbook): PreviewHook {
   return {
     setCell: (address, input) => fake.type(address, input),
+    pasteCell: (address, input) => fake.paste(address, input),
     getCell: (address) => fake.cell(address).value,
     selection: () => {
       const s = fake.workbook.selection;

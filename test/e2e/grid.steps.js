@@ -3,6 +3,9 @@
 // the computed RAG read from the grid, validation in the pane, the grid's selection following an
 // issue click, and a locked cell refusing an edit. Called by pane.e2e.js with its `run`/`check`.
 'use strict';
+const fs = require('fs');
+const os = require('os');
+const { demoReturns } = require('./returns');
 
 /** Rows 15.. of the Return sheet as the grid holds them (Univer facade, 0-based rows). */
 function gridRows() {
@@ -14,6 +17,13 @@ function gridRows() {
     rows.push({ row: r + 1, ref: get(0), unit: get(4), polarity: get(5), target: get(6), actual: get(7), rag: get(11) });
   }
   return rows;
+}
+
+/** The value beside a label above the Return sheet's header (`Prepared by`, `Signed off by`…), as the grid holds it. */
+function labelInGrid(label) {
+  const ws = window.__scorecardGrid.api.getActiveWorkbook().getSheetByName('Return');
+  for (let r = 0; r < 14; r++) for (let c = 0; c < 6; c++) if (ws.getRange(r, c).getRawValue() === label) return ws.getRange(r, c + 1).getRawValue();
+  return undefined;
 }
 
 async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }) {
@@ -56,6 +66,13 @@ async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }
     await page.getByRole('button', { name: 'Validate', exact: true }).click();
     await page.locator('[data-testid=issue][data-code=commentary-required]').filter({ hasText: red.ref }).first().waitFor();
   });
+  await run('after validating (which writes the RAG formats), the grid paints the Red in the plan\'s Red fill', async () => {
+    // RAG_STYLE.Red.fill in src/core/plan/palette.ts, as Univer's conditional formatting composes it.
+    const RED_FILL = '#B10E1E';
+    await page.waitForFunction(([row, want]) => window.__scorecardGrid.paintedFill('Return', `L${row}`) === want, [red.row, RED_FILL], { timeout: 10000 }).catch(() => undefined);
+    const painted = await page.evaluate((row) => window.__scorecardGrid.paintedFill('Return', `L${row}`), red.row);
+    check(painted === RED_FILL, `the grid paints L${red.row} ${painted}, not the Red fill ${RED_FILL}`);
+  });
   await run('click the issue: the grid selection moves to its cell', async () => {
     const issue = page.locator('[data-testid=issue][data-code=commentary-required]').filter({ hasText: red.ref }).first();
     const cell = await issue.getAttribute('data-cell');
@@ -69,10 +86,22 @@ async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }
     check(shown === cell, `the grid selects ${shown}, the issue is at ${cell}`);
   });
   const other = () => rows.find((r) => r.unit === 'percent' && r !== red && typeof r.target === 'number' && r.target > 0.2);
-  await run('a text value in a number cell: the pane says it is not a number', async () => {
+  await run('an out-of-range number typed into a "decimal between" cell is refused: the cell keeps its value', async () => {
     const row = other();
     check(row, 'no second percent row');
-    await typeInto(`H${row.row}`, 'about half');
+    // The template's Actual rule for a percent: decimal between 0 and 100, error style Stop (src/core/plan/template.ts).
+    const before = await fake(`Return!H${row.row}`);
+    await typeInto(`H${row.row}`, '150');
+    await settle();
+    await page.waitForTimeout(300);
+    await settle();
+    check(((await fake(`Return!H${row.row}`)) ?? '') === (before ?? ''), `the fake took 150: ${await fake(`Return!H${row.row}`)}`);
+    const shown = await page.evaluate((r) => window.__scorecardGrid.api.getActiveWorkbook().getSheetByName('Return').getRange(`H${r}`).getRawValue(), row.row);
+    check((shown ?? '') === (before ?? ''), `the grid shows ${shown} after a refused entry, not ${before}`);
+  });
+  await run('a text value pasted into a number cell (validation stops typing, not a paste): the pane says it is not a number', async () => {
+    const row = other();
+    await page.evaluate((r) => window.__scorecardPreview.pasteCell(`Return!H${r}`, 'about half'), row.row);
     await page.waitForFunction((r) => window.__scorecardPreview.getCell(`Return!H${r}`) === 'about half', row.row);
     await page.getByRole('button', { name: 'Validate', exact: true }).click();
     await page.locator('[data-testid=issue][data-code=not-a-number]').filter({ hasText: row.ref }).first().waitFor();
@@ -96,6 +125,34 @@ async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }
     await page.screenshot({ path: path.join(artifacts, 'preview-return.png') });
   });
   await a11y('preview page (grid and pane)', page);
+  await run('answer the Red with commentary in the grid, then mark ready and sign off in the pane: the grid shows the sign-off cells', async () => {
+    await typeInto(`M${red.row}`, 'Staff shortage in the quarter');
+    await typeInto(`N${red.row}`, 'Recovery plan agreed with the director');
+    // The other row's Actual back to what its numerator and denominator give (the fraction step left 0.5).
+    const [num, den] = await page.evaluate((r) => [window.__scorecardPreview.getCell(`Return!J${r}`), window.__scorecardPreview.getCell(`Return!K${r}`)], other().row);
+    const actual = typeof num === 'number' && typeof den === 'number' && den > 0 ? Math.round((num / den) * 1000) / 10 : 50;
+    await typeInto(`H${other().row}`, String(actual));
+    await page.waitForFunction(([r, v]) => window.__scorecardPreview.getCell(`Return!H${r}`) === v, [other().row, actual]);
+    await page.locator('#root').getByRole('tab', { name: 'Return', exact: true }).click();
+    await page.getByRole('button', { name: 'Validate', exact: true }).click();
+    await page.getByLabel('Preparer name').fill('A. Lead');
+    await page.getByRole('button', { name: 'Mark ready' }).click();
+    const refused = page.getByTestId('signoff-refused');
+    await Promise.race([
+      page.waitForFunction((fn) => new Function(`return (${fn})`)()('Prepared by') === 'A. Lead', labelInGrid.toString(), { timeout: 20000 }),
+      refused.waitFor({ timeout: 20000 }).then(async () => { throw new Error(`mark ready refused: ${await refused.textContent()}`); }),
+    ]);
+    await page.getByLabel('Signed off by (name)').fill('B. Director');
+    await page.getByLabel('Role').fill('Director of Services');
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await Promise.race([
+      page.waitForFunction((fn) => new Function(`return (${fn})`)()('Signed off by') === 'B. Director', labelInGrid.toString(), { timeout: 20000 }),
+      refused.waitFor({ timeout: 20000 }).then(async () => { throw new Error(`sign-off refused: ${await refused.textContent()}`); }),
+    ]);
+    const role = await page.evaluate((fn) => new Function(`return (${fn})`)()('Role'), labelInGrid.toString());
+    check(role === 'Director of Services', `the grid's Role is ${role}`);
+    await page.screenshot({ path: path.join(artifacts, 'preview-signed-off.png') });
+  });
   await run('create the Cabinet sheet, open its tab, and see a locked cell refuse an edit', async () => {
     await page.getByRole('tab', { name: 'Cabinet' }).click();
     await page.getByRole('button', { name: 'Create locked Cabinet sheet' }).click();
@@ -113,6 +170,20 @@ async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }
     check((await fake(q)) === before, `the Cabinet sheet took an edit: ${await fake(q)}`);
     check((await grid('A1')) === before, `the grid shows ${await grid('A1')} in the Cabinet's A1, not ${before}`);
     await page.screenshot({ path: path.join(artifacts, 'preview-cabinet.png') });
+  });
+  await run('consolidate the demo returns from the pane: the Scorecard sheet appears as a tab in the grid', async () => {
+    const files = demoReturns(fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-e2e-grid-')));
+    await page.locator('#root').getByRole('tab', { name: 'Consolidate', exact: true }).click();
+    await page.locator('input[type=file][multiple]').setInputFiles(files);
+    await page.getByRole('button', { name: new RegExp(`^Consolidate ${files.length} returns for`) }).click();
+    await page.getByRole('heading', { name: /^Scorecard for / }).waitFor({ timeout: 60000 });
+    const name = await page.evaluate(() => (window.__scorecardPreview.sheets().find((s) => s.name.startsWith('Scorecard')) || {}).name);
+    check(name, `no Scorecard sheet in the workbook: ${JSON.stringify(await page.evaluate(() => window.__scorecardPreview.sheets().map((s) => s.name)))}`);
+    await settle();
+    await page.locator('#grid').getByText(name, { exact: true }).first().waitFor();
+    const active = await page.evaluate(() => window.__scorecardGrid.api.getActiveWorkbook().getActiveSheet().getSheetName());
+    check(active === name, `the grid shows ${active}, not the new ${name}`);
+    await page.screenshot({ path: path.join(artifacts, 'preview-consolidated.png') });
   });
   check(problems.length === 0, `the preview page threw: ${problems.join(' | ')}`);
   await page.close();

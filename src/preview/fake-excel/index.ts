@@ -5,6 +5,7 @@ import { FakeContext, FakeOfficeError, deliverEvents, emitChange, type FakeCore 
 import { valueType } from './range';
 
 export { FakeOfficeError };
+import { refusingValidation } from './entry-check';
 import { parseInput, storeInput } from './input';
 import { fakeWorkbook } from './sheet';
 import { workbookOpener, type OpenedWorkbook } from './create-workbook';
@@ -68,10 +69,16 @@ export interface FakeExcel {
   addSheet(name: string): FakeSheet;
   /** The stored cell at `Return!F12` (or `F12` on `sheet`); an empty one when never touched. */
   cell(address: string, sheet?: string): Readonly<FakeCell>;
-  /** What a person typing into a cell does: parsed as typed, change handlers fire. */
+  /**
+   * What a person typing into a cell does: parsed as typed, change handlers fire. Refused (throws, the
+   * cell unchanged) on a locked cell of a protected sheet, and for an entry that breaks a data
+   * validation whose error alert has style Stop, as Excel refuses it.
+   */
   type(address: string, input: Scalar | null): void;
   /** What a co-author's edit does here: the cell changes, and the event says `source: 'Remote'`. */
   remoteType(address: string, input: Scalar | null): void;
+  /** A person pasting into a cell: as `type`, but data validation does not stop a paste (Excel checks typed entries only). */
+  paste(address: string, input: Scalar | null): void;
   /** A person formatting a cell (fill): the value stays, and onChanged still fires (details before = after). */
   fill(address: string, color: string): void;
   /** A person starts (true) or ends (false) editing a cell; ending it runs the batches that waited. */
@@ -126,14 +133,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     return result;
   }) as ExcelRun;
   /** A person's edit (this user, or a co-author): the cell changes and handlers hear of it. */
-  const personTypes = (address: string, input: Scalar | null, source: 'Local' | 'Remote'): void => {
+  const personTypes = (address: string, input: Scalar | null, source: 'Local' | 'Remote', checkValidation = true): void => {
     const at = locate(address);
     if (at.sheet.protection.protected && peekCell(at.sheet, at.row, at.col)?.locked !== false) {
       throw new FakeOfficeError('AccessDenied', `The cell ${address} is on a protected sheet.`);
     }
+    const parsed = parseInput(input);
+    const refusing = checkValidation ? refusingValidation(at.sheet, at.row, at.col, parsed) : undefined;
+    if (refusing) throw new FakeOfficeError('DataValidation', `${address}: ${refusing.errorAlert?.message || 'the value breaks the cell\'s data validation'}`);
     const cell = cellAt(at.sheet, at.row, at.col);
     const before = { valueBefore: cell.value ?? '', valueTypeBefore: valueType(cell) };
-    storeInput(cell, parseInput(input));
+    storeInput(cell, parsed);
     const details = { ...before, valueAfter: cell.value ?? '', valueTypeAfter: valueType(cell) };
     emitChange(core, at.sheet, { worksheetId: at.sheet.id, address: local(address), changeType: 'RangeEdited', source, type: 'WorksheetChanged', triggerSource: 'Unknown', details });
     deliverEvents(core);
@@ -167,6 +177,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     type: (address, input) => personTypes(address, input, 'Local'),
     remoteType: (address, input) => personTypes(address, input, 'Remote'),
+    paste: (address, input) => personTypes(address, input, 'Local', false),
     fill: (address, color) => {
       const at = locate(address);
       const cell = cellAt(at.sheet, at.row, at.col);

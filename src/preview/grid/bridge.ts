@@ -3,7 +3,7 @@ import { FUniver } from '@univerjs/core/facade';
 import { defaultTheme } from '@univerjs/themes';
 import { UniverSheetsCorePreset } from '@univerjs/preset-sheets-core';
 import sheetsCoreEnUS from '@univerjs/preset-sheets-core/locales/en-US';
-import { UniverSheetsConditionalFormattingPreset } from '@univerjs/preset-sheets-conditional-formatting';
+import { ConditionalFormattingService, UniverSheetsConditionalFormattingPreset } from '@univerjs/preset-sheets-conditional-formatting';
 import sheetsCfEnUS from '@univerjs/preset-sheets-conditional-formatting/locales/en-US';
 import { UniverSheetsDataValidationPreset } from '@univerjs/preset-sheets-data-validation';
 import sheetsDvEnUS from '@univerjs/preset-sheets-data-validation/locales/en-US';
@@ -14,15 +14,16 @@ import { columnLetters, parseA1 } from '../../core/address';
 import type { FakeExcel } from '../fake-excel/index';
 import type { FakeSheet } from '../fake-excel/state';
 import { keepAccessible } from './a11y';
-import { cssColour } from './colour';
+import { cssColour, hexColour } from './colour';
 import { univerSheetId, workbookData } from './to-univer';
+import { addValidations } from './validation';
 
 type Plugins = { plugins: unknown[] };
 type FWorkbook = NonNullable<ReturnType<FUniver['getActiveWorkbook']>>;
 
 const UNIT = 'preview';
 
-function createUniver(container: HTMLElement): FUniver {
+function createUniver(container: HTMLElement): { univer: Univer; api: FUniver } {
   const univer = new Univer({
     locale: LocaleType.EN_US,
     locales: { [LocaleType.EN_US]: mergeLocales(sheetsCoreEnUS, sheetsCfEnUS, sheetsDvEnUS) },
@@ -39,7 +40,7 @@ function createUniver(container: HTMLElement): FUniver {
       (univer.registerPlugin as (plugin: unknown, config?: unknown) => void)(plugin, config);
     }
   }
-  return FUniver.newAPI(univer);
+  return { univer, api: FUniver.newAPI(univer) };
 }
 
 const qualified = (sheet: string, row: number, col: number): string => `'${sheet.replace(/'/g, "''")}'!${columnLetters(col)}${row}`;
@@ -70,6 +71,11 @@ function addConditionalFormats(book: FWorkbook, sheet: FakeSheet): void {
 
 export interface GridHandle {
   readonly api: FUniver;
+  /**
+   * The fill the grid paints in a cell (`#RRGGBB`): the conditional format's, as Univer composes it,
+   * else the cell's own; undefined while Univer has not evaluated the formats yet. For tests.
+   */
+  paintedFill(sheet: string, a1: string): string | undefined;
   /** Resolves once the grid shows the current state of the fake (after the pending re-render). */
   rendered(): Promise<void>;
   dispose(): void;
@@ -83,7 +89,7 @@ export interface GridHandle {
  * Differences from Excel live here only (docs/excel-behaviour.md).
  */
 export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
-  const api = createUniver(container);
+  const { univer, api } = createUniver(container);
   let book: FWorkbook | undefined;
   let rendering = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -137,7 +143,10 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
       if (book) api.disposeUnit(UNIT);
       const hasFormulas = state.sheets.some((sh) => [...sh.cells.values()].some((c) => c.formula !== undefined));
       book = api.createWorkbook(workbookData(state, UNIT) as unknown as Partial<IWorkbookData>);
-      for (const s of state.sheets) addConditionalFormats(book, s);
+      for (const s of state.sheets) {
+        addConditionalFormats(book, s);
+        addValidations(api, book, s);
+      }
       showSelection(personSheetId);
       // The load starts a calculation; wait for its end (bounded, in case a sheet has no formula).
       const ended = api.getFormula().onCalculationEnd();
@@ -168,7 +177,8 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
     try {
       fake.type(qualified(sheet.name, e.row + 1, e.column + 1), input as string | number | boolean | null);
     } catch {
-      // Refused by the fake (a locked cell on a protected sheet): put the cell back, as Excel never takes the edit.
+      // Refused by the fake (a locked cell on a protected sheet, or a typed entry a Stop validation
+      // refuses): put the cell back, as Excel never takes the edit.
       schedule();
       return;
     }
@@ -177,8 +187,17 @@ export function mountGrid(container: HTMLElement, fake: FakeExcel): GridHandle {
 
   const stopA11y = keepAccessible(container);
   schedule();
+  const paintedFill = (sheetName: string, a1: string): string | undefined => {
+    const ws = book?.getSheetByName(sheetName);
+    const at = parseA1(a1);
+    if (!ws || !at) return undefined;
+    const cf = univer.__getInjector().get(ConditionalFormattingService).composeStyle(UNIT, ws.getSheetId(), at.top - 1, at.left - 1);
+    const rgb = cf?.style?.bg?.rgb ?? ws.getRange(at.top - 1, at.left - 1).getBackground();
+    return hexColour(rgb ?? undefined);
+  };
   return {
     api,
+    paintedFill,
     rendered: async () => {
       await new Promise((r) => setTimeout(r, 30));
       await rendering;

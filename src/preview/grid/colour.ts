@@ -12,3 +12,10 @@ export function cssColour(colour: string | undefined): string | undefined {
   if (/^#[0-9a-f]{3}$/i.test(c)) return `#${[...c.slice(1)].map((x) => x + x).join('')}`.toUpperCase();
   return NAMED[c.toLowerCase()];
 }
+
+/** A colour as Univer reports it (`rgb(177,14,30)` or hex) as `#RRGGBB`, to compare with a plan's colours. */
+export function hexColour(colour: string | undefined): string | undefined {
+  const m = colour?.trim().match(/^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i);
+  if (!m) return cssColour(colour);
+  return `#${m.slice(1, 4).map((x) => Math.min(255, Number(x)).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+}
