@@ -185,6 +185,22 @@ async function gridSteps({ context, baseUrl, run, check, a11y, artifacts, path }
     check(active === name, `the grid shows ${active}, not the new ${name}`);
     await page.screenshot({ path: path.join(artifacts, 'preview-consolidated.png') });
   });
+  await run('create the dashboard sheet from the pane: its tab opens in the grid with the RAG counts (charts are Excel-only)', async () => {
+    await page.locator('#root').getByRole('tab', { name: 'Cabinet', exact: true }).click();
+    await page.getByRole('button', { name: 'Create dashboard sheet' }).click();
+    const note = page.getByText(/^Created sheet .*: RAG counts per priority/);
+    await note.waitFor({ timeout: 30000 });
+    const name = /^Created sheet (.*?): RAG counts/.exec((await note.textContent()) || '')[1];
+    await settle();
+    await page.locator('#grid').getByText(name, { exact: true }).first().click();
+    await page.waitForFunction((n) => window.__scorecardGrid.api.getActiveWorkbook().getActiveSheet().getSheetName() === n, name);
+    const shown = await page.evaluate(() => {
+      const ws = window.__scorecardGrid.api.getActiveWorkbook().getActiveSheet();
+      return ws.getRange(0, 0, 40, 8).getValues().flat().filter((v) => v !== null && v !== '').map(String);
+    });
+    check(shown.some((v) => /Green/.test(v)) && shown.some((v) => /^\d+$/.test(v)), `the dashboard in the grid shows no RAG counts: ${shown.slice(0, 20).join(' | ')}`);
+    await page.screenshot({ path: path.join(artifacts, 'preview-dashboard.png') });
+  });
   check(problems.length === 0, `the preview page threw: ${problems.join(' | ')}`);
   await page.close();
 }
