@@ -1,11 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import path from 'path';
-import { chromium } from 'playwright-core';
-import { serveStatic } from './serve';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { existsSync } from 'fs';
+import { CHROMIUM, inChromium, median } from './chromium';
 
 export interface PaneTimes {
   /** Median ms from navigation start to the first frame showing the pane's title (its shell). */
@@ -37,23 +31,18 @@ const RECORDER = `(() => {
   new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
-
 /** The pane's first render and time to interactive (catalogue loaded) in headless Chromium, medians of `runs`. */
 export async function measurePane(distDir: string, runs = 5): Promise<PaneTimes> {
   if (!existsSync(CHROMIUM)) return { firstRenderMs: null, interactiveMs: null, note: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
-  const server = await serveStatic(distDir);
-  const profile = mkdtempSync(path.join(tmpdir(), 'scorecard-bench-chromium-'));
   // A task pane's size (350 × 900), as Excel opens it.
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 350, height: 900 } });
-  try {
+  return inChromium(distDir, { width: 350, height: 900 }, async (context, url) => {
     await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     await context.addInitScript(RECORDER);
     const first: number[] = [];
     const ready: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
-      await page.goto(`${server.url}/taskpane.html`);
+      await page.goto(`${url}/taskpane.html`);
       await page.waitForFunction(() => {
         const t = (window as { __paneTimes?: { first?: number; ready?: number } }).__paneTimes;
         return t?.first !== undefined && t.ready !== undefined;
@@ -64,9 +53,5 @@ export async function measurePane(distDir: string, runs = 5): Promise<PaneTimes>
       await page.close();
     }
     return { firstRenderMs: median(first), interactiveMs: median(ready) };
-  } finally {
-    await context.close();
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }

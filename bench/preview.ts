@@ -1,9 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync } from 'fs';
 import path from 'path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './pane';
-import { serveStatic } from './serve';
+import { CHROMIUM, inChromium, median } from './chromium';
 
 export interface PreviewFigures {
   /** Navigation start to the pane's tabs on screen (its controls work from then), median. */
@@ -13,21 +10,16 @@ export interface PreviewFigures {
   readonly note?: string;
 }
 
-const median = (xs: number[]): number => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
-
 /** The preview page (`/`, index.html) in headless Chromium, `runs` times in one browser profile (the first load is cold). */
 export async function measurePreview(distDir: string, runs = 5): Promise<PreviewFigures> {
   if (!existsSync(CHROMIUM)) return { paneInteractiveMs: null, gridPaintedMs: null, note: `no Chromium at ${CHROMIUM}` };
   if (!existsSync(path.join(distDir, 'index.html'))) return { paneInteractiveMs: null, gridPaintedMs: null, note: 'no index.html in the build' };
-  const server = await serveStatic(distDir);
-  const profile = mkdtempSync(path.join(tmpdir(), 'scorecard-bench-preview-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
-  try {
+  return inChromium(distDir, { width: 1400, height: 900 }, async (context, url) => {
     const pane: number[] = [];
     const grid: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
-      await page.goto(`${server.url}/index.html`);
+      await page.goto(`${url}/index.html`);
       await page.waitForFunction(() => document.querySelector('#root [role="tablist"]') !== null, undefined, { polling: 'raf', timeout: 30000 });
       pane.push(await page.evaluate(() => performance.now()));
       await page.waitForFunction(() => (window as { __scorecardTimes?: { gridPainted?: number } }).__scorecardTimes?.gridPainted !== undefined, undefined, { timeout: 60000 });
@@ -35,9 +27,5 @@ export async function measurePreview(distDir: string, runs = 5): Promise<Preview
       await page.close();
     }
     return { paneInteractiveMs: median(pane), gridPaintedMs: median(grid) };
-  } finally {
-    await context.close();
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
