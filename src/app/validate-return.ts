@@ -43,18 +43,49 @@ export function noReturnResult(file: string): ValidationResult {
  */
 export function validateReturns(catalogue: Catalogue, books: readonly Book[], options: ValidateOptions = {}): ReturnResult[] {
   const out: ReturnResult[] = [];
-  const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
   books.forEach((book, i) => {
-    const { returns: grids, skipped } = findReturns(book.sheets);
-    // A workbook of sheets this product wrote (a Cabinet paper) is no return at all: a note (skippedSheets), not a result.
-    if (grids.length === 0 && skipped.length === 0) out.push({ file: book.file, validation: noReturnResult(book.file) });
-    for (const grid of grids) {
-      const validation = validateGrid(catalogue, grid, check);
-      out.push({ file: book.file, validation: { ...validation, issues: validation.issues.map((x) => ({ ...x, file: book.file })) } });
-    }
+    out.push(...validateBook(catalogue, book, options));
     options.progress?.(i + 1, books.length, book.file);
   });
   return out;
+}
+
+/** One workbook's returns validated: what validateReturns does for each book, for callers that read one book at a time. */
+export function validateBook(catalogue: Catalogue, book: Book, options: Omit<ValidateOptions, 'progress'> = {}): ReturnResult[] {
+  const check = { ...(options.period ? { period: options.period } : {}), ...(options.previous ? { previous: options.previous } : {}) };
+  const { returns: grids, skipped } = findReturns(book.sheets);
+  // A workbook of sheets this product wrote (a Cabinet paper) is no return at all: a note (skippedSheets), not a result.
+  if (grids.length === 0 && skipped.length === 0) return [{ file: book.file, validation: noReturnResult(book.file) }];
+  return grids.map((grid) => {
+    const validation = validateGrid(catalogue, grid, check);
+    return { file: book.file, validation: { ...validation, issues: validation.issues.map((x) => ({ ...x, file: book.file })) } };
+  });
+}
+
+/** What validating workbooks one at a time came to; `product` stops it at the first workbook this product wrote. */
+export interface ValidatedEach {
+  readonly results: readonly ReturnResult[];
+  readonly skipped: readonly SkippedProductSheet[];
+  readonly product?: { readonly file: string; readonly kinds: ProductSheetKind[] };
+}
+
+/**
+ * validateReturns over workbooks read one at a time, each let go before the next is read (a batch of
+ * hundreds of returns never held at once); a workbook that holds only sheets this product wrote (a
+ * Cabinet paper given as a return) stops it, since there is no return in it to check.
+ */
+export async function validateEach(catalogue: Catalogue, books: AsyncIterable<Book>, total: number, options: ValidateOptions = {}): Promise<ValidatedEach> {
+  const results: ReturnResult[] = [];
+  const skipped: SkippedProductSheet[] = [];
+  let done = 0;
+  for await (const book of books) {
+    const product = productWorkbooks([book])[0];
+    if (product) return { results, skipped, product };
+    skipped.push(...skippedSheets([book]));
+    results.push(...validateBook(catalogue, book, options));
+    options.progress?.(++done, total, book.file);
+  }
+  return { results, skipped };
 }
 
 /** A sheet this product wrote, found in a file given as a return: skipped, with a note. */

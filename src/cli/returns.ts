@@ -26,6 +26,15 @@ export async function readAll(ctx: Context, files: readonly string[]): Promise<W
   return out;
 }
 
+/**
+ * The files read one at a time, in order: a caller that is done with each before asking for the next
+ * never holds more than one workbook (a batch of hundreds stays within its memory). An unreadable
+ * file still stops the run, with its one-line reason, before anything is written.
+ */
+export async function* eachBook(ctx: Context, files: readonly string[]): AsyncGenerator<Workbook> {
+  for (const file of files) yield await readReturn(ctx.io.cwd, file);
+}
+
 /** Validate every book, progress on stderr for big batches: the app's use case, with the CLI's ticker. */
 export function validateAll(ctx: Context, catalogue: Catalogue, books: readonly Workbook[], options: Omit<ValidateOptions, 'progress'> = {}): FileResult[] {
   const tick = progress(ctx, 'validated', books.length);

@@ -248,7 +248,7 @@ export function createOfficeServices(deps: OfficeServicesDeps): ScorecardService
       if (!outcome.ok) throw new Error(outcome.problem === 'master-refused' ? refusalText(outcome.issues) : 'No quarter to consolidate.');
       progress(inputFiles.length, inputFiles.length, 'Writing the Scorecard sheet');
       consolidations.set(period, outcome.consolidation);
-      await ownWrite(() => deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecard, { mode: 'new', activate: true, ...renderOptions })));
+      await ownWrite(() => deps.run((ctx) => renderSheetPlan(ctx, outcome.scorecardSheet(), { mode: 'new', activate: true, ...renderOptions })));
       return { ...outcome.consolidation, skipped: outcome.skipped };
     },
 

@@ -1,5 +1,5 @@
 import { checkCouncil } from '../../app/bi-master';
-import { consolidateReturns, type Consolidated } from '../../app/consolidate';
+import { consolidateEach, type consolidateReturns, type Consolidated } from '../../app/consolidate';
 import { directoratesOf, matchDirectorate } from '../../app/directorate';
 import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
@@ -23,7 +23,7 @@ import { checkWritable, commitAll, stageWrite, type Input, type StagedWrite } fr
 import { readPrivateKey } from '../keys';
 import { lockFile } from '../lock';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
-import { fileJson, readAll } from '../returns';
+import { eachBook, fileJson } from '../returns';
 import { issueJson, print, printJson, progress, say, type Context } from '../output';
 import { historyIssueLine, loadHistory, stageHistory } from './history-file';
 
@@ -74,11 +74,10 @@ export interface Built {
 
 /** Read the files and run the consolidate use case; the workbooks read go out of scope on return. */
 async function consolidateBooks(ctx: Context, catalogue: Catalogue, files: readonly string[], options: ConsolidateFilesOptions): Promise<ReturnType<typeof consolidateReturns>> {
-  const books = await readAll(ctx, files);
-  const tick = progress(ctx, 'validated', books.length);
-  return consolidateReturns({
+  const tick = progress(ctx, 'read', files.length);
+  // Each return is read, validated and let go before the next: peak memory does not grow with the files.
+  return consolidateEach({
     catalogue,
-    books,
     progress: (done) => tick(done),
     now: options.now,
     ...(options.period ? { period: options.period } : {}),
@@ -86,7 +85,7 @@ async function consolidateBooks(ctx: Context, catalogue: Catalogue, files: reado
     ...(options.master ? { master: options.master } : { previous: await cabinetValues(ctx, options.previous), lastYear: await cabinetValues(ctx, options.lastYear) }),
     ...(options.record ? { record: options.record } : {}),
     ...(options.directorate ? { directorate: options.directorate } : {}),
-  });
+  }, eachBook(ctx, files), files.length);
 }
 
 /** Consolidate, then render the Cabinet workbook when it succeeds. Writes nothing. */

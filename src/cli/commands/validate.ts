@@ -3,11 +3,11 @@ import { resultsCsv } from '../csv';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, writeAtomic, type Input } from '../files';
 import { loadCatalogue, periodOption } from '../load';
-import { print, printJson, say, type Context } from '../output';
+import { print, printJson, progress, say, type Context } from '../output';
 import { plural } from '../../core/words';
-import { productWorkbooks, skippedSheets, totals } from '../../app/validate-return';
+import { totals, validateEach } from '../../app/validate-return';
 import { productWorkbookText, skippedSheetText } from '../../core/messages';
-import { fileJson, printFileReport, readAll, validateAll } from '../returns';
+import { eachBook, fileJson, printFileReport } from '../returns';
 
 export const VALIDATE_OPTIONS = { values: ['period', 'catalogue', 'csv', 'history'], flags: ['json', 'force'] } as const;
 
@@ -35,12 +35,11 @@ export async function validateCommand(ctx: Context, argv: readonly string[]): Pr
   // With the BI master, each row gets its direction of travel against the quarter before.
   // Loaded only with --history: the BI master (its schema, zod) is not part of checking a return (start-up, issue 19).
   const previous = args.values.history !== undefined ? await previousFrom(ctx, args.values.history) : undefined;
-  const books = await readAll(ctx, args.positionals);
+  const tick = progress(ctx, 'validated', args.positionals.length);
+  const options = { ...(period ? { period } : {}), ...(previous ? { previous } : {}), progress: (done: number) => tick(done) };
+  const { results, skipped, product } = await validateEach(catalogue, eachBook(ctx, args.positionals), args.positionals.length, options);
   // A workbook this product wrote (a Cabinet paper) holds no return to check: could not do it (exit 2), with why.
-  const product = productWorkbooks(books)[0];
   if (product) throw new FileError(product.file, productWorkbookText(product.kinds));
-  const skipped = skippedSheets(books);
-  const results = validateAll(ctx, catalogue, books, { ...(period ? { period } : {}), ...(previous ? { previous } : {}) });
   const t = totals(results);
   if (csv !== undefined) writeAtomic(ctx.io.cwd, csv, resultsCsv(results, catalogue), force, inputs);
   if (args.flags.has('json')) {

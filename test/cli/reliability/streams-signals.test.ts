@@ -36,7 +36,7 @@ describe('a run that fails on a bad input', () => {
   it('on a terminal, the progress line is cleared before the one line', async () => {
     const r = await run(dir, ['validate', ...returns, 'bad.xlsx'], {}, { terminal: true });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/read \d+\/23 files/);
+    expect(r.err).toMatch(/validated \d+\/23 files/);
     expect(r.err).toMatch(/\r\u001b\[Kscorecard: bad\.xlsx: [^\n]*\n$/);
     expect(visible(r.err).pop()).toMatch(/^scorecard: bad\.xlsx: /);
   });
