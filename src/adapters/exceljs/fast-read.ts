@@ -163,22 +163,34 @@ class Package {
   async parse(name: string, handler: XmlHandler): Promise<void> {
     const pieces: string[] = [];
     let decoder: InstanceType<typeof TextDecoder> | undefined;
-    await this.stream(name, (chunk) => {
-      if (!decoder) {
-        // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark (the decoder drops it).
-        const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
-        decoder = new TextDecoder(label);
-      }
-      pieces.push(decoder.decode(chunk, { stream: true }));
-    });
+    let broken: unknown;
+    try {
+      await this.stream(name, (chunk) => {
+        if (!decoder) {
+          // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark (the decoder drops it).
+          const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+          decoder = new TextDecoder(label);
+        }
+        pieces.push(decoder.decode(chunk, { stream: true }));
+      });
+    } catch (e) {
+      // A part that stops inflating (corrupt, over a limit, longer than it declared) is still read
+      // as far as it got: what the reader refuses in that text is reported first, in document
+      // order, as when the part was parsed while it inflated.
+      if (!decoder) throw e;
+      broken = e;
+    }
     pieces.push(decoder ? decoder.decode() : '');
     try {
       scanXml(pieces.join(''), handler);
     } catch (e) {
+      // Text cut short is not well-formed because the part is broken: the reason is the break.
+      if (broken !== undefined && e instanceof XmlError) throw broken;
       if (e instanceof XmlDoctype) throw new Error(`${name} has a DTD, which Office Open XML does not allow`);
       if (e instanceof XmlError) throw new Error(`${name} is not well-formed XML (at ${e.message})`);
       throw e;
     }
+    if (broken !== undefined) throw broken;
   }
 
   /** Relationships of `source` (a part name, '' for the package): Id → type and target part. */
