@@ -54,7 +54,9 @@ export interface XmlHandler {
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
+const LT = 0x3c;
 const GT = 0x3e;
+const AMP = 0x26;
 const SLASH = 0x2f;
 const EQ = 0x3d;
 const DQ = 0x22;
@@ -92,9 +94,19 @@ function decodeText(raw: string): string {
 
 /** An attribute value normalised (§3.3.3): each white-space character a space, then references decoded. */
 function decodeAttribute(raw: string): string {
-  const s = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
-  return s.includes('&') ? s.replace(REFERENCE, decodeRef) : s;
+  // Most values (`A1`, `3`, `s`) need nothing: one look at each character instead of two searches.
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x26 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      const s = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+      return s.includes('&') ? s.replace(REFERENCE, decodeRef) : s;
+    }
+  }
+  return raw;
 }
+
+/** A `&` that is not one of the predefined entities: a character reference, or an error. */
+const ODD_AMP = /&(?!(?:quot|amp|lt|gt|apos);)/g;
 
 type Scope = ReadonlyMap<string, string>;
 const ROOT_SCOPE: Scope = new Map([['xml', XML_NAMESPACE], ['xmlns', XMLNS_NAMESPACE]]);
@@ -128,13 +140,14 @@ class Scanner implements XmlTag, XmlText {
   private readonly uris: string[] = [];
   private readonly scopes: Scope[] = [];
   private scope: Scope = ROOT_SCOPE;
+  /** The scope's default namespace, kept beside it: most elements are unprefixed. */
+  private defaultUri = '';
   private attrs: number[] = [];
   private attrCount = 0;
   private sawRoot = false;
-  // Next '&', '<' and ']]>' at or after some earlier position (xml.length for none): each search
-  // only ever moves forward, so checking every text and value for them costs one pass in all.
+  // Next odd '&' (ODD_AMP), '<' and ']]>' at or after some earlier position (xml.length for none):
+  // each search only moves forward, so checking every text and value for them costs one pass in all.
   private nextAmp = -1;
-  private nextLt = -1;
   private nextCdataEnd = -1;
 
   constructor(private readonly xml: string, private readonly handler: XmlHandler) {}
@@ -144,7 +157,8 @@ class Scanner implements XmlTag, XmlText {
     const len = xml.length;
     let i = 0;
     while (i < len) {
-      let lt = xml.indexOf('<', i);
+      // Markup mostly follows markup (`</v></c>`): look before searching.
+      let lt = xml.charCodeAt(i) === LT ? i : xml.indexOf('<', i);
       if (lt === -1) lt = len;
       if (lt > i) this.chars(i, lt);
       if (lt === len) break;
@@ -230,12 +244,16 @@ class Scanner implements XmlTag, XmlText {
       while (isSpace(xml.charCodeAt(p))) p++;
       const q = xml.charCodeAt(p);
       if (q !== DQ && q !== SQ) this.fail(p, Number.isNaN(q) ? 'unexpected end.' : 'unquoted attribute value.');
+      // Values are short (`A1`, `3`): walking them is cheaper than searching, and sees '<' and '&' on the way.
       const vStart = p + 1;
-      const vEnd = xml.indexOf(q === DQ ? '"' : "'", vStart);
-      if (vEnd === -1) this.fail(xml.length, 'unexpected end.');
-      if (this.nextLt < vStart) this.nextLt = this.find('<', vStart);
-      if (this.nextLt < vEnd) this.fail(this.nextLt, 'disallowed character.');
-      this.references(vStart, vEnd);
+      let vEnd = vStart;
+      let amp = false;
+      for (let v = xml.charCodeAt(vEnd); v !== q; v = xml.charCodeAt(++vEnd)) {
+        if (v === LT) this.fail(vEnd, 'disallowed character.');
+        else if (v === AMP) amp = true;
+        else if (Number.isNaN(v)) this.fail(vEnd, 'unexpected end.');
+      }
+      if (amp) this.references(vStart, vEnd);
       const base = this.attrCount * FIELDS;
       this.attrs[base] = aStart;
       this.attrs[base + 1] = aEnd;
@@ -250,7 +268,7 @@ class Scanner implements XmlTag, XmlText {
     this.duplicates();
     const name = xml.slice(nameStart, nameEnd);
     const parent = this.scope;
-    if (declares) this.scope = this.declare();
+    if (declares) this.enter(this.declare());
     const colon = this.colonIn(nameStart, nameEnd);
     let prefix = '';
     let local = name;
@@ -259,7 +277,7 @@ class Scanner implements XmlTag, XmlText {
       local = name.slice(colon - nameStart + 1);
       if (prefix === 'xmlns') this.fail(lt, 'tags may not have "xmlns" as prefix.');
     }
-    const uri = this.scope.get(prefix) ?? '';
+    const uri = prefix === '' ? this.defaultUri : this.scope.get(prefix) ?? '';
     if (prefix !== '' && uri === '') this.fail(lt, `unbound namespace prefix: ${JSON.stringify(prefix)}.`);
     if (prefixedAttrs > 0) this.prefixedAttributes(lt, prefixedAttrs);
     this.sawRoot = true;
@@ -270,7 +288,7 @@ class Scanner implements XmlTag, XmlText {
     this.handler.open(this);
     if (this.isSelfClosing) {
       this.handler.close(this);
-      this.scope = parent;
+      this.enter(parent);
     } else {
       this.names.push(name);
       this.prefixes.push(prefix);
@@ -301,7 +319,7 @@ class Scanner implements XmlTag, XmlText {
     this.isSelfClosing = false;
     this.attrCount = 0;
     this.handler.close(this);
-    this.scope = this.scopes.pop()!;
+    this.enter(this.scopes.pop()!);
     return p + 1;
   }
 
@@ -383,10 +401,19 @@ class Scanner implements XmlTag, XmlText {
     return colon;
   }
 
-  /** Every `&` from `start` to `end` starts a predefined entity or a character reference. */
+  /**
+   * Every `&` from `start` to `end` starts a predefined entity or a character reference. A sheet's
+   * formulas hold thousands of `&quot;`: one regular expression passes over them inside the engine,
+   * and only the others (character references, mistakes) are looked at here.
+   */
   private references(start: number, end: number): void {
-    if (this.nextAmp < start) this.nextAmp = this.find('&', start);
-    while (this.nextAmp < end) this.nextAmp = this.find('&', this.reference(this.nextAmp, end) + 1);
+    if (this.nextAmp < start) this.nextAmp = this.oddAmp(start);
+    while (this.nextAmp < end) this.nextAmp = this.oddAmp(this.reference(this.nextAmp, end) + 1);
+  }
+
+  private oddAmp(from: number): number {
+    ODD_AMP.lastIndex = from;
+    return ODD_AMP.exec(this.xml)?.index ?? this.xml.length;
   }
 
   /** The `;` ending the reference at `amp`, which must end before `end`. */
@@ -464,6 +491,12 @@ class Scanner implements XmlTag, XmlText {
       scope.set(prefix, uri);
     }
     return scope;
+  }
+
+  private enter(scope: Scope): void {
+    if (scope === this.scope) return;
+    this.scope = scope;
+    this.defaultUri = scope.get('') ?? '';
   }
 
   private find(what: string, from: number): number {
