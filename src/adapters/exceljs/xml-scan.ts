@@ -145,7 +145,7 @@ class Scanner implements XmlTag, XmlText {
   private attrs: number[] = [];
   private attrCount = 0;
   private sawRoot = false;
-  // Next odd '&' (ODD_AMP), '<' and ']]>' at or after some earlier position (xml.length for none):
+  // The next odd '&' (ODD_AMP) and ']]>' at or after some earlier position (xml.length for none):
   // each search only moves forward, so checking every text and value for them costs one pass in all.
   private nextAmp = -1;
   private nextCdataEnd = -1;
