@@ -83,9 +83,9 @@ function dateSerial(v: number, date1904: boolean): CellValue {
   return (ms === 0 ? 0 : ms) / DAY_MS + (date1904 ? 24107 : 25569);
 }
 
-function numberValue(text: string, fmt: string | undefined, date1904: boolean): { value: CellValue; date: boolean } {
+function numberValue(text: string, fmt: string | undefined, ctx: Context): { value: CellValue; date: boolean } {
   const n = parseFloat(text);
-  if (isDateFormat(fmt)) return { value: dateSerial(n, date1904), date: true };
+  if (isDate(ctx, fmt)) return { value: dateSerial(n, ctx.date1904), date: true };
   return { value: Number.isFinite(n) ? n : { error: '#NUM!' }, date: false };
 }
 
@@ -248,7 +248,15 @@ const ours = (tag: XmlTag): string | undefined => {
 
 type SheetState = 'visible' | 'hidden' | 'veryHidden';
 interface SheetRef { name: string; path: string; state: SheetState; opensFirst: boolean }
-interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean }
+interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean; dates: Map<string, boolean> }
+
+/** isDateFormat, asked once per format of a workbook rather than once per number (a workbook has a few formats). */
+function isDate(ctx: Context, fmt: string | undefined): boolean {
+  if (fmt === undefined) return false;
+  let date = ctx.dates.get(fmt);
+  if (date === undefined) ctx.dates.set(fmt, (date = isDateFormat(fmt)));
+  return date;
+}
 
 async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: { name: string; rid: string | undefined; state: SheetState }[]; date1904: boolean; activeTab: number; names: { name: string; local: string | undefined; ref: string }[] }> {
   const sheets: { name: string; rid: string | undefined; state: SheetState }[] = [];
@@ -381,7 +389,7 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
     stPath && pkg.has(stPath) ? readStyles(pkg, stPath) : [],
   ]);
   const tabNames = book.sheets.map((s) => s.name);
-  const ctx: Context = { strings, formats, date1904: book.date1904 };
+  const ctx: Context = { strings, formats, date1904: book.date1904, dates: new Map() };
   return {
     names: sheets.map((s) => s.name),
     definedNames: book.names.map((n) => {
@@ -472,7 +480,7 @@ function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
         return cell(Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), true);
       }
     }
-    const n = numberValue(text, own, ctx.date1904);
+    const n = numberValue(text, own, ctx);
     return cell(n.value, n.date);
   }
   if (t === 'inlineStr' && p.is) {
