@@ -1,47 +1,8 @@
 import fc from 'fast-check';
-import { SaxesParser } from 'saxes';
 import { scanXml, XmlDoctype, XmlError, type XmlHandler } from '../../../src/adapters/exceljs/xml-scan';
+import { withSaxes, withScanner } from './xml-events';
 
-/**
- * The scanner against saxes (the namespace-aware, well-formedness-checking parser the reader used
- * before, and still a dependency: the oracle). Events are compared as a SAX consumer sees them:
- * open (name, prefix, local, uri, attributes in document order), close (name, uri, local), and
- * the text inside the root with adjacent text and CDATA runs joined.
- */
-type Event = ['open', string, string, string, string, [string, string, string, string, string][]] | ['close', string, string, string] | ['text', string];
-
-function joinText(events: Event[], piece: string): void {
-  const last = events[events.length - 1];
-  if (last?.[0] === 'text') last[1] += piece;
-  else events.push(['text', piece]);
-}
-
-function withSaxes(xml: string): Event[] {
-  const events: Event[] = [];
-  let depth = 0;
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (e) => { throw e; });
-  parser.on('opentag', (t) => {
-    depth++;
-    events.push(['open', t.name, t.prefix, t.local, t.uri, Object.values(t.attributes).map((a) => [a.name, a.prefix, a.local, a.uri, a.value])]);
-  });
-  parser.on('closetag', (t) => { depth--; events.push(['close', t.name, t.uri, t.local]); });
-  // saxes also reports the white space around the root; the scanner reports text inside it only.
-  parser.on('text', (t) => { if (depth > 0) joinText(events, t); });
-  parser.on('cdata', (t) => { if (t !== '') joinText(events, t); });
-  parser.write(xml).close();
-  return events;
-}
-
-function withScanner(xml: string): Event[] {
-  const events: Event[] = [];
-  scanXml(xml, {
-    open(t) { events.push(['open', t.name, t.prefix, t.local, t.uri, t.attributes().map((a) => [a.name, a.prefix, a.local, a.uri, a.value])]); },
-    close(t) { events.push(['close', t.name, t.uri, t.local]); },
-    text(t) { joinText(events, t.value); },
-  });
-  return events;
-}
+// The reader's XML scanner against saxes, on generated documents (xml-scan-writers.test.ts: on real writers' files).
 
 // ---------------------------------------------------------------------------------------------
 // Random well-formed documents.
@@ -240,6 +201,15 @@ describe('xml scanner: what the reader relies on', () => {
 
   it('self-closing tags are opened and closed, flagged; text runs are never empty', () => {
     expect(collect('<a><b/><c></c><![CDATA[]]><d>x</d></a>')).toEqual({ opens: ['a', 'b/', 'c', 'd'], texts: 1 });
+  });
+
+  it('an element nested 200,000 deep is read without recursion (no stack overflow); left open, it is refused naming it', () => {
+    const depth = 200_000;
+    let deepest = 0;
+    let open = 0;
+    scanXml(`${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`, { open() { deepest = Math.max(deepest, ++open); }, close() { open--; }, text() { /* nothing */ } });
+    expect(deepest).toBe(depth);
+    expect(() => collect(`${'<a>'.repeat(depth)}${'</a>'.repeat(depth - 1)}`)).toThrow(/unclosed tag: a$/);
   });
 
   it('text a handler does not read is still checked: a bad reference deep in 8,000 characters of &quot; is refused', () => {
