@@ -1,14 +1,14 @@
 import type JSZip from 'jszip';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { cellAddress, checkGridExtent, gridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
+import { scanXml, XmlDoctype, XmlError, type XmlHandler, type XmlTag, type XmlText } from './xml-scan';
 
 /**
  * The .xlsx reader: values, number formats, merges and defined names, as ExcelJS's full load gives
  * them through read.ts, from the package as ECMA-376 defines it. Every part is read with one
- * namespace-aware, well-formedness-checking streaming XML parser (saxes), so any prefix, CDATA,
- * character reference or optional attribute any conformant writer uses reads the same; parts are
- * found through the package relationships (Part 2), names compared ignoring ASCII case.
+ * namespace-aware, well-formedness-checking XML scanner (xml-scan.ts, tested against saxes), so any
+ * prefix, CDATA, character reference or optional attribute any conformant writer uses reads the
+ * same; parts are found through the package relationships (Part 2), names compared ignoring ASCII case.
  *
  * Resources are bounded (READ_LIMITS): declared and inflated part sizes, cells in a sheet, and the
  * extent from A1 to the last value, so a zip bomb or a stray value in XFD1048576 is refused in
@@ -83,9 +83,9 @@ function dateSerial(v: number, date1904: boolean): CellValue {
   return (ms === 0 ? 0 : ms) / DAY_MS + (date1904 ? 24107 : 25569);
 }
 
-function numberValue(text: string, fmt: string | undefined, date1904: boolean): { value: CellValue; date: boolean } {
+function numberValue(text: string, fmt: string | undefined, ctx: Context): { value: CellValue; date: boolean } {
   const n = parseFloat(text);
-  if (isDateFormat(fmt)) return { value: dateSerial(n, date1904), date: true };
+  if (isDate(ctx, fmt)) return { value: dateSerial(n, ctx.date1904), date: true };
   return { value: Number.isFinite(n) ? n : { error: '#NUM!' }, date: false };
 }
 
@@ -155,26 +155,42 @@ class Package {
     return n > READ_LIMITS.partBytes ? tooBig() : undefined;
   }
 
-  /** Parse one XML part with `handler`, streaming: the part is never held whole. */
+  /**
+   * Parse one XML part with `handler`. The part is decoded whole (it is bounded by
+   * READ_LIMITS.partBytes) so the scanner can find markup with indexOf instead of going
+   * character by character.
+   */
   async parse(name: string, handler: XmlHandler): Promise<void> {
-    const parser = new SaxesParser({ xmlns: true, position: true, fileName: name });
-    parser.on('error', (e) => { throw new Error(`${name} is not well-formed XML (${e.message.replace(`${name}:`, 'at ')})`); });
-    parser.on('doctype', () => { throw new Error(`${name} has a DTD, which Office Open XML does not allow`); });
-    parser.on('opentag', (tag) => handler.open(tag));
-    parser.on('closetag', (tag) => handler.close(tag));
-    parser.on('text', (t) => handler.text(t));
-    parser.on('cdata', (t) => handler.text(t));
+    const pieces: string[] = [];
     let decoder: InstanceType<typeof TextDecoder> | undefined;
-    await this.stream(name, (chunk) => {
-      if (!decoder) {
-        // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark.
-        const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
-        decoder = new TextDecoder(label);
-      }
-      parser.write(decoder.decode(chunk, { stream: true }));
-    });
-    parser.write(decoder ? decoder.decode() : '');
-    parser.close();
+    let broken: unknown;
+    try {
+      await this.stream(name, (chunk) => {
+        if (!decoder) {
+          // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark (the decoder drops it).
+          const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+          decoder = new TextDecoder(label);
+        }
+        pieces.push(decoder.decode(chunk, { stream: true }));
+      });
+    } catch (e) {
+      // A part that stops inflating (corrupt, over a limit, longer than it declared) is still read
+      // as far as it got: what the reader refuses in that text is reported first, in document
+      // order, as when the part was parsed while it inflated.
+      if (!decoder) throw e;
+      broken = e;
+    }
+    pieces.push(decoder ? decoder.decode() : '');
+    try {
+      scanXml(pieces.join(''), handler);
+    } catch (e) {
+      // Text cut short is not well-formed because the part is broken: the reason is the break.
+      if (broken !== undefined && e instanceof XmlError) throw broken;
+      if (e instanceof XmlDoctype) throw new Error(`${name} has a DTD, which Office Open XML does not allow`);
+      if (e instanceof XmlError) throw new Error(`${name} is not well-formed XML (at ${e.message})`);
+      throw e;
+    }
+    if (broken !== undefined) throw broken;
   }
 
   /** Relationships of `source` (a part name, '' for the package): Id → type and target part. */
@@ -197,22 +213,10 @@ class Package {
   }
 }
 
-interface XmlHandler {
-  open(tag: SaxesTagNS): void;
-  close(tag: SaxesTagNS): void;
-  text(text: string): void;
-}
-
-/** An unprefixed attribute's value (unprefixed attributes are in no namespace). */
-function attr(tag: SaxesTagNS, name: string): string | undefined {
-  const a = tag.attributes[name];
-  return a !== undefined && a.uri === '' ? a.value : undefined;
-}
-
-/** Unprefixed attributes of a tag, by local name. */
-function plain(tag: SaxesTagNS): Record<string, string> {
+/** Unprefixed attributes of a tag (they are in no namespace), by local name. */
+function plain(tag: XmlTag): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const a of Object.values(tag.attributes)) if (a.uri === '') out[a.local] = a.value;
+  for (const a of tag.attributes()) if (a.uri === '') out[a.local] = a.value;
   return out;
 }
 
@@ -229,15 +233,30 @@ function resolveTarget(source: string, target: string): string {
   return base.join('/');
 }
 
+// A part's elements share one namespace string (the scanner's), so the last answer is almost
+// always the one: an identity check instead of hashing and comparing a long URI per element.
+let lastUri: string | undefined;
+let lastIsMain = false;
 /** The SpreadsheetML local name of an element, or undefined for another vocabulary's. */
-const ours = (tag: SaxesTagNS): string | undefined => (MAIN_NS.has(tag.uri) ? tag.local : undefined);
+const ours = (tag: XmlTag): string | undefined => {
+  if (tag.uri !== lastUri) { lastUri = tag.uri; lastIsMain = MAIN_NS.has(tag.uri); }
+  return lastIsMain ? tag.local : undefined;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Workbook, shared strings, styles, custom properties.
 
 type SheetState = 'visible' | 'hidden' | 'veryHidden';
 interface SheetRef { name: string; path: string; state: SheetState; opensFirst: boolean }
-interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean }
+interface Context { strings: (string | null)[]; formats: (string | undefined)[]; date1904: boolean; dates: Map<string, boolean> }
+
+/** isDateFormat, asked once per format of a workbook rather than once per number (a workbook has a few formats). */
+function isDate(ctx: Context, fmt: string | undefined): boolean {
+  if (fmt === undefined) return false;
+  let date = ctx.dates.get(fmt);
+  if (date === undefined) ctx.dates.set(fmt, (date = isDateFormat(fmt)));
+  return date;
+}
 
 async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: { name: string; rid: string | undefined; state: SheetState }[]; date1904: boolean; activeTab: number; names: { name: string; local: string | undefined; ref: string }[] }> {
   const sheets: { name: string; rid: string | undefined; state: SheetState }[] = [];
@@ -254,7 +273,7 @@ async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: {
       const a = plain(tag);
       if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       else if (local === 'sheet') {
-        const rid = Object.values(tag.attributes).find((x) => x.local === 'id' && REL_NS.has(x.uri))?.value;
+        const rid = tag.attributes().find((x) => x.local === 'id' && REL_NS.has(x.uri))?.value;
         if (a.name === undefined) throw new Error(`${path} lists a sheet without a name`);
         sheets.push({ name: a.name, rid, state: a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible' });
       } else if (local === 'workbookView' && activeTab === undefined) {
@@ -266,7 +285,7 @@ async function readWorkbookPart(pkg: Package, path: string): Promise<{ sheets: {
     close(tag) {
       if (ours(tag) === 'definedName' && name) { names.push(name); name = undefined; }
     },
-    text(t) { if (name) name.ref += t; },
+    text(t) { if (name) name.ref += t.value; },
   });
   return { sheets, date1904, activeTab: activeTab ?? 0, names };
 }
@@ -284,7 +303,7 @@ class StringItem {
     if (local === 'rPh') this.phonetic--;
     else if (local === 't') this.inT = false;
   }
-  add(t: string): void { if (this.inT) this.text += t; }
+  add(t: XmlText): void { if (this.inT) this.text += t.value; }
 }
 
 async function readSharedStrings(pkg: Package, path: string): Promise<(string | null)[]> {
@@ -343,7 +362,7 @@ async function readCustomProperties(pkg: Package, path: string | undefined): Pro
       if (tag.local === 'property' && current) { out[current.name] = current.value; current = undefined; }
       depth--;
     },
-    text(t) { if (current && depth === current.depth + 1) current.value += t; },
+    text(t) { if (current && depth === current.depth + 1) current.value += t.value; },
   });
   return out;
 }
@@ -370,7 +389,7 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
     stPath && pkg.has(stPath) ? readStyles(pkg, stPath) : [],
   ]);
   const tabNames = book.sheets.map((s) => s.name);
-  const ctx: Context = { strings, formats, date1904: book.date1904 };
+  const ctx: Context = { strings, formats, date1904: book.date1904, dates: new Map() };
   return {
     names: sheets.map((s) => s.name),
     definedNames: book.names.map((n) => {
@@ -401,6 +420,20 @@ const styleFormat = (ctx: Context, s: string | undefined): string | undefined =>
 
 /** `B12` or `$B$12` as row and column, or undefined when it is not an A1 reference inside Excel's sheet. */
 export function cellRef(ref: string): { row: number; col: number } | undefined {
+  // What writers write (`B12`) without a regular expression; anything else takes the general path.
+  let col = 0;
+  let i = 0;
+  for (let c = ref.charCodeAt(0); c >= 65 && c <= 90 && i < 3; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (i > 0) {
+    let row = 0;
+    let j = i;
+    for (let c = ref.charCodeAt(j); c >= 48 && c <= 57 && j - i < 7; c = ref.charCodeAt(++j)) row = row * 10 + c - 48;
+    if (j > i && j === ref.length) return row >= 1 && row <= MAX_ROWS && col <= MAX_COLS ? { row, col } : undefined;
+  }
+  return cellRefGeneral(ref);
+}
+
+function cellRefGeneral(ref: string): { row: number; col: number } | undefined {
   const m = /^\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\s*$/.exec(ref);
   if (!m) return undefined;
   let col = 0;
@@ -412,7 +445,8 @@ export function cellRef(ref: string): { row: number; col: number } | undefined {
 interface Pending {
   attrs: { t: string | undefined; s: string | undefined };
   v: string | undefined;
-  f: { text: string; typed: boolean } | undefined;
+  /** A formula is there when it has text or a type (a shared formula's `<f t="shared" si="0"/>`); its text is never needed. */
+  f: { written: boolean; typed: boolean } | undefined;
   is: StringItem | undefined;
   capture: 'v' | 'f' | undefined;
 }
@@ -423,7 +457,7 @@ function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
   const t = attrs.t;
   const own = styleFormat(ctx, attrs.s);
   const v = p.v === '' ? undefined : p.v;
-  const formula = p.f !== undefined && (p.f.text !== '' || p.f.typed);
+  const formula = p.f !== undefined && (p.f.written || p.f.typed);
   const cell = (value: CellValue, date = false): Cell => ({ value, live: true, format: own || (date ? 'yyyy-mm-dd' : undefined), ...(formula ? { formula: true as const } : {}) });
   if (formula || v !== undefined) {
     if (formula && v === undefined) return cell(null);
@@ -446,7 +480,7 @@ function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
         return cell(Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), true);
       }
     }
-    const n = numberValue(text, own, ctx.date1904);
+    const n = numberValue(text, own, ctx);
     return cell(n.value, n.date);
   }
   if (t === 'inlineStr' && p.is) {
@@ -494,23 +528,23 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
       if (local === undefined) return;
       if (pending) {
         if (local === 'v' && parent === 'c') { pending.capture = 'v'; pending.v = ''; }
-        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { text: '', typed: attr(tag, 't') !== undefined }; }
+        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { written: false, typed: tag.attr('t') !== undefined }; }
         else if (local === 'is' && parent === 'c') pending.is = new StringItem();
         else if (pending.is && local !== 'is') pending.is.open(local);
         return;
       }
       if (local === 'row' && parent === 'sheetData') {
-        const ra = attr(tag, 'r');
+        const ra = tag.attr('r');
         const r = ra === undefined ? undefined : Number(ra);
         if (r !== undefined && !(Number.isInteger(r) && r >= 1 && r <= MAX_ROWS)) throw new Error(`${here}: row number "${ra ?? ''}" is not a row of Excel's (1 to 1,048,576)`);
         lastRow = r ?? lastRow + 1;
         if (lastRow > MAX_ROWS) throw new Error(`${here} has more rows than Excel's 1,048,576`);
-        row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, attr(tag, 's')), data: undefined };
-        if (isTrue(attr(tag, 'hidden'))) hiddenRows.add(lastRow);
+        row = { index: lastRow, fromCell: r === undefined, format: styleFormat(ctx, tag.attr('s')), data: undefined };
+        if (isTrue(tag.attr('hidden'))) hiddenRows.add(lastRow);
         col = 0;
       } else if (local === 'c' && parent === 'row' && row) {
         if (++count > READ_LIMITS.cells) throw new Error(`${here} has more than ${READ_LIMITS.cells.toLocaleString('en-GB')} cells; a return is a few hundred rows`);
-        const cr = attr(tag, 'r');
+        const cr = tag.attr('r');
         if (cr !== undefined) {
           const ref = cellRef(cr);
           if (!ref) throw new Error(`${here}: "${cr}" is not a cell reference inside Excel's 1,048,576 rows and 16,384 columns`);
@@ -524,7 +558,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
         }
         row.fromCell = false;
         at = { row: row.index, col };
-        pending = { attrs: { t: attr(tag, 't'), s: attr(tag, 's') }, v: undefined, f: undefined, is: undefined, capture: undefined };
+        pending = { attrs: { t: tag.attr('t'), s: tag.attr('s') }, v: undefined, f: undefined, is: undefined, capture: undefined };
         if (tag.isSelfClosing) finishCell();
       } else if (local === 'sheetData') sawData = true;
       else if (local === 'col' && parent === 'cols') {
@@ -556,8 +590,9 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
     },
     text(t) {
       if (!pending) return;
-      if (pending.capture === 'v') pending.v += t;
-      else if (pending.capture === 'f' && pending.f) pending.f.text += t;
+      if (pending.capture === 'v') pending.v += t.value;
+      // Text is never empty, so its being there is all a formula needs; it is not decoded.
+      else if (pending.capture === 'f' && pending.f) pending.f.written = true;
       else pending.is?.add(t);
     },
   });
