@@ -205,10 +205,11 @@ export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming
   for (const r of plan.rows()) {
     mergeUpTo(r.row);
     const row = ws.getRow(r.row);
-    for (const c of r.cells) {
-      const cell = row.getCell(c.col);
-      if (c.value !== null) cell.value = cellValue(c.value);
-      const style = styleOf(c.style) ?? streaming?.unstyled;
+    for (let i = 0; i < r.count; i++) {
+      const cell = row.getCell(r.cols[i] as number);
+      const value = r.values[i] as PlanValue;
+      if (value !== null) cell.value = cellValue(value);
+      const style = styleOf(r.styles[i]) ?? streaming?.unstyled;
       if (style) cell.style = style;
     }
     if (r.height !== undefined) row.height = r.height;
