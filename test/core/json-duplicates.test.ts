@@ -47,6 +47,16 @@ describe('duplicateKeys', () => {
       expect(duplicateKeys(text)).toEqual([path]);
     }));
   });
+
+  it('property: a key is the same key however much of it is written as escapes (keys without one are read as they stand)', () => {
+    const escaped = (k: string, mask: readonly boolean[]): string => `"${[...k].map((ch, i) => (mask[i % Math.max(1, mask.length)]
+      ? [...ch].map((u) => `\\u${(u.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`).join('') : JSON.stringify(ch).slice(1, -1))).join('')}"`;
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 4 }), fc.array(fc.boolean(), { maxLength: 4 }), (k, a, b) => {
+      const text = `{${escaped(k, a)}: 1, "\u00f6 (not ASCII, so never k)": 2, ${escaped(k, b)}: 3}`;
+      expect(Object.keys(JSON.parse(text) as object)).toHaveLength(2);
+      expect(duplicateKeys(text)).toEqual([[k]]);
+    }), { numRuns: 1000 });
+  });
 });
 
 describe('nestingDepth', () => {

@@ -42,8 +42,16 @@ export function canonicalCell(v: PlanValue | CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'string') return v.trim().replace(/\s+/g, ' ');
+  if (typeof v === 'string') return oneSpaced(v.trim());
   return '';
+}
+
+/** White space other than a lone space: only text with some needs the replace (most cells have none). */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/** Runs of white space made one space (`\s`, the same white space as trim). */
+function oneSpaced(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** The data fingerprint's text, fed to the hash line by line (never built whole: 30,000 rows is megabytes). */
@@ -51,10 +59,7 @@ function hashCanonical(period: string, rows: Iterable<readonly string[]>, versio
   const h = createSha256();
   const header = FINGERPRINT_COLUMNS.map((k) => CANONICAL_HEADERS[k]).join('\t');
   h.update(version).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
-  for (const r of rows) {
-    h.update('\n');
-    r.forEach((cell, i) => (i > 0 ? h.update('\t').update(cell) : h.update(cell)));
-  }
+  for (const r of rows) h.update(`\n${r.join('\t')}`);
   return h.hex();
 }
 
@@ -130,12 +135,16 @@ function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void, vie
     keys.push(row * COLS + col);
     texts.push(fmt === '' ? text : `${text}\t${fmt}`);
   });
-  const order = Array.from(keys.keys()).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+  // A plan is visited in row-major order already: then there is nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as number) < (keys[i] as number);
+  const order = sorted ? undefined : Array.from(keys.keys()).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
   // view === null: the v1 text (values only, no view), for papers made before v3.
   const h = createSha256().update(view === null ? SHEET_FINGERPRINT_VERSION : SHEET_VIEW_VERSION);
-  for (const i of order) {
+  for (let n = 0; n < keys.length; n++) {
+    const i = order ? (order[n] as number) : n;
     const key = keys[i] ?? 0;
-    h.update(`\n${Math.floor(key / COLS)},${key % COLS}\t`).update(texts[i] ?? '');
+    h.update(`\n${Math.floor(key / COLS)},${key % COLS}\t${texts[i] ?? ''}`);
   }
   if (view !== null) h.update(viewLines(view));
   return h.hex();
