@@ -69,9 +69,13 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
 
 /** Height in points of a row of wrapped cells, at most Excel's 409. */
 export function rowHeightFor(values: readonly PlanValue[], widths: readonly number[], fontSize = BODY_FONT): number {
-  const lines = values.map((v, i) => (typeof v === 'string' && v !== '' ? wrappedLines(v, widths[i] ?? 10, fontSize) : 1));
+  let most = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string' && v !== '') most = Math.max(most, wrappedLines(v, widths[i] ?? 10, fontSize));
+  }
   const line = (LINE * fontSize) / BODY_FONT;
-  return Math.min(409, Math.ceil((Math.max(1, ...lines) * line + PADDING) * 2) / 2);
+  return Math.min(409, Math.ceil((most * line + PADDING) * 2) / 2);
 }
 
 /** Rows that belong together: a heading and the rows under it. */

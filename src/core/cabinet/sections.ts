@@ -153,8 +153,7 @@ function numberStyle(numFmt: string): StyleRange['style'] {
 }
 
 function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
-  const cells = rowCells(row);
-  if (full) cells.commentary = commentaryText(row) || 'No commentary or action given';
+  const cells = full ? { ...rowCells(row), commentary: commentaryText(row) || 'No commentary or action given' } : rowCells(row);
   const r = s.put(s.line(cells), ROW_STYLE);
   // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
   for (const key of NUMERIC) {
