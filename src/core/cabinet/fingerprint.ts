@@ -134,11 +134,19 @@ function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void, vie
   const h = createSha256().update(view === null ? SHEET_FINGERPRINT_VERSION : SHEET_VIEW_VERSION);
   const keys: number[] = [];
   const texts: string[] = [];
+  // A sheet has a few formats over many cells.
+  const formats = new Map<string, string>();
+  const formatOf = (format: string | null | undefined): string => {
+    if (format === null || format === undefined || format === '') return '';
+    let f = formats.get(format);
+    if (f === undefined) formats.set(format, (f = canonicalFormat(format)));
+    return f;
+  };
   visit((row, col, value, format) => {
     if (free.has(col)) return;
     const text = canonicalCell(value);
     if (text === '') return;
-    const fmt = view === null ? '' : canonicalFormat(format);
+    const fmt = view === null ? '' : formatOf(format);
     const line = fmt === '' ? text : `${text}\t${fmt}`;
     if (inOrder) {
       h.update(`\n${row},${col}\t${line}`);
