@@ -55,24 +55,31 @@ function oneSpaced(text: string): string {
 }
 
 /** The data fingerprint's text, fed to the hash line by line (never built whole: 30,000 rows is megabytes). */
-function hashCanonical(period: string, rows: Iterable<readonly string[]>, version: string = FINGERPRINT_VERSION): string {
+function hashCanonical(period: string, rows: Iterable<readonly string[]> | ((line: (cells: readonly string[] | string) => void) => void), version: string = FINGERPRINT_VERSION): string {
   const h = createSha256();
   const header = FINGERPRINT_COLUMNS.map((k) => CANONICAL_HEADERS[k]).join('\t');
   h.update(version).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
-  for (const r of rows) h.update(`\n${r.join('\t')}`);
+  const line = (cells: readonly string[] | string): void => { h.update(typeof cells === 'string' ? `\n${cells}` : `\n${cells.join('\t')}`); };
+  if (typeof rows === 'function') rows(line);
+  else for (const r of rows) line(r);
   return h.hex();
 }
 
 export function cabinetFingerprint(model: CabinetModel): string {
-  function* rows() {
+  // Each row's line built straight from its cells: no list of canonical cells per row.
+  return hashCanonical(model.period, (line) => {
     for (const s of model.sections) {
       for (const row of s.rows) {
         const cells = rowCells(row);
-        yield FINGERPRINT_COLUMNS.map((k) => canonicalCell(cells[k]));
+        let text = '';
+        for (let i = 0; i < FINGERPRINT_COLUMNS.length; i++) {
+          const cell = canonicalCell(cells[FINGERPRINT_COLUMNS[i] as ColumnKey]);
+          text = i === 0 ? cell : `${text}\t${cell}`;
+        }
+        line(text);
       }
     }
-  }
-  return hashCanonical(model.period, rows());
+  });
 }
 
 /** The same hash from a Cabinet sheet read back (as `version` gives it); undefined when the sheet has no indicator table or period. */

@@ -140,6 +140,8 @@ function glanceRow(s: Sheet, label: string, c: CabinetCounts): void {
 }
 
 const NUMERIC = ['target', 'actual', 'numerator', 'denominator', 'benchmark'] as const;
+/** rowFormats' keys in the order it sets them (its object's own order), so styles go in as before. */
+const FORMATTED = ['actual', 'numerator', 'denominator', 'target', 'benchmark'] as const;
 // One style object per kind of cell, shared by every row's ranges: 30,000 rows made ~80,000 objects
 // of the same few contents, each then keyed by its JSON to be told apart when rendered.
 const RIGHT = { hAlign: 'right' } as const;
@@ -159,9 +161,11 @@ function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
   for (const key of NUMERIC) {
     if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), RIGHT);
   }
-  for (const [key, v] of Object.entries(rowFormats(row)) as [ColumnKey, CabinetRow['actual']][]) {
+  const formats = rowFormats(row);
+  for (const key of FORMATTED) {
+    const v = formats[key];
     const col = s.col(key);
-    if (col === 0) continue;
+    if (v === undefined || col === 0) continue;
     if (v.numFmt && v.value !== undefined) s.style(rect(r, col), numberStyle(v.numFmt));
     else if (v.suppressed) s.style(rect(r, col), RIGHT_ITALIC);
   }
