@@ -14,16 +14,21 @@ function pathOf(stack: readonly Frame[]): (string | number)[] {
   return stack.map((f) => (f.kind === 'array' ? f.index : (f.key ?? '')));
 }
 
-/** The end (exclusive) of the string token starting with the quote at `start`. */
+/**
+ * The end (exclusive) of the string token starting with the quote at `start`: the next quote not
+ * escaped (after an even run of backslashes). Found with indexOf, so a long string is not walked
+ * character by character (most of a catalogue's 9 MB is its strings).
+ */
 function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x5c /* \ */) i += 2;
-    else if (ch === 0x22 /* " */) return i + 1;
-    else i += 1;
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let slash = quote - 1;
+    while (slash > start && text.charCodeAt(slash) === 0x5c /* \ */) slash--;
+    if ((quote - 1 - slash) % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  return text.length;
 }
 
 /** The key a string token stands for: its text as is unless it has an escape, which JSON.parse decodes. */

@@ -68,3 +68,41 @@ describe('nestingDepth', () => {
     expect(nestingDepth('['.repeat(200_000) + ']'.repeat(200_000))).toBe(200_000);
   });
 });
+
+describe('strings skipped by their closing quote', () => {
+  // The scanners' string skip as first written, one character at a time (issue 19 made it jump to
+  // each quote): both scanners must read any text, JSON or not, as they did.
+  function obviousDepth(text: string): number {
+    const end = (start: number): number => {
+      let i = start + 1;
+      while (i < text.length) {
+        const ch = text.charCodeAt(i);
+        if (ch === 0x5c) i += 2;
+        else if (ch === 0x22) return i + 1;
+        else i += 1;
+      }
+      return text.length;
+    };
+    let depth = 0;
+    let deepest = 0;
+    for (let i = 0; i < text.length;) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x22) { i = end(i); continue; }
+      if (ch === 0x5b || ch === 0x7b) { depth += 1; if (depth > deepest) deepest = depth; }
+      else if (ch === 0x5d || ch === 0x7d) depth -= 1;
+      i += 1;
+    }
+    return deepest;
+  }
+
+  it('nests as the character-by-character skip says, on any text of quotes, backslashes and brackets (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '[', ']', '{', 'a', ','), maxLength: 60 });
+    fc.assert(fc.property(text, (t) => nestingDepth(t) === obviousDepth(t)), { numRuns: 20000 });
+  });
+
+  it('ends a string at a quote after an even run of backslashes, not an odd one', () => {
+    expect(nestingDepth('"\\\\"[')).toBe(1);
+    expect(nestingDepth('"\\\\\\"["')).toBe(0);
+    expect(duplicateKeys('{"a\\\\": 1, "a\\\\": 2}')).toEqual([['a\\']]);
+  });
+});
