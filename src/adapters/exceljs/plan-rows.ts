@@ -81,15 +81,18 @@ export function planRows(sheet: SheetPlan): PlanRows {
     if (id === undefined) from[own] = id = intern({ ...merged[current], ...merged[own] });
     return id;
   };
-  const heights = new Map<number, number>();
-  for (const h of sheet.rowHeights ?? []) heights.set(h.row, h.height);
+  // By row number: every row of a Cabinet sheet has a height, looked up once per row.
+  const heights: (number | undefined)[] = [];
+  let last = 0;
+  for (const h of sheet.rowHeights ?? []) {
+    heights[h.row] = h.height;
+    last = Math.max(last, h.row);
+  }
   const breaks = new Set(sheet.print?.rowBreaks ?? []);
   const blocks: BlockSpan[] = sheet.cells.map((b, index) => ({ top: b.row, bottom: b.row + b.values.length - 1, index, row: b.row, col: b.col, values: b.values }));
   const styles: StyleSpan[] = sheet.styles.map((s, index) => ({ top: s.range.top, bottom: s.range.bottom, left: s.range.left, right: s.range.right, index, own: intern(s.style) }));
-  let last = 0;
   for (const b of blocks) last = Math.max(last, b.bottom);
   for (const s of styles) last = Math.max(last, s.bottom);
-  for (const r of heights.keys()) last = Math.max(last, r);
   for (const r of breaks) last = Math.max(last, r);
 
   function* rows(): Generator<PlanRow> {
@@ -135,7 +138,7 @@ export function planRows(sheet: SheetPlan): PlanRows {
         valueOf[c] = undefined;
         if (styled) styleOf[c] = -1;
       }
-      const height = heights.get(r);
+      const height = heights[r];
       const pageBreak = breaks.has(r);
       if (n === 0 && height === undefined && !pageBreak) continue;
       out.row = r;
