@@ -7,7 +7,7 @@
  */
 
 type Frame =
-  | { readonly kind: 'object'; readonly keys: Set<string>; key: string | undefined; expectingKey: boolean }
+  | { readonly kind: 'object'; readonly keys: string[]; set: Set<string> | undefined; key: string | undefined; expectingKey: boolean }
   | { readonly kind: 'array'; index: number };
 
 function pathOf(stack: readonly Frame[]): (string | number)[] {
@@ -29,6 +29,22 @@ function stringEnd(text: string, start: number): number {
     if ((quote - 1 - slash) % 2 === 0) return quote + 1;
     from = quote + 1;
   }
+}
+
+/** A few keys are looked through, more go in a Set: most objects have a handful (one Set each was a 30,000-indicator catalogue's garbage). */
+const FEW = 24;
+
+/** Whether an object has had this key already; remembers it if not. */
+function seenBefore(frame: { readonly keys: string[]; set: Set<string> | undefined }, key: string): boolean {
+  if (frame.set) {
+    if (frame.set.has(key)) return true;
+    frame.set.add(key);
+    return false;
+  }
+  if (frame.keys.includes(key)) return true;
+  frame.keys.push(key);
+  if (frame.keys.length > FEW) frame.set = new Set(frame.keys);
+  return false;
 }
 
 /** The key a string token stands for: its text as is unless it has an escape, which JSON.parse decodes. */
@@ -56,7 +72,7 @@ export function duplicateKeys(text: string): (string | number)[][] {
   while (i < text.length) {
     switch (text.charCodeAt(i)) {
       case 0x7b /* { */:
-        stack.push((top = { kind: 'object', keys: new Set(), key: undefined, expectingKey: true }));
+        stack.push((top = { kind: 'object', keys: [], set: undefined, key: undefined, expectingKey: true }));
         i += 1;
         break;
       case 0x5b /* [ */:
@@ -83,8 +99,7 @@ export function duplicateKeys(text: string): (string | number)[][] {
         if (top?.kind === 'object' && top.expectingKey) {
           const key = keyAt(text, i, end);
           top.key = key;
-          if (top.keys.has(key)) found.push(pathOf(stack));
-          else top.keys.add(key);
+          if (seenBefore(top, key)) found.push(pathOf(stack));
         }
         i = end;
         break;

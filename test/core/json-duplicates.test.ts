@@ -59,6 +59,19 @@ describe('duplicateKeys', () => {
   });
 });
 
+describe('duplicateKeys in objects of any size', () => {
+  it('finds a repeat among a few keys or many (a short list first, a set past two dozen) (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.nat(), fc.nat(), (n, a, b) => {
+      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+      const first = keys[a % n] as string;
+      const again = keys[b % n] as string;
+      const text = `{${keys.map((k) => `"${k}": 1`).join(', ')}, "${again}": 2, "x": {"${first}": 1, "${first}": 2}}`;
+      expect(duplicateKeys(text)).toEqual([[again], ['x', first]]);
+      expect(duplicateKeys(`{${keys.map((k) => `"${k}": 1`).join(', ')}}`)).toEqual([]);
+    }), { numRuns: 300 });
+  });
+});
+
 describe('nestingDepth', () => {
   it.each([
     ['{}', 1], ['[[1],[2,[3]]]', 3], ['{"a":"[[[[","b":[{}]}', 3], ['"\\"[["', 0], ['[]'.repeat(5), 1],
