@@ -115,9 +115,18 @@ export function trendsKey(model: CabinetModel): Key[] {
 
 /** Counts of each status by quarter, over the indicators in this paper, as rated then. */
 export function trendCounts(model: CabinetModel): { readonly status: Exclude<Shown, ''>; readonly counts: readonly number[] }[] {
-  const rows = model.sections.flatMap((s) => s.rows);
-  return ORDER.map((status) => ({ status, counts: model.trendPeriods.map((_, i) => rows.filter((r) => r.trend?.[i]?.status === status).length) }))
-    .filter((c) => c.counts.some((n) => n > 0));
+  // One pass over the rows (a filter per status and quarter was 45 passes over 30,000 rows).
+  const byStatus = new Map<Shown, number[]>(ORDER.map((status) => [status, model.trendPeriods.map(() => 0)]));
+  for (const sec of model.sections) {
+    for (const r of sec.rows) {
+      for (let i = 0; i < model.trendPeriods.length; i++) {
+        const status = r.trend?.[i]?.status;
+        const counts = status === undefined ? undefined : byStatus.get(status);
+        if (counts) counts[i] = (counts[i] ?? 0) + 1;
+      }
+    }
+  }
+  return ORDER.map((status) => ({ status, counts: byStatus.get(status) ?? [] })).filter((c) => c.counts.some((n) => n > 0));
 }
 
 /** A small collector of rows with their heights. */
