@@ -13,6 +13,8 @@ export function to15(x: number): number {
 export function excelRound(x: number, digitsIn: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const digits = Math.trunc(digitsIn); // Excel ignores the fraction of num_digits
+  // A whole number of at most 15 digits is its own 15-digit form: counts, most figures, no text made.
+  if (digits >= 0 && Number.isInteger(x) && x < 1e15 && x > -1e15) return x;
   const sign = x < 0 ? -1 : 1;
   const s = Math.abs(x).toPrecision(15);
   // Most figures already have no more decimals than asked (91.5 to 1 dp is "91.5000000000000"):

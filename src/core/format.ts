@@ -9,6 +9,9 @@ import { excelRound } from './excel-round';
 
 function grouped(v: number, decimals: number): string {
   const fixed = Math.abs(v).toFixed(decimals);
+  // Under a thousand there is no comma to put in: most figures (percentages, scores, days).
+  const dot = fixed.indexOf('.');
+  if ((dot < 0 ? fixed.length : dot) <= 3) return v < 0 ? `-${fixed}` : fixed;
   const [int = '0', frac] = fixed.split('.');
   const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${v < 0 ? '-' : ''}${withCommas}${frac ? `.${frac}` : ''}`;
@@ -30,8 +33,19 @@ export function formatValue(v: number, unit: Unit | undefined, decimals: number)
   }
 }
 
+/** Formats made, by unit and decimals: one string each, however many cells show it. */
+const DISPLAY_FORMATS = new Map<Unit | undefined, Map<number, string>>();
+
 /** Excel number format showing a stored number as `formatValue` writes it (percent held as 0-100). */
 export function displayNumberFormat(unit: Unit | undefined, decimals: number): string {
+  let byDecimals = DISPLAY_FORMATS.get(unit);
+  if (!byDecimals) DISPLAY_FORMATS.set(unit, (byDecimals = new Map()));
+  let format = byDecimals.get(decimals);
+  if (format === undefined) byDecimals.set(decimals, (format = displayFormatOf(unit, decimals)));
+  return format;
+}
+
+function displayFormatOf(unit: Unit | undefined, decimals: number): string {
   const base = `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
   switch (unit) {
     case 'percent':

@@ -6,39 +6,12 @@ import { sha256 } from '@noble/hashes/sha2';
  * the streaming-text interface the fingerprints are written against.
  */
 
-/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder and Node do. */
+/** One encoder for the process: TextEncoder is a global in Node and in browsers. */
+const ENCODER = new TextEncoder();
+
+/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD (the Encoding Standard's rule, as Node's). */
 export function utf8Bytes(text: string): Uint8Array {
-  // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
-  const out = new Uint8Array(text.length * 3);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      out[n++] = c;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xdc00 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6);
-      out[n++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      out[n++] = 0xe0 | (c >> 12);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
-    } else {
-      out[n++] = 0xf0 | (c >> 18);
-      out[n++] = 0x80 | ((c >> 12) & 63);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
-    }
-  }
-  return out.slice(0, n);
+  return ENCODER.encode(text);
 }
 
 /**
@@ -54,17 +27,28 @@ export interface Sha256 {
 
 /** Text gathered before it is encoded: one encode per 16K characters, not one per cell. */
 const CHUNK = 16384;
+/** Room for CHUNK characters and a few more (what one update adds past it goes in a second pass). */
+const ROOM = 3 * CHUNK;
 
 export function createSha256(): Sha256 {
   const h = sha256.create();
+  // One buffer encoded into and reused: a fresh array per chunk was a megabyte of garbage per 30,000 rows.
+  let buffer: Uint8Array | undefined;
   let pending = '';
   const flush = (keepHigh: boolean): void => {
     if (pending === '') return;
     const last = pending.charCodeAt(pending.length - 1);
     // A trailing high surrogate may pair with the next piece's first unit.
     const hold = keepHigh && last >= 0xd800 && last <= 0xdbff ? 1 : 0;
-    h.update(utf8Bytes(pending.slice(0, pending.length - hold)));
+    let text = pending.slice(0, pending.length - hold);
     pending = pending.slice(pending.length - hold);
+    buffer ??= new Uint8Array(ROOM);
+    // encodeInto stops before a character that does not fit, never inside one (nor a surrogate pair).
+    while (text !== '') {
+      const { read, written } = ENCODER.encodeInto(text, buffer);
+      h.update(buffer.subarray(0, written));
+      text = text.slice(read);
+    }
   };
   const self: Sha256 = {
     update(text) {

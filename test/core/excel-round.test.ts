@@ -223,6 +223,11 @@ describe('excelRound short cut for figures with no more decimals than asked', ()
     fc.assert(fc.property(typed, digits, (x, d) => expect(excelRound(x, d)).toBe(digitWalk(x, d))), { numRuns: 5000 });
   });
 
+  it('agrees with the digit walk on whole numbers, either side of 15 digits', () => {
+    const whole = fc.oneof(fc.integer(), fc.integer({ min: -(10 ** 16), max: 10 ** 16 }), fc.constantFrom(1e15 - 1, 1e15, 1e15 + 2, -(1e15 - 1), -1e15, 2 ** 53 + 2));
+    fc.assert(fc.property(whole, digits, (x, d) => expect(excelRound(x, d)).toBe(digitWalk(x, d))), { numRuns: 5000 });
+  });
+
   it('agrees with the digit walk on any finite number', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), digits, (x, d) => expect(excelRound(x, d)).toBe(digitWalk(x, d))), { numRuns: 5000 });
   });

@@ -47,6 +47,29 @@ describe('duplicateKeys', () => {
       expect(duplicateKeys(text)).toEqual([path]);
     }));
   });
+
+  it('property: a key is the same key however much of it is written as escapes (keys without one are read as they stand)', () => {
+    const escaped = (k: string, mask: readonly boolean[]): string => `"${[...k].map((ch, i) => (mask[i % Math.max(1, mask.length)]
+      ? [...ch].map((u) => `\\u${(u.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`).join('') : JSON.stringify(ch).slice(1, -1))).join('')}"`;
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 4 }), fc.array(fc.boolean(), { maxLength: 4 }), (k, a, b) => {
+      const text = `{${escaped(k, a)}: 1, "\u00f6 (not ASCII, so never k)": 2, ${escaped(k, b)}: 3}`;
+      expect(Object.keys(JSON.parse(text) as object)).toHaveLength(2);
+      expect(duplicateKeys(text)).toEqual([[k]]);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('duplicateKeys in objects of any size', () => {
+  it('finds a repeat among a few keys or many (a short list first, a set past two dozen) (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.nat(), fc.nat(), (n, a, b) => {
+      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+      const first = keys[a % n] as string;
+      const again = keys[b % n] as string;
+      const text = `{${keys.map((k) => `"${k}": 1`).join(', ')}, "${again}": 2, "x": {"${first}": 1, "${first}": 2}}`;
+      expect(duplicateKeys(text)).toEqual([[again], ['x', first]]);
+      expect(duplicateKeys(`{${keys.map((k) => `"${k}": 1`).join(', ')}}`)).toEqual([]);
+    }), { numRuns: 300 });
+  });
 });
 
 describe('nestingDepth', () => {
@@ -56,5 +79,43 @@ describe('nestingDepth', () => {
 
   it('counts 200,000 levels without recursion', () => {
     expect(nestingDepth('['.repeat(200_000) + ']'.repeat(200_000))).toBe(200_000);
+  });
+});
+
+describe('strings skipped by their closing quote', () => {
+  // The scanners' string skip as first written, one character at a time (issue 19 made it jump to
+  // each quote): both scanners must read any text, JSON or not, as they did.
+  function obviousDepth(text: string): number {
+    const end = (start: number): number => {
+      let i = start + 1;
+      while (i < text.length) {
+        const ch = text.charCodeAt(i);
+        if (ch === 0x5c) i += 2;
+        else if (ch === 0x22) return i + 1;
+        else i += 1;
+      }
+      return text.length;
+    };
+    let depth = 0;
+    let deepest = 0;
+    for (let i = 0; i < text.length;) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x22) { i = end(i); continue; }
+      if (ch === 0x5b || ch === 0x7b) { depth += 1; if (depth > deepest) deepest = depth; }
+      else if (ch === 0x5d || ch === 0x7d) depth -= 1;
+      i += 1;
+    }
+    return deepest;
+  }
+
+  it('nests as the character-by-character skip says, on any text of quotes, backslashes and brackets (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '[', ']', '{', 'a', ','), maxLength: 60 });
+    fc.assert(fc.property(text, (t) => nestingDepth(t) === obviousDepth(t)), { numRuns: 20000 });
+  });
+
+  it('ends a string at a quote after an even run of backslashes, not an odd one', () => {
+    expect(nestingDepth('"\\\\"[')).toBe(1);
+    expect(nestingDepth('"\\\\\\"["')).toBe(0);
+    expect(duplicateKeys('{"a\\\\": 1, "a\\\\": 2}')).toEqual([['a\\']]);
   });
 });

@@ -56,6 +56,18 @@ describe('createSha256 (piece by piece)', () => {
     expect(createSha256().update('\ud83d').updateBytes(new Uint8Array([0x41])).hex()).toBe(createHash('sha256').update(Buffer.from([0xef, 0xbf, 0xbd, 0x41])).digest('hex'));
   });
 
+  it('hashes text longer than its encoding buffer, in one piece or many, multi-byte characters across every cut', () => {
+    // 3 × 16K bytes is the buffer: these run over it several times, so a reused buffer must not leak into the digest.
+    const long = 'a\u00e9\u20ac\u{1F600}'.repeat(25_000);
+    expect(createSha256().update(long).hex()).toBe(nodeHex(long));
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 4 }), (cuts) => {
+      const h = createSha256();
+      let at = 0;
+      for (const n of cuts) { h.update(long.slice(at, at + n)); at += n; }
+      return h.hex() === nodeHex(long.slice(0, at));
+    }), { numRuns: 20 });
+  });
+
   it('mixes text and bytes in order', () => {
     fc.assert(fc.property(units, fc.uint8Array({ maxLength: 200 }), units, (a, bytes, b) => {
       const ours = createSha256().update(a).updateBytes(bytes).update(b).hex();

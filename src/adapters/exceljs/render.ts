@@ -186,12 +186,27 @@ function styleCache(rows: PlanRows): (id: number | undefined) => Partial<ExcelJS
   };
 }
 
+/** How the streaming renderer writes rows: see writePlanRows. */
+export interface Streaming {
+  /** The style of a cell with none (one shared object). */
+  readonly unstyled: Partial<ExcelJS.Style>;
+  /**
+   * Lets the event loop run, so the zip takes the rows committed so far: written in one go, the
+   * whole sheet's XML waited in the writer's buffer until the last row (most of a 30,000-row
+   * Cabinet's peak memory).
+   */
+  readonly breathe?: () => Promise<void>;
+}
+
+/** Rows committed between two breaths: a few hundred kilobytes of XML. */
+const BREATHE_ROWS = 1000;
+
 /**
  * Every plan row into the sheet, in order, with its height and page break. Shared by both renderers;
  * the streaming one commits each row as it goes and gives unstyled cells one shared empty style
  * (a fresh {} per cell would be serialised and looked up cell by cell).
  */
-export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming: { readonly unstyled: Partial<ExcelJS.Style> } | undefined): void {
+export async function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming: Streaming | undefined): Promise<void> {
   const plan = planRows(sheet);
   const styleOf = styleCache(plan);
   const merges = streaming ? [...(sheet.merges ?? [])].sort((a, b) => a.top - b.top) : [];
@@ -202,25 +217,30 @@ export function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming
   const mergeUpTo = (row: number): void => {
     for (; nextMerge < merges.length && (merges[nextMerge]?.top ?? Infinity) <= row; nextMerge++) ws.mergeCells(rectA1(merges[nextMerge] as Rect));
   };
+  let written = 0;
   for (const r of plan.rows()) {
     mergeUpTo(r.row);
     const row = ws.getRow(r.row);
-    for (const c of r.cells) {
-      const cell = row.getCell(c.col);
-      if (c.value !== null) cell.value = cellValue(c.value);
-      const style = styleOf(c.style) ?? streaming?.unstyled;
+    for (let i = 0; i < r.count; i++) {
+      const cell = row.getCell(r.cols[i] as number);
+      const value = r.values[i] as PlanValue;
+      if (value !== null) cell.value = cellValue(value);
+      const style = styleOf(r.styles[i]) ?? streaming?.unstyled;
       if (style) cell.style = style;
     }
     if (r.height !== undefined) row.height = r.height;
     if (r.pageBreak) row.addPageBreak();
-    if (streaming) row.commit();
+    if (streaming) {
+      row.commit();
+      if (streaming.breathe && ++written % BREATHE_ROWS === 0) await streaming.breathe();
+    }
   }
   mergeUpTo(Infinity);
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, position: number): Promise<void> {
   const ws = addPlanSheet(wb, sheet);
-  writePlanRows(ws, sheet, undefined);
+  await writePlanRows(ws, sheet, undefined);
   await applySheetChrome(wb, ws, sheet, position);
 }
 

@@ -6,6 +6,7 @@ import { writeCustomProperties } from './doc-props';
 import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './render';
 
 const UNSTYLED: Partial<ExcelJS.Style> = {};
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row is
@@ -29,7 +30,7 @@ export async function streamRenderWorkbook(whole: WorkbookPlan): Promise<Uint8Ar
     // Before any row is committed. Merges, heights and page breaks go with their rows (writePlanRows):
     // made first, they made the writer hold every row up to them and shift() through them.
     await applySheetChrome(wb, ws, sheet, i + 1, { mergesWithRows: true });
-    writePlanRows(ws, sheet, { unstyled: UNSTYLED });
+    await writePlanRows(ws, sheet, { unstyled: UNSTYLED, breathe });
     (ws as unknown as { commit(): void }).commit();
   }
   await wb.commit();

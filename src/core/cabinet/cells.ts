@@ -59,7 +59,20 @@ export function dataPeriodText(row: Pick<CabinetRow, 'dataPeriod' | 'stale'>): s
  * Target, Actual, Numerator, Denominator and Benchmark are numbers where they are numbers (the unit
  * in the number format); the benchmark's label is in the paper's notes.
  */
-export function rowCells(row: CabinetRow): Record<ColumnKey, PlanValue> {
+export function rowCells(row: CabinetRow): Readonly<Record<ColumnKey, PlanValue>> {
+  let cells = CELLS.get(row);
+  if (!cells) CELLS.set(row, (cells = cellsOf(row)));
+  return cells;
+}
+
+/**
+ * Each row's cells, made once: the plan asks for them three times (which columns to print, the data
+ * fingerprint, the table), and the commentary's shortening was a good part of the plan's time.
+ * Rows are never changed once made (a row with a conflict note is a new object), so this is safe.
+ */
+const CELLS = new WeakMap<CabinetRow, Readonly<Record<ColumnKey, PlanValue>>>();
+
+function cellsOf(row: CabinetRow): Readonly<Record<ColumnKey, PlanValue>> {
   return {
     ref: row.ref,
     indicator: row.statutory ? `${row.title} (statutory)` : row.title,

@@ -42,32 +42,44 @@ export function canonicalCell(v: PlanValue | CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'string') return v.trim().replace(/\s+/g, ' ');
+  if (typeof v === 'string') return oneSpaced(v.trim());
   return '';
 }
 
+/** White space other than a lone space: only text with some needs the replace (most cells have none). */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/** Runs of white space made one space (`\s`, the same white space as trim). */
+function oneSpaced(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** The data fingerprint's text, fed to the hash line by line (never built whole: 30,000 rows is megabytes). */
-function hashCanonical(period: string, rows: Iterable<readonly string[]>, version: string = FINGERPRINT_VERSION): string {
+function hashCanonical(period: string, rows: Iterable<readonly string[]> | ((line: (cells: readonly string[] | string) => void) => void), version: string = FINGERPRINT_VERSION): string {
   const h = createSha256();
   const header = FINGERPRINT_COLUMNS.map((k) => CANONICAL_HEADERS[k]).join('\t');
   h.update(version).update(`\nperiod\t${canonicalCell(period)}\n`).update(header);
-  for (const r of rows) {
-    h.update('\n');
-    r.forEach((cell, i) => (i > 0 ? h.update('\t').update(cell) : h.update(cell)));
-  }
+  const line = (cells: readonly string[] | string): void => { h.update(typeof cells === 'string' ? `\n${cells}` : `\n${cells.join('\t')}`); };
+  if (typeof rows === 'function') rows(line);
+  else for (const r of rows) line(r);
   return h.hex();
 }
 
 export function cabinetFingerprint(model: CabinetModel): string {
-  function* rows() {
+  // Each row's line built straight from its cells: no list of canonical cells per row.
+  return hashCanonical(model.period, (line) => {
     for (const s of model.sections) {
       for (const row of s.rows) {
         const cells = rowCells(row);
-        yield FINGERPRINT_COLUMNS.map((k) => canonicalCell(cells[k]));
+        let text = '';
+        for (let i = 0; i < FINGERPRINT_COLUMNS.length; i++) {
+          const cell = canonicalCell(cells[FINGERPRINT_COLUMNS[i] as ColumnKey]);
+          text = i === 0 ? cell : `${text}\t${cell}`;
+        }
+        line(text);
       }
     }
-  }
-  return hashCanonical(model.period, rows());
+  });
 }
 
 /** The same hash from a Cabinet sheet read back (as `version` gives it); undefined when the sheet has no indicator table or period. */
@@ -117,28 +129,64 @@ function viewLines(view: SheetView | undefined): string {
   return `\nview\thidden rows\t${v.hiddenRows.join(',')}\nview\thidden columns\t${v.hiddenCols.join(',')}\nview\tsheet\t${v.state}\t${v.opensFirst ? 'opens first' : 'not first'}`;
 }
 
-/** Row-major over (row, col) keys packed in one number, so 300,000 cells sort without an object each. */
-function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void, view?: SheetView | null): string {
+/**
+ * The lines in row-major order. `inOrder`: the visit already emits cells in that order (a plan
+ * written top to bottom, a grid), so each line goes straight into the hash; otherwise the lines are
+ * gathered with their (row, col) packed in one number and sorted, so 300,000 cells sort without an
+ * object each.
+ */
+function sheetHash(freeText: readonly number[], visit: (emit: Emit) => void, view: SheetView | null | undefined, inOrder: boolean): string {
   const free = new Set(freeText);
+  // view === null: the v1 text (values only, no view), for papers made before v3.
+  const h = createSha256().update(view === null ? SHEET_FINGERPRINT_VERSION : SHEET_VIEW_VERSION);
   const keys: number[] = [];
   const texts: string[] = [];
+  // A sheet has a few formats over many cells.
+  const formats = new Map<string, string>();
+  const formatOf = (format: string | null | undefined): string => {
+    if (format === null || format === undefined || format === '') return '';
+    let f = formats.get(format);
+    if (f === undefined) formats.set(format, (f = canonicalFormat(format)));
+    return f;
+  };
   visit((row, col, value, format) => {
     if (free.has(col)) return;
     const text = canonicalCell(value);
     if (text === '') return;
-    const fmt = view === null ? '' : canonicalFormat(format);
+    const fmt = view === null ? '' : formatOf(format);
+    const line = fmt === '' ? text : `${text}\t${fmt}`;
+    if (inOrder) {
+      h.update(`\n${row},${col}\t${line}`);
+      return;
+    }
     keys.push(row * COLS + col);
-    texts.push(fmt === '' ? text : `${text}\t${fmt}`);
+    texts.push(line);
   });
   const order = Array.from(keys.keys()).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
-  // view === null: the v1 text (values only, no view), for papers made before v3.
-  const h = createSha256().update(view === null ? SHEET_FINGERPRINT_VERSION : SHEET_VIEW_VERSION);
   for (const i of order) {
     const key = keys[i] ?? 0;
     h.update(`\n${Math.floor(key / COLS)},${key % COLS}\t`).update(texts[i] ?? '');
   }
   if (view !== null) h.update(viewLines(view));
   return h.hex();
+}
+
+/**
+ * Whether rectangles of values, visited in turn and each row by row, give their cells in row-major
+ * order of the packed (row, col): every column within the packing, and each rectangle after the last.
+ */
+function rowMajor(blocks: readonly { readonly row: number; readonly col: number; readonly values: readonly (readonly unknown[])[] }[]): boolean {
+  let last = -Infinity;
+  for (const b of blocks) {
+    let width = 0;
+    for (const line of b.values) width = Math.max(width, line.length);
+    if (width === 0) continue;
+    if (b.col < 0 || b.col + width - 1 >= COLS) return false;
+    const first = b.row * COLS + b.col;
+    if (first <= last) return false;
+    last = (b.row + b.values.length - 1) * COLS + b.col + width - 1;
+  }
+  return true;
 }
 
 /** The free-text columns of a plan: where its indicator table's header names them. */
@@ -178,8 +226,13 @@ function planView(sheet: SheetPlan): SheetView {
 export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
   const formats = planFormats(sheet);
   return sheetHash(planFreeText(sheet), (emit) => {
-    for (const b of sheet.cells) b.values.forEach((line, r) => line.forEach((value, c) => emit(b.row + r, b.col + c, value, formats.get((b.row + r) * COLS + b.col + c))));
-  }, planView(sheet));
+    for (const b of sheet.cells) {
+      for (let r = 0; r < b.values.length; r++) {
+        const line = b.values[r] as readonly PlanValue[];
+        for (let c = 0; c < line.length; c++) emit(b.row + r, b.col + c, line[c], formats.get((b.row + r) * COLS + b.col + c));
+      }
+    }
+  }, planView(sheet), rowMajor(sheet.cells));
 }
 
 /** The sheet fingerprint of a sheet read back: v2 (formats and view) unless `v1` for a paper made before v3. */
@@ -187,5 +240,6 @@ export function sheetFingerprintOfGrid(grid: Grid, version: 'v1' | 'v2' = 'v2'):
   const { row: top, col: left } = grid.origin ?? { row: 1, col: 1 };
   const table = readCabinetTable(grid);
   const free = table ? (['indicator', 'commentary'] as const).flatMap((k) => (table.columns[k] === undefined ? [] : [left + (table.columns[k] as number)])) : FREE_TEXT;
-  return sheetHash(free, (emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value, grid.formats?.[r]?.[c]))), version === 'v1' ? null : (grid.view ?? undefined));
+  return sheetHash(free, (emit) => grid.values.forEach((line, r) => line.forEach((value, c) => emit(top + r, left + c, value, grid.formats?.[r]?.[c]))),
+    version === 'v1' ? null : (grid.view ?? undefined), rowMajor([{ row: top, col: left, values: grid.values }]));
 }

@@ -41,37 +41,62 @@ export function pageCapacity(widths: readonly number[]): number {
   return (SAFE_FILL * (PAGE.height - 72 * (MARGINS.top + MARGINS.bottom))) / fitScale(widths);
 }
 
-/** Lines a text takes in a wrapped cell: greedy word wrap, long words broken. */
+/** Whether a UTF-16 unit is white space as a regular expression's `\s` has it. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Lines a text takes in a wrapped cell: greedy word wrap, long words broken. Each line (`\n`) is a
+ * paragraph; words are runs of anything but white space. One pass over the characters, no word
+ * list: the commentary cells are most of the Cabinet sheet's text.
+ */
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
   const perLine = Math.max(1, Math.floor(((width * CHARS_PER_UNIT - 1) * BODY_FONT) / fontSize));
-  // Most cells are one short line: skip the word split (30,000 rows × 13 cells).
+  // Most cells are one short line: nothing to count (30,000 rows × 13 cells).
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
-  for (const para of text.split('\n')) {
-    let used = 0;
-    let count = 1;
-    for (const word of para.split(/\s+/).filter((w) => w !== '')) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= perLine) used = need;
-      else if (word.length <= perLine) {
-        count += 1;
-        used = word.length;
-      } else {
-        const extra = Math.ceil((word.length - (used === 0 ? 0 : perLine - used - 1)) / perLine);
-        count += used === 0 ? extra - 1 : extra;
-        used = word.length % perLine || perLine;
-      }
+  let used = 0;
+  let count = 1;
+  let word = 0;
+  const endWord = (): void => {
+    if (word === 0) return;
+    const need = used === 0 ? word : used + 1 + word;
+    if (need <= perLine) used = need;
+    else if (word <= perLine) {
+      count += 1;
+      used = word;
+    } else {
+      const extra = Math.ceil((word - (used === 0 ? 0 : perLine - used - 1)) / perLine);
+      count += used === 0 ? extra - 1 : extra;
+      used = word % perLine || perLine;
     }
-    lines += count;
+    word = 0;
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x0a) {
+      endWord();
+      lines += count;
+      used = 0;
+      count = 1;
+    } else if (isSpace(c)) endWord();
+    else word += 1;
   }
   return Math.max(1, lines);
 }
 
 /** Height in points of a row of wrapped cells, at most Excel's 409. */
 export function rowHeightFor(values: readonly PlanValue[], widths: readonly number[], fontSize = BODY_FONT): number {
-  const lines = values.map((v, i) => (typeof v === 'string' && v !== '' ? wrappedLines(v, widths[i] ?? 10, fontSize) : 1));
+  let most = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'string' && v !== '') most = Math.max(most, wrappedLines(v, widths[i] ?? 10, fontSize));
+  }
   const line = (LINE * fontSize) / BODY_FONT;
-  return Math.min(409, Math.ceil((Math.max(1, ...lines) * line + PADDING) * 2) / 2);
+  return Math.min(409, Math.ceil((most * line + PADDING) * 2) / 2);
 }
 
 /** Rows that belong together: a heading and the rows under it. */

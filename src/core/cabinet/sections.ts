@@ -139,22 +139,38 @@ function glanceRow(s: Sheet, label: string, c: CabinetCounts): void {
   noteRow(s, label, marks === '' ? 'None rated this quarter' : `${marks}   ${words}`, { fontSize: 10 });
 }
 
+const NUMERIC = ['target', 'actual', 'numerator', 'denominator', 'benchmark'] as const;
+/** rowFormats' keys in the order it sets them (its object's own order), so styles go in as before. */
+const FORMATTED = ['actual', 'numerator', 'denominator', 'target', 'benchmark'] as const;
+// One style object per kind of cell, shared by every row's ranges: 30,000 rows made ~80,000 objects
+// of the same few contents, each then keyed by its JSON to be told apart when rendered.
+const RIGHT = { hAlign: 'right' } as const;
+const RIGHT_ITALIC = { hAlign: 'right', italic: true } as const;
+const CONFLICT_STYLE = { fill: CONFLICT_FILL } as const;
+const NUMBER_STYLES = new Map<string, StyleRange['style']>();
+function numberStyle(numFmt: string): StyleRange['style'] {
+  let style = NUMBER_STYLES.get(numFmt);
+  if (!style) NUMBER_STYLES.set(numFmt, (style = { numFmt, hAlign: 'right' }));
+  return style;
+}
+
 function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
-  const cells = rowCells(row);
-  if (full) cells.commentary = commentaryText(row) || 'No commentary or action given';
+  const cells = full ? { ...rowCells(row), commentary: commentaryText(row) || 'No commentary or action given' } : rowCells(row);
   const r = s.put(s.line(cells), ROW_STYLE);
   // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
-  for (const key of ['target', 'actual', 'numerator', 'denominator', 'benchmark'] as const) {
-    if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), { hAlign: 'right' });
+  for (const key of NUMERIC) {
+    if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), RIGHT);
   }
-  for (const [key, v] of Object.entries(rowFormats(row)) as [ColumnKey, CabinetRow['actual']][]) {
+  const formats = rowFormats(row);
+  for (const key of FORMATTED) {
+    const v = formats[key];
     const col = s.col(key);
-    if (col === 0) continue;
-    if (v.numFmt && v.value !== undefined) s.style(rect(r, col), { numFmt: v.numFmt, hAlign: 'right' });
-    else if (v.suppressed) s.style(rect(r, col), { hAlign: 'right', italic: true });
+    if (v === undefined || col === 0) continue;
+    if (v.numFmt && v.value !== undefined) s.style(rect(r, col), numberStyle(v.numFmt));
+    else if (v.suppressed) s.style(rect(r, col), RIGHT_ITALIC);
   }
   // The note's words say Conflict; the shading only draws the eye to them.
-  if (row.conflict && s.col('commentary') > 0) s.style(rect(r, s.col('commentary')), { fill: CONFLICT_FILL });
+  if (row.conflict && s.col('commentary') > 0) s.style(rect(r, s.col('commentary')), CONFLICT_STYLE);
   return r;
 }
 

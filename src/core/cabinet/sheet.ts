@@ -35,6 +35,8 @@ export class Sheet {
   readonly lastCol: number;
   /** Sheet points one page holds at the fit-to-width zoom. */
   readonly capacity: number;
+  /** Asked a score of times per indicator row. */
+  private readonly colOf: ReadonlyMap<ColumnKey, number>;
   private used = 0;
   private table: TableHeader | undefined;
 
@@ -43,11 +45,14 @@ export class Sheet {
     this.widths = columns.map((c) => c.width);
     this.lastCol = columns.length;
     this.capacity = pageCapacity(this.widths);
+    const colOf = new Map<ColumnKey, number>();
+    columns.forEach((c, i) => { if (!colOf.has(c.key)) colOf.set(c.key, i + 1); });
+    this.colOf = colOf;
   }
 
   /** The column of `key` on this sheet, 0 when the paper leaves it out. */
   col(key: ColumnKey): number {
-    return this.columns.findIndex((c) => c.key === key) + 1;
+    return this.colOf.get(key) ?? 0;
   }
 
   /** Values placed by column key, in this sheet's columns. */
@@ -58,7 +63,7 @@ export class Sheet {
   /** One row of values from `col`; `height` defaults to what its wrapped text needs at `fontSize`. */
   put(values: readonly PlanValue[], style?: StyleRange['style'], opts: { col?: number; height?: number } = {}): number {
     const col = opts.col ?? 1;
-    const widths = this.widths.slice(col - 1);
+    const widths = col === 1 ? this.widths : this.widths.slice(col - 1);
     const font = style?.fontSize ?? BODY_FONT;
     const height = opts.height ?? (style?.wrap ? rowHeightFor(values, widths, font) : rowHeightFor([], widths, font));
     if (this.used > 0 && this.used + height > this.capacity) {

@@ -209,17 +209,16 @@ export function validateRow(ctx: RowContext): RowResult {
   const actual = m?.suppressed !== undefined ? `<${m.suppressed}` : (m?.value ?? null);
   const num = row.numerator ? cellNumber(row.numerator, ind.unit) : undefined;
   const den = row.denominator ? cellNumber(row.denominator, ind.unit) : undefined;
-  return {
-    ref: ind.id,
-    actual,
-    ...(q?.status ? { qualitative: q.status } : {}),
-    status,
-    direction: direction(ctx, isQual ? q?.status : m?.value),
-    ...(num && !isQual ? { numerator: num.kind === 'number' ? num.value : null } : {}),
-    ...(den && !isQual ? { denominator: den.kind === 'number' ? den.value : null } : {}),
-    ...(commentary ? { commentary } : {}),
-    ...(action ? { action } : {}),
-    ...(cell ? { cell } : {}),
-    row: row.row,
-  };
+  // Fields in the order the spreads gave them (a result's JSON is the same), without an object per optional field.
+  const dir = direction(ctx, isQual ? q?.status : m?.value);
+  const out: { -readonly [K in keyof RowResult]: RowResult[K] } = q?.status
+    ? { ref: ind.id, actual, qualitative: q.status, status, direction: dir }
+    : { ref: ind.id, actual, status, direction: dir };
+  if (num && !isQual) out.numerator = num.kind === 'number' ? num.value : null;
+  if (den && !isQual) out.denominator = den.kind === 'number' ? den.value : null;
+  if (commentary) out.commentary = commentary;
+  if (action) out.action = action;
+  if (cell) out.cell = cell;
+  out.row = row.row;
+  return out;
 }

@@ -109,7 +109,8 @@ export function validateReturn(full: Catalogue, read: ReadReturn, options: Valid
       continue;
     }
     seen.set(indicator.id.toUpperCase(), row);
-    rows.push(validateRow({ catalogue, indicator, row, ...(period ? { period } : {}), ...(options.previous ? { previous: options.previous } : {}), issues }));
+    // One shape for every row (a field left undefined reads as absent): no spread per row.
+    rows.push(validateRow({ catalogue, indicator, row, period, previous: options.previous, issues }));
   }
   const service = options.service ?? read.service;
   if (service && period) {

@@ -1,9 +1,11 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import { readCustomProperties } from '../../../src/adapters/exceljs/doc-props';
 import { readWorkbookGrids } from '../../../src/adapters/exceljs/read';
-import { renderWorkbook } from '../../../src/adapters/exceljs/render';
+import { renderWorkbook, writePlanRows } from '../../../src/adapters/exceljs/render';
+import type { SheetPlan } from '../../../src/core/plan/types';
 import { streamRenderWorkbook } from '../../../src/adapters/exceljs/stream-render';
 import { miniCatalogue } from '../../core/fixtures/mini-catalogue';
 import { consolidationOf, Q2, type Entry } from '../../core/cabinet/helpers';
@@ -94,5 +96,29 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
     const tallest = Math.max(...merges.map((m) => m.bottom - m.top + 1));
     expect(held.length).toBeGreaterThan(20);
     expect(Math.max(...held)).toBeLessThanOrEqual(tallest);
+  });
+});
+
+describe('streamRenderWorkbook hands rows to the zip as it goes', () => {
+  it('lets the zip take committed rows between breaths, not only after the last row', async () => {
+    const rows = 3500;
+    const sheet: SheetPlan = {
+      name: 'Rows', validations: [], conditionalFormats: [], columns: [], styles: [],
+      cells: Array.from({ length: rows }, (_, i) => ({ row: i + 1, col: 1, values: [[`Row ${i + 1} of a long table`, i * 1.5, 'Some commentary that makes the row a few hundred bytes of XML, as a Cabinet row is']] })),
+    };
+    const stream = new PassThrough();
+    let zipped = 0;
+    stream.on('data', (c: Buffer) => { zipped += c.length; });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('Rows') as unknown as ExcelJS.Worksheet;
+    const atBreath: number[] = [];
+    const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(() => { atBreath.push(zipped); resolve(); }));
+    await writePlanRows(ws, sheet, { unstyled: {}, breathe });
+    (ws as unknown as { commit(): void }).commit();
+    await wb.commit();
+    // One breath per thousand rows; by the last, the zip has already written part of the sheet.
+    expect(atBreath).toHaveLength(3);
+    expect(atBreath[2]).toBeGreaterThan(atBreath[0] ?? 0);
+    expect(zipped).toBeGreaterThan(atBreath[2] ?? 0);
   });
 });

@@ -273,3 +273,20 @@ describe('direction of travel and counts', () => {
     expect(r.counts).toEqual({ Blue: 0, Green: 1, Amber: 1, Red: 0, Complete: 0, Missing: 1, Tracking: 1, 'Not due': 1 });
   });
 });
+
+describe('a row result', () => {
+  // `validate --json` and `consolidate --json` print results as they are: the fields keep one order
+  // (issue 19 built the result by assignment instead of spreads, which must not reorder it).
+  it('lists its fields in one order: ref, actual, qualitative, status, direction, numerator, denominator, commentary, action, cell, row', () => {
+    const r = check([
+      { Ref: 'CS01', Actual: 70, Numerator: 70, Denominator: 100, Commentary: 'Short of staff', Action: 'Recruiting' },
+      { Ref: 'CS05', Status: 'At risk', Commentary: 'Late', Action: 'Escalated' },
+      { Ref: 'CS04' },
+    ]);
+    expect(r.rows.map((row) => Object.keys(row))).toEqual([
+      ['ref', 'actual', 'status', 'direction', 'numerator', 'denominator', 'commentary', 'action', 'cell', 'row'],
+      ['ref', 'actual', 'qualitative', 'status', 'direction', 'commentary', 'action', 'cell', 'row'],
+      ['ref', 'actual', 'status', 'direction', 'numerator', 'denominator', 'cell', 'row'],
+    ]);
+  });
+});
