@@ -65,13 +65,21 @@ function safeValue(v: PlanValue, at: () => Omit<CutCell, 'length'>, cut: CutCell
 /** A sheet plan every writer can write: cell text and header and footer within Excel's limits. */
 export function safeSheetPlan(sheet: SheetPlan, cut: CutCell[] = []): SheetPlan {
   let changed = false;
+  // Only a row holding a cut or cleaned text is copied: copying every row of a 30,000-row Cabinet
+  // to change none of them was 16 MB of a big run's peak (issue 19).
   const cells = sheet.cells.map((block) => {
-    const values = block.values.map((row, i) => row.map((v, j) => {
-      const s = safeValue(v, () => ({ sheet: sheet.name, row: block.row + i, col: block.col + j }), cut);
-      if (s !== v) changed = true;
-      return s;
-    }));
-    return changed ? { ...block, values } : block;
+    let values: PlanValue[][] | undefined;
+    block.values.forEach((row, i) => {
+      let copy: PlanValue[] | undefined;
+      row.forEach((v, j) => {
+        const s = safeValue(v, () => ({ sheet: sheet.name, row: block.row + i, col: block.col + j }), cut);
+        if (s !== v) (copy ??= [...row])[j] = s;
+      });
+      if (copy) (values ??= [...block.values] as PlanValue[][])[i] = copy;
+    });
+    if (!values) return block;
+    changed = true;
+    return { ...block, values };
   });
   const print = sheet.print && (sheet.print.header || sheet.print.footer)
     ? { ...sheet.print, ...(sheet.print.header ? { header: fitHeaderFooter(sheet.print.header) } : {}), ...(sheet.print.footer ? { footer: fitHeaderFooter(sheet.print.footer) } : {}) }

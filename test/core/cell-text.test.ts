@@ -47,3 +47,23 @@ describe('text Excel always opens', () => {
     expect(plan.sheets[0]!.print!.footer!.right!.length).toBe(253);
   });
 });
+
+describe('safePlan copies only what it changes', () => {
+  const value = fc.oneof(fc.constant(null), fc.integer(), fc.constantFrom('plain', 'bell\u0007', 'x'.repeat(EXCEL_CELL_CHARS + 3)));
+  const block = fc.record({ row: fc.integer({ min: 1, max: 50 }), col: fc.integer({ min: 1, max: 5 }), values: fc.array(fc.array(value, { maxLength: 4 }), { maxLength: 5 }) });
+  it('gives every cell its safe text, keeps each row and block it does not change as it was, and names every cut', () => {
+    fc.assert(fc.property(fc.array(block, { maxLength: 4 }), (blocks) => {
+      const sheet = { name: 'S', cells: blocks, styles: [], columns: [], validations: [], conditionalFormats: [] };
+      const { plan, cut } = safePlan({ sheets: [sheet], properties: { custom: {} } });
+      const out = plan.sheets[0]!.cells;
+      blocks.forEach((b, k) => {
+        const expected = b.values.map((row) => row.map((v) => (typeof v === 'string' ? excelCellText(v) : v)));
+        expect(out[k]!.values).toEqual(expected);
+        b.values.forEach((row, i) => { if (row.every((v, j) => v === expected[i]![j])) expect(out[k]!.values[i]).toBe(row); });
+        if (b.values.every((row, i) => row.every((v, j) => v === expected[i]![j]))) expect(out[k]).toBe(b);
+      });
+      const long = blocks.flatMap((b) => b.values.flatMap((row) => row.filter((v) => typeof v === 'string' && v.length > EXCEL_CELL_CHARS)));
+      expect(cut).toHaveLength(long.length);
+    }), { numRuns: 100 });
+  });
+});
