@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+
 // jsdom lacks ResizeObserver; Fluent's MessageBar and DataGrid need one.
 if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver === 'undefined') {
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
@@ -6,3 +8,8 @@ if (typeof (globalThis as { ResizeObserver?: unknown }).ResizeObserver === 'unde
     disconnect(): void {}
   };
 }
+
+// jsdom's window has no TextEncoder/TextDecoder, which every browser and Node have (core's SHA-256 encodes with one): Node's own.
+const g = globalThis as { TextEncoder?: unknown; TextDecoder?: unknown };
+g.TextEncoder ??= NodeTextEncoder;
+g.TextDecoder ??= NodeTextDecoder;
