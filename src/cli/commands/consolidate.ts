@@ -22,6 +22,7 @@ import { FileError, UsageError } from '../errors';
 import { checkWritable, commitAll, stageWrite, type Input, type StagedWrite } from '../files';
 import { readPrivateKey } from '../keys';
 import { lockFile } from '../lock';
+import { missingLines } from '../missing';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
 import { eachBook, fileJson } from '../returns';
 import { issueJson, print, printJson, progress, say, type Context } from '../output';
@@ -276,7 +277,7 @@ export function printConsolidation(ctx: Context, label: string, run: Built, out:
     print(ctx, `Conflicts (two returns gave different values; the Cabinet sheet says which was used):`);
     for (const line of conflictLines(c, run.outcome.catalogue)) print(ctx, line);
   }
-  if (c.missing.length > 0) print(ctx, `Missing (due, no return gave them): ${c.missing.join(', ')}`);
+  for (const line of missingLines(run.outcome.catalogue, c.missing)) print(ctx, line);
   // Excel holds 32,767 characters a cell: commentary cut to fit is named, indicator by indicator.
   for (const i of c.findings) if (i.code === 'cell-text-cut') print(ctx, `Cut to fit a cell: ${issueText(i, { place: 'full' })}`);
   for (const line of signOffSummaryLines(signOffSummary(c.files, c.period))) print(ctx, line);
