@@ -79,3 +79,20 @@ it('exits 2 with one line when the master is another council\'s', async () => {
   expect(r.err.trim().split('\n')).toHaveLength(1);
   expect(r.err).toMatch(/other\.json: is the BI master of Royal Borough of Elsewhere/);
 });
+
+it('names the results carried forward from a quarter the master does not hold as not checked, and counts only the rest', async () => {
+  const m = readMaster('master.json');
+  const all = await run(dir, ['verify', 'paper.xlsx', '--against', 'master.json']);
+  const checkedAll = Number(/RAG of (\d+) indicators/.exec(all.out)?.[1]);
+  m.periods = m.periods.filter((p) => p.period === '2024-25 Q2');
+  writeMaster('only-q2.json', m);
+  const r = await run(dir, ['verify', 'paper.xlsx', '--against', 'only-q2.json']);
+  expect(r.code).toBe(0);
+  const notChecked = r.out.split('\n').filter((l) => l.startsWith('  Not checked: '));
+  // The demo's annual and carried-forward measures come from 2023-24 Q4 and 2024-25 Q1.
+  expect(notChecked.length).toBeGreaterThan(0);
+  const refs = notChecked.flatMap((l) => /Not checked: (.*?) shows? /.exec(l)?.[1]?.split(', ') ?? []);
+  for (const l of notChecked) expect(l).toMatch(/carried forward from 20\d\d-\d\d Q\d, which the master does not hold\.$/);
+  expect(Number(/RAG of (\d+) indicators/.exec(r.out)?.[1])).toBe(checkedAll - refs.length);
+  expect(all.out).not.toContain('Not checked');
+});

@@ -58,11 +58,19 @@ export async function verifyCommand(ctx: Context, argv: readonly string[]): Prom
   const { master, result } = against;
   if (result.differences.length === 0) {
     print(ctx, `${file}: the same as the BI master's record of ${result.period} in ${master} (actual and RAG of ${result.refs} indicators, suppressed counts as suppressed).`);
-    return code;
+  } else {
+    print(ctx, `${file}: DIFFERS from the BI master's record of ${result.period} in ${master}:`);
+    for (const line of result.differences) print(ctx, `  ${line}`);
   }
-  print(ctx, `${file}: DIFFERS from the BI master's record of ${result.period} in ${master}:`);
-  for (const line of result.differences) print(ctx, `  ${line}`);
-  return 1;
+  for (const line of notCheckedLines(result.notChecked)) print(ctx, line);
+  return result.differences.length === 0 ? code : 1;
+}
+
+/** Carried-forward results the master cannot vouch for, by the quarter they come from: never counted as matching. */
+function notCheckedLines(refs: Extract<Against, { ok: true }>['notChecked']): string[] {
+  const byQuarter = new Map<string, string[]>();
+  for (const { ref, from } of refs) byQuarter.set(from, [...(byQuarter.get(from) ?? []), ref]);
+  return [...byQuarter].map(([from, list]) => `  Not checked: ${list.join(', ')} ${list.length === 1 ? 'shows a result' : 'show results'} carried forward from ${from}, which the master does not hold.`);
 }
 
 function compareAgainst(ctx: Context, book: Awaited<ReturnType<typeof readWorkbook>>, master: string): { master: string; result: Extract<Against, { ok: true }> } {

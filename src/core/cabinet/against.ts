@@ -9,7 +9,15 @@ import { previousValuesFromGrid, type PreviousValue } from './previous';
  * record, so a paper made from other returns than the ones recorded is found.
  */
 export type Against =
-  | { readonly ok: true; readonly period: string; readonly refs: number; readonly differences: readonly string[] }
+  | {
+    readonly ok: true;
+    readonly period: string;
+    /** Refs compared with the record. */
+    readonly refs: number;
+    readonly differences: readonly string[];
+    /** Results carried forward from a quarter the master does not hold: not compared, and said so. */
+    readonly notChecked: readonly { readonly ref: string; readonly from: string }[];
+  }
   | { readonly ok: false; readonly reason: string };
 
 const num = (v: number): string => String(Math.round(v * 1e9) / 1e9);
@@ -57,12 +65,16 @@ export function compareWithMaster(grid: Grid, master: History): Against {
   const byPeriod = new Map(master.periods.map((p) => [p.period.trim().toLowerCase(), new Map(p.values.map((v) => [v.ref.trim().toUpperCase(), v]))]));
   const recorded = byPeriod.get(period.toLowerCase()) ?? new Map<string, HistoryValue>();
   const differences: string[] = [];
+  const notChecked: { ref: string; from: string }[] = [];
   const refs = new Set([...Object.keys(paper.values), ...recorded.keys()].filter((r) => r !== ''));
   for (const ref of [...refs].sort()) {
     const shown = paper.values[ref];
     // A result carried forward ("last available") is compared with the record of its own quarter.
     const from = shown?.dataPeriod && shown.dataPeriod.toLowerCase() !== period.toLowerCase() ? shown.dataPeriod : undefined;
-    if (from !== undefined && !byPeriod.has(from.toLowerCase())) continue;
+    if (from !== undefined && !byPeriod.has(from.toLowerCase())) {
+      notChecked.push({ ref, from });
+      continue;
+    }
     const kept = from !== undefined ? byPeriod.get(from.toLowerCase())?.get(ref) : recorded.get(ref);
     if (!kept) {
       if (shown && shownText(shown) !== '') differences.push(`${ref}: on the paper (${shownText(shown)}), not in the master's record`);
@@ -83,5 +95,5 @@ export function compareWithMaster(grid: Grid, master: History): Against {
     const rag = (shown.rag ?? '').replace(/^[^A-Za-z]+/, '').replace(/\s*\(.*\)\s*$/, '');
     if (rag !== kept.status) differences.push(`${ref}: RAG ${rag || 'blank'} on the paper, ${kept.status} in the master`);
   }
-  return { ok: true, period, refs: refs.size, differences };
+  return { ok: true, period, refs: refs.size - notChecked.length, differences, notChecked };
 }
