@@ -10,6 +10,7 @@ const SLOW = [
   'test/adapters/exceljs/print/trends-return-pdf.test.ts',
   'test/adapters/exceljs/libreoffice-rag.test.ts',
   'test/adapters/exceljs/xml-scan-writers.test.ts',
+  'test/adapters/exceljs/xstring.test.ts',
   'test/adapters/exceljs/template-validator.test.ts',
   'test/adapters/office/sync-counts.test.ts',
   'test/cli/bin.test.ts',

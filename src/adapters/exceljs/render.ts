@@ -5,6 +5,7 @@ import { safePlan } from '../../core/cell-text';
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, HeaderFooterSections, PlanValue, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { writeCustomProperties } from './doc-props';
 import { planRows, type PlanRows } from './plan-rows';
+import { xstringText } from './xstring';
 
 /**
  * A WorkbookPlan as .xlsx bytes. A thin map from plan to ExcelJS calls: layout is decided by the plan.
@@ -34,10 +35,11 @@ export async function renderWorkbook(whole: WorkbookPlan): Promise<Uint8Array> {
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-function cellValue(v: PlanValue): ExcelJS.CellValue {
+function cellValue(v: PlanValue, sharedStrings: boolean): ExcelJS.CellValue {
   if (v !== null && typeof v === 'object') return { formula: v.formula } as ExcelJS.CellFormulaValue;
   // A plain string stays a string even when it starts with = + - @: ExcelJS writes it as text.
-  return v;
+  // In shared strings readers undo `_xHHHH_`; the streaming writer's `t="str"` values are read as they are.
+  return sharedStrings && typeof v === 'string' ? xstringText(v) : v;
 }
 
 /**
@@ -224,7 +226,7 @@ export async function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, str
     for (let i = 0; i < r.count; i++) {
       const cell = row.getCell(r.cols[i] as number);
       const value = r.values[i] as PlanValue;
-      if (value !== null) cell.value = cellValue(value);
+      if (value !== null) cell.value = cellValue(value, !streaming);
       const style = styleOf(r.styles[i]) ?? streaming?.unstyled;
       if (style) cell.style = style;
     }
