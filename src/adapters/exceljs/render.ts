@@ -46,7 +46,7 @@ function cellValue(v: PlanValue): ExcelJS.CellValue {
  * registered once instead of being serialised and de-duplicated cell by cell (most of the
  * Cabinet sheet's write time at 30,000 rows).
  */
-function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (s.numFmt !== undefined) out.numFmt = s.numFmt;
   if (s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined) {

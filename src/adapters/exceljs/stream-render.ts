@@ -4,16 +4,25 @@ import type { WorkbookPlan } from '../../core/plan/types';
 import { safePlan } from '../../core/cell-text';
 import { writeCustomProperties } from './doc-props';
 import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './render';
+import { streamPlanRows } from './stream-rows';
 
 const UNSTYLED: Partial<ExcelJS.Style> = {};
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export interface StreamOptions {
+  /**
+   * Rows through ExcelJS's own Row and Cell objects (render.ts writePlanRows) instead of
+   * stream-rows.ts: the reference the own row XML is tested and measured against.
+   */
+  readonly viaCellObjects?: boolean;
+}
 
 /**
  * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row is
  * written and committed in turn, so a 30,000-row Cabinet never sits in memory as cell objects.
  * Node only (streams); the task pane keeps renderWorkbook.
  */
-export async function streamRenderWorkbook(whole: WorkbookPlan): Promise<Uint8Array> {
+export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamOptions = {}): Promise<Uint8Array> {
   const { plan } = safePlan(whole);
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
@@ -30,7 +39,8 @@ export async function streamRenderWorkbook(whole: WorkbookPlan): Promise<Uint8Ar
     // Before any row is committed. Merges, heights and page breaks go with their rows (writePlanRows):
     // made first, they made the writer hold every row up to them and shift() through them.
     await applySheetChrome(wb, ws, sheet, i + 1, { mergesWithRows: true });
-    await writePlanRows(ws, sheet, { unstyled: UNSTYLED, breathe });
+    if (options.viaCellObjects) await writePlanRows(ws, sheet, { unstyled: UNSTYLED, breathe });
+    else await streamPlanRows(ws, sheet, breathe);
     (ws as unknown as { commit(): void }).commit();
   }
   await wb.commit();
