@@ -93,6 +93,7 @@ const typeOf = (value: PlanValue, hidden: boolean): ExcelJS.ValueType => {
 
 /** Rows between two breaths: see Streaming.breathe in render.ts. */
 const BREATHE_ROWS = 1000;
+const FLUSH_CHARS = 32_768;
 
 /**
  * Every plan row into the streaming worksheet `ws`, with heights, page breaks and merges, as
@@ -130,6 +131,12 @@ export async function streamPlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, br
     }
   };
 
+  // Rows go to the stream a few tens of kilobytes at a time: each write is a promise and a buffer.
+  let out = '';
+  const flush = (): void => {
+    if (out) w.stream.write(out);
+    out = '';
+  };
   let started = false;
   const writeRow = (row: number, entries: readonly Entry[], count: number, height: number | undefined): void => {
     // Any row ExcelJS commits opens the sheet data, even one it then leaves out (as _writeRow does).
@@ -153,7 +160,8 @@ export async function streamPlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, br
     if (height) xml += ` ht="${height}" customHeight="1"`;
     if (count > 0) xml += ` spans="${(entries[0] as Entry).col}:${(entries[count - 1] as Entry).col}"`;
     xml += ' x14ac:dyDescent="0.25"';
-    w.stream.write(cells ? `${xml}>${cells}</row>` : `${xml}/>`);
+    out += cells ? `${xml}>${cells}</row>` : `${xml}/>`;
+    if (out.length >= FLUSH_CHARS) flush();
   };
 
   const merges: Merge[] = [...(sheet.merges ?? [])]
@@ -248,8 +256,12 @@ export async function streamPlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, br
     active = active.filter((m) => m.bottom > row);
     for (const m of active) m.fresh = false;
     if (r.pageBreak) w.rowBreaks.push({ id: row, max: 16838, man: 1 });
-    if (breathe && ++planRowsSeen % BREATHE_ROWS === 0) await breathe();
+    if (breathe && ++planRowsSeen % BREATHE_ROWS === 0) {
+      flush();
+      await breathe();
+    }
   }
   mergeUpTo(Infinity);
   writeMergeRowsBefore(Infinity);
+  flush();
 }
