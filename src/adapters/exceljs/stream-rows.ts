@@ -200,6 +200,10 @@ export async function streamPlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, br
   let done = 0;
   // Rows only a merge made (no plan row): ExcelJS wrote them with the next row it committed.
   const writeMergeRowsBefore = (end: number): void => {
+    if (active.length === 0) {
+      done = Math.max(done, end - 1);
+      return;
+    }
     const last = Math.min(end - 1, Math.max(0, ...active.map((m) => m.bottom)));
     for (let row = done + 1; row <= last; row++) {
       mergeRow.length = 0;
@@ -253,8 +257,10 @@ export async function streamPlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, br
     writeMergeRowsBefore(row);
     writeRow(row, entries, count, r.height);
     done = row;
-    active = active.filter((m) => m.bottom > row);
-    for (const m of active) m.fresh = false;
+    if (active.length > 0) {
+      active = active.filter((m) => m.bottom > row);
+      for (const m of active) m.fresh = false;
+    }
     if (r.pageBreak) w.rowBreaks.push({ id: row, max: 16838, man: 1 });
     if (breathe && ++planRowsSeen % BREATHE_ROWS === 0) {
       flush();
