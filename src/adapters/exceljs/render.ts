@@ -48,7 +48,7 @@ function cellValue(v: PlanValue, sharedStrings: boolean): ExcelJS.CellValue {
  * registered once instead of being serialised and de-duplicated cell by cell (most of the
  * Cabinet sheet's write time at 30,000 rows).
  */
-function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (s.numFmt !== undefined) out.numFmt = s.numFmt;
   if (s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined) {
@@ -204,9 +204,11 @@ export interface Streaming {
 const BREATHE_ROWS = 1000;
 
 /**
- * Every plan row into the sheet, in order, with its height and page break. Shared by both renderers;
- * the streaming one commits each row as it goes and gives unstyled cells one shared empty style
- * (a fresh {} per cell would be serialised and looked up cell by cell).
+ * Every plan row into the sheet, in order, with its height and page break, through ExcelJS's Row and
+ * Cell objects. The in-memory renderer's; with `streaming`, it commits each row as it goes and gives
+ * unstyled cells one shared empty style (a fresh {} per cell would be serialised and looked up cell
+ * by cell). The streaming renderer writes its rows with stream-rows.ts instead and keeps this
+ * streaming mode as the reference that writer is tested and measured against (`viaCellObjects`).
  */
 export async function writePlanRows(ws: ExcelJS.Worksheet, sheet: SheetPlan, streaming: Streaming | undefined): Promise<void> {
   const plan = planRows(sheet);

@@ -7,6 +7,7 @@ import { readWorkbookGrids } from '../../../src/adapters/exceljs/read';
 import { renderWorkbook, writePlanRows } from '../../../src/adapters/exceljs/render';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { streamRenderWorkbook } from '../../../src/adapters/exceljs/stream-render';
+import { streamPlanRows } from '../../../src/adapters/exceljs/stream-rows';
 import { miniCatalogue } from '../../core/fixtures/mini-catalogue';
 import { consolidationOf, Q2, type Entry } from '../../core/cabinet/helpers';
 
@@ -73,12 +74,12 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
   // shift()s every earlier one out (lib/stream/xlsx/worksheet-writer.js, _commitRow). A merge made
   // before the rows created every row down to it, so each commit shifted a long sparse array: 73 s
   // of a 200-return consolidate went there. Watched here through that documented-in-source field.
-  type Writer = { _rows: unknown[]; _commitRow(row: unknown): void };
+  type Writer = { _rows: unknown[]; _commitRow(row: unknown): void; getRow(n: number): unknown; commit(): void };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WorksheetWriter = require('exceljs/lib/stream/xlsx/worksheet-writer') as { prototype: Writer };
+  const merges = plan.sheets.flatMap((s) => s.merges ?? []);
 
-  it('never holds more uncommitted rows than one merge spans, with merges down to the last row', async () => {
-    const merges = plan.sheets.flatMap((s) => s.merges ?? []);
+  it('through ExcelJS\'s rows (the reference), never holds more uncommitted rows than one merge spans, with merges down to the last row', async () => {
     const lastMergeTop = Math.max(...merges.map((m) => m.top));
     expect(lastMergeTop).toBeGreaterThan(20);
     const held: number[] = [];
@@ -88,7 +89,7 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
       original.call(this, row);
     });
     try {
-      const bytes = await streamRenderWorkbook(plan);
+      const bytes = await streamRenderWorkbook(plan, { viaCellObjects: true });
       expect((await load(bytes)).worksheets[0]?.model.merges.length).toBe(merges.length);
     } finally {
       spy.mockRestore();
@@ -97,11 +98,37 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
     expect(held.length).toBeGreaterThan(20);
     expect(Math.max(...held)).toBeLessThanOrEqual(tallest);
   });
+
+  it('through its own row XML, makes no ExcelJS row at all, merges included', async () => {
+    const getRow = jest.spyOn(WorksheetWriter.prototype, 'getRow');
+    const heldAtCommit: number[] = [];
+    const commit = WorksheetWriter.prototype.commit;
+    const commitSpy = jest.spyOn(WorksheetWriter.prototype, 'commit').mockImplementation(function (this: Writer) {
+      heldAtCommit.push(this._rows.length);
+      commit.call(this);
+    });
+    try {
+      const bytes = await streamRenderWorkbook(plan);
+      expect((await load(bytes)).worksheets[0]?.model.merges.length).toBe(merges.length);
+    } finally {
+      getRow.mockRestore();
+      commitSpy.mockRestore();
+    }
+    expect(getRow).not.toHaveBeenCalled();
+    expect(heldAtCommit.length).toBe(plan.sheets.length);
+    expect(heldAtCommit.every((n) => n === 0)).toBe(true);
+  });
 });
 
 describe('streamRenderWorkbook hands rows to the zip as it goes', () => {
-  it('lets the zip take committed rows between breaths, not only after the last row', async () => {
-    const rows = 3500;
+  const writers: [string, (ws: ExcelJS.Worksheet, sheet: SheetPlan, breathe: () => Promise<void>) => Promise<void>][] = [
+    ['its own row XML', (ws, sheet, breathe) => streamPlanRows(ws, sheet, breathe)],
+    ['ExcelJS\'s rows (the reference)', (ws, sheet, breathe) => writePlanRows(ws, sheet, { unstyled: {}, breathe })],
+  ];
+  it.each(writers)('lets the zip take committed rows between breaths, not only after the last row, through %s', async (_, write) => {
+    // Ten breaths: the zip deflates in the thread pool, so one breath may come before its output
+    // does (the own row XML writes a thousand rows in a few milliseconds); over ten it must show.
+    const rows = 10_500;
     const sheet: SheetPlan = {
       name: 'Rows', validations: [], conditionalFormats: [], columns: [], styles: [],
       cells: Array.from({ length: rows }, (_, i) => ({ row: i + 1, col: 1, values: [[`Row ${i + 1} of a long table`, i * 1.5, 'Some commentary that makes the row a few hundred bytes of XML, as a Cabinet row is']] })),
@@ -113,12 +140,12 @@ describe('streamRenderWorkbook hands rows to the zip as it goes', () => {
     const ws = wb.addWorksheet('Rows') as unknown as ExcelJS.Worksheet;
     const atBreath: number[] = [];
     const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(() => { atBreath.push(zipped); resolve(); }));
-    await writePlanRows(ws, sheet, { unstyled: {}, breathe });
+    await write(ws, sheet, breathe);
     (ws as unknown as { commit(): void }).commit();
     await wb.commit();
     // One breath per thousand rows; by the last, the zip has already written part of the sheet.
-    expect(atBreath).toHaveLength(3);
-    expect(atBreath[2]).toBeGreaterThan(atBreath[0] ?? 0);
-    expect(zipped).toBeGreaterThan(atBreath[2] ?? 0);
+    expect(atBreath).toHaveLength(10);
+    expect(atBreath[9]).toBeGreaterThan(atBreath[0] ?? 0);
+    expect(zipped).toBeGreaterThan(atBreath[9] ?? 0);
   });
 });
