@@ -11,6 +11,7 @@ const SLOW = [
   'test/adapters/exceljs/libreoffice-rag.test.ts',
   'test/adapters/exceljs/xml-scan-writers.test.ts',
   'test/adapters/exceljs/xstring.test.ts',
+  'test/adapters/exceljs/stream-rows-readers.test.ts',
   'test/adapters/exceljs/template-validator.test.ts',
   'test/adapters/office/sync-counts.test.ts',
   'test/cli/bin.test.ts',
