@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { catalogueSchema, type Catalogue } from './schema';
+import { catalogueSchema, type Catalogue, type Indicator } from './schema';
+import { plainIndicator } from './plain-indicator';
 import { crossCheck } from './cross-check';
 import { formatPath, type CatalogueError } from './errors';
 import { duplicateKeys, nestingDepth } from '../json-duplicates';
@@ -67,13 +68,35 @@ function fromZod(input: unknown, error: z.ZodError): CatalogueError[] {
   });
 }
 
+/**
+ * The catalogue as zod would give it when every indicator is plain (plainIndicator): zod checks the
+ * rest with the list set aside. Undefined otherwise, and then zod checks it all and words the errors.
+ */
+function plainCatalogue(input: unknown): Catalogue | undefined {
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as { indicators?: unknown }).indicators)) return undefined;
+  const given = (input as { indicators: unknown[] }).indicators;
+  const indicators: Indicator[] = new Array<Indicator>(given.length);
+  for (let i = 0; i < given.length; i++) {
+    const plain = plainIndicator(given[i]);
+    if (!plain) return undefined;
+    indicators[i] = plain;
+  }
+  const rest = catalogueSchema.safeParse({ ...input, indicators: [] }, { error: plainMessage });
+  // The list goes back in its own place: key order is what a catalogue written back out shows.
+  return rest.success ? { ...rest.data, indicators } : undefined;
+}
+
 /** Validate a parsed JSON value as a catalogue: the schema first, then the cross-checks zod cannot do. */
 export function parseCatalogue(input: unknown): CatalogueResult {
-  const parsed = catalogueSchema.safeParse(input, { error: plainMessage });
-  if (!parsed.success) return { ok: false, errors: fromZod(input, parsed.error) };
-  const errors = crossCheck(parsed.data);
+  let catalogue = plainCatalogue(input);
+  if (!catalogue) {
+    const parsed = catalogueSchema.safeParse(input, { error: plainMessage });
+    if (!parsed.success) return { ok: false, errors: fromZod(input, parsed.error) };
+    catalogue = parsed.data;
+  }
+  const errors = crossCheck(catalogue);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, catalogue: parsed.data, errors: [] };
+  return { ok: true, catalogue, errors: [] };
 }
 
 /** Parse catalogue JSON text; a syntax error is one error at the root. */
