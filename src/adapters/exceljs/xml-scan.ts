@@ -109,6 +109,7 @@ function decodeAttribute(raw: string): string {
 const ODD_AMP = /&(?!(?:quot|amp|lt|gt|apos);)/g;
 
 type Scope = ReadonlyMap<string, string>;
+interface Frame { name: string; prefix: string; local: string; uri: string; scope: Scope }
 const ROOT_SCOPE: Scope = new Map([['xml', XML_NAMESPACE], ['xmlns', XMLNS_NAMESPACE]]);
 
 /** Thrown for any well-formedness error; `message` is `L:C: what`, the caller names the part. */
@@ -136,11 +137,9 @@ class Scanner implements XmlTag, XmlText {
   private textEnd = 0;
   private textCdata = false;
 
-  private readonly names: string[] = [];
-  private readonly prefixes: string[] = [];
-  private readonly locals: string[] = [];
-  private readonly uris: string[] = [];
-  private readonly scopes: Scope[] = [];
+  /** The open elements, `depth` of them; frames past it are kept for reuse (a sheet opens thousands of `<c>`). */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private scope: Scope = ROOT_SCOPE;
   /** The scope's default namespace, kept beside it: most elements are unprefixed. */
   private defaultUri = '';
@@ -174,7 +173,7 @@ class Scanner implements XmlTag, XmlText {
       else i = this.startTag(lt);
     }
     if (!this.sawRoot) this.fail(len, 'document must contain a root element.');
-    if (this.names.length > 0) this.fail(len, `unclosed tag: ${this.names[this.names.length - 1]!}`);
+    if (this.depth > 0) this.fail(len, `unclosed tag: ${this.frames[this.depth - 1]!.name}`);
   }
 
   // ---- XmlText
@@ -222,7 +221,7 @@ class Scanner implements XmlTag, XmlText {
 
   private startTag(lt: number): number {
     const { xml } = this;
-    if (this.sawRoot && this.names.length === 0) this.fail(lt, 'documents may contain only one root.');
+    if (this.sawRoot && this.depth === 0) this.fail(lt, 'documents may contain only one root.');
     const nameStart = lt + 1;
     const nameEnd = this.nameEnd(nameStart, 'disallowed character in tag name.');
     // Refused after the attributes, as it was when names were checked for colons at this point.
@@ -276,7 +275,7 @@ class Scanner implements XmlTag, XmlText {
       this.attrs[base + 4] = vEnd;
       this.attrs[base + 5] = normalise;
       this.attrCount++;
-      if (xml.startsWith('xmlns', aStart) && (aEnd - aStart === 5 || colon === aStart + 5)) declares = true;
+      if (xml.charCodeAt(aStart) === 0x78 && xml.startsWith('xmlns', aStart) && (aEnd - aStart === 5 || colon === aStart + 5)) declares = true;
       else if (colon !== -1) prefixedAttrs++;
       p = vEnd + 1;
     }
@@ -305,36 +304,46 @@ class Scanner implements XmlTag, XmlText {
       this.handler.close(this);
       this.enter(parent);
     } else {
-      this.names.push(name);
-      this.prefixes.push(prefix);
-      this.locals.push(local);
-      this.uris.push(uri);
-      this.scopes.push(parent);
+      const frame = this.frames[this.depth];
+      if (frame === undefined) this.frames.push({ name, prefix, local, uri, scope: parent });
+      else {
+        frame.name = name;
+        frame.prefix = prefix;
+        frame.local = local;
+        frame.uri = uri;
+        frame.scope = parent;
+      }
+      this.depth++;
     }
     return p;
   }
 
   private endTag(lt: number): number {
-    const { xml, names } = this;
+    const { xml } = this;
     const nameStart = lt + 2;
-    const nameEnd = this.nameEnd(nameStart, 'disallowed character in closing tag.');
-    let p = nameEnd;
-    while (isSpace(xml.charCodeAt(p))) p++;
-    if (xml.charCodeAt(p) !== GT) this.fail(p, Number.isNaN(xml.charCodeAt(p)) ? 'unexpected end.' : 'disallowed character in closing tag.');
-    const depth = names.length;
-    const open = names[depth - 1];
-    if (open === undefined) this.fail(lt, `unmatched closing tag: ${xml.slice(nameStart, nameEnd)}.`);
-    if (open!.length !== nameEnd - nameStart || !xml.startsWith(open!, nameStart)) {
-      this.fail(lt, `unexpected close tag: </${xml.slice(nameStart, nameEnd)}> where <${open!}> is open.`);
+    const frame = this.depth > 0 ? this.frames[this.depth - 1]! : undefined;
+    let p: number;
+    // Almost always `</name>` closing what is open: then the general checks below cannot fail.
+    if (frame !== undefined && xml.charCodeAt(nameStart + frame.name.length) === GT && xml.startsWith(frame.name, nameStart)) p = nameStart + frame.name.length;
+    else {
+      const nameEnd = this.nameEnd(nameStart, 'disallowed character in closing tag.');
+      p = nameEnd;
+      while (isSpace(xml.charCodeAt(p))) p++;
+      if (xml.charCodeAt(p) !== GT) this.fail(p, Number.isNaN(xml.charCodeAt(p)) ? 'unexpected end.' : 'disallowed character in closing tag.');
+      if (frame === undefined) this.fail(lt, `unmatched closing tag: ${xml.slice(nameStart, nameEnd)}.`);
+      if (frame.name.length !== nameEnd - nameStart || !xml.startsWith(frame.name, nameStart)) {
+        this.fail(lt, `unexpected close tag: </${xml.slice(nameStart, nameEnd)}> where <${frame.name}> is open.`);
+      }
     }
-    this.name = names.pop()!;
-    this.prefix = this.prefixes.pop()!;
-    this.local = this.locals.pop()!;
-    this.uri = this.uris.pop()!;
+    this.depth--;
+    this.name = frame.name;
+    this.prefix = frame.prefix;
+    this.local = frame.local;
+    this.uri = frame.uri;
     this.isSelfClosing = false;
     this.attrCount = 0;
     this.handler.close(this);
-    this.enter(this.scopes.pop()!);
+    this.enter(frame.scope);
     return p + 1;
   }
 
@@ -348,7 +357,7 @@ class Scanner implements XmlTag, XmlText {
       return end + 3;
     }
     if (xml.startsWith('<![CDATA[', lt)) {
-      if (this.names.length === 0) this.fail(lt, 'text data outside of root node.');
+      if (this.depth === 0) this.fail(lt, 'text data outside of root node.');
       const start = lt + 9;
       const end = xml.indexOf(']]>', start);
       if (end === -1) this.fail(xml.length, 'unclosed CDATA section.');
@@ -376,7 +385,7 @@ class Scanner implements XmlTag, XmlText {
   /** Character data from `start` to `end` (both before the next markup). */
   private chars(start: number, end: number): void {
     const { xml } = this;
-    if (this.names.length === 0) {
+    if (this.depth === 0) {
       for (let p = start; p < end; p++) if (!isSpace(xml.charCodeAt(p))) this.fail(p, 'text data outside of root node.');
       return;
     }
