@@ -236,7 +236,8 @@ let lastUri: string | undefined;
 let lastIsMain = false;
 /** The SpreadsheetML local name of an element, or undefined for another vocabulary's. */
 const ours = (tag: XmlTag): string | undefined => {
-  if (tag.uri !== lastUri) { lastUri = tag.uri; lastIsMain = MAIN_NS.has(tag.uri); }
+  const { uri } = tag;
+  if (uri !== lastUri) { lastUri = uri; lastIsMain = MAIN_NS.has(uri); }
   return lastIsMain ? tag.local : undefined;
 };
 
@@ -410,8 +411,21 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
 interface Cell { value: CellValue; live: boolean; format: string | undefined; formula: boolean }
 interface Row { format: string | undefined; cells: Cell[]; merged?: boolean }
 
+/** parseInt(s, 10), with what cells hold (a few digits: a style, a shared string) read without the general parse. */
+export function decimal(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 9) return parseInt(s, 10);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return parseInt(s, 10);
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 const styleFormat = (ctx: Context, s: string | undefined): string | undefined => {
-  const id = s === undefined ? NaN : parseInt(s, 10);
+  const id = s === undefined ? NaN : decimal(s);
   return id ? ctx.formats[id] : undefined;
 };
 
@@ -488,7 +502,7 @@ function cellOf(p: Pending, ctx: Context, here: string): Cell | null {
     switch (t) {
       case 's': {
         if (formula) break;
-        const s = ctx.strings[parseInt(text, 10)];
+        const s = ctx.strings[decimal(text)];
         if (s === undefined) throw new Error(`${here} cell ${A1(p.row, p.col)} refers to shared string ${text.trim()}, which the workbook does not have`);
         return liveCell(s, own, formula);
       }
@@ -511,7 +525,7 @@ function cellOf(p: Pending, ctx: Context, here: string): Cell | null {
     // An inline string is the same text its shared form would be, empty text included (ExcelJS drops an empty one).
     if (p.is.text !== null) return liveCell(unescapeXstring(p.is.text), own, formula);
   }
-  return p.s !== undefined && parseInt(p.s, 10) ? { value: null, live: false, format: own, formula: false } : null;
+  return p.s !== undefined && decimal(p.s) ? { value: null, live: false, format: own, formula: false } : null;
 }
 
 const A1 = (row: number, col: number): string => {

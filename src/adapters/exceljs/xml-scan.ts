@@ -154,7 +154,17 @@ class Scanner implements XmlTag, XmlText {
   private nextAmp = -1;
   private nextCdataEnd = -1;
 
-  constructor(private readonly xml: string, private readonly handler: XmlHandler) {}
+  // The handler's methods, taken once: every part's handler is a different kind of object, so
+  // looking them up on it for each element cost more than calling them.
+  private readonly onOpen: XmlHandler['open'];
+  private readonly onClose: XmlHandler['close'];
+  private readonly onText: XmlHandler['text'];
+
+  constructor(private readonly xml: string, private readonly handler: XmlHandler) {
+    this.onOpen = handler.open;
+    this.onClose = handler.close;
+    this.onText = handler.text;
+  }
 
   run(): void {
     const { xml } = this;
@@ -299,9 +309,9 @@ class Scanner implements XmlTag, XmlText {
     this.prefix = prefix;
     this.local = local;
     this.uri = uri;
-    this.handler.open(this);
+    this.onOpen.call(this.handler, this);
     if (this.isSelfClosing) {
-      this.handler.close(this);
+      this.onClose.call(this.handler, this);
       this.enter(parent);
     } else {
       const frame = this.frames[this.depth];
@@ -342,7 +352,7 @@ class Scanner implements XmlTag, XmlText {
     this.uri = frame.uri;
     this.isSelfClosing = false;
     this.attrCount = 0;
-    this.handler.close(this);
+    this.onClose.call(this.handler, this);
     this.enter(frame.scope);
     return p + 1;
   }
@@ -399,7 +409,7 @@ class Scanner implements XmlTag, XmlText {
     this.textStart = start;
     this.textEnd = end;
     this.textCdata = cdata;
-    this.handler.text(this);
+    this.onText.call(this.handler, this);
   }
 
   // ---- Pieces
