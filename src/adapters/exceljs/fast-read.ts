@@ -1,5 +1,5 @@
 import type JSZip from 'jszip';
-import { cellAddress, checkGridExtent, gridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, checkGridExtent, gridExtent, MAX_COLS, MAX_ROWS, type CellValue, type Grid } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
 import { scanXml, XmlDoctype, XmlError, type XmlHandler, type XmlTag, type XmlText } from './xml-scan';
 
@@ -686,7 +686,14 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
       }
     }
   }
-  const cells: PlacedCell[] = [];
+  // The grid gridFromCells would make of the placed cells, made in place: no object per cell.
+  // Its extent is lastRow × lastCol, as every value is in a live row within it.
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = 0; r < lastRow; r++) {
+    values.push(new Array<CellValue>(lastCol).fill(null));
+    formats.push(new Array<string | null>(lastCol).fill(null));
+  }
   const formulaCells: string[] = [];
   for (const [r, row] of rows) {
     let live = row.merged === true;
@@ -702,9 +709,12 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
       const x = row.cells[c];
       const value = x ? x.value : null;
       const format = x ? x.format : row.format || colFormats[c];
-      if (value !== null || format) cells.push({ r, c, value, format });
+      if (value !== null || format) {
+        values[r - 1]![c - 1] = value;
+        formats[r - 1]![c - 1] = format ?? null;
+      }
     }
   }
-  const grid = gridFromCells(name, cells);
+  const grid: Grid = { sheet: name, values, formats, origin: { row: 1, col: 1 } };
   return formulaCells.length > 0 ? { ...grid, formulaCells } : grid;
 }
