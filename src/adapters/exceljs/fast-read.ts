@@ -332,9 +332,9 @@ async function readStyles(pkg: Package, path: string): Promise<(string | undefin
     open(tag) {
       const local = ours(tag);
       const parent = stack[stack.length - 1];
-      const a = plain(tag);
-      if (local === 'numFmt' && parent === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
-      else if (local === 'xf' && parent === 'cellXfs') xfs.push(parseInt(a.numFmtId ?? '', 10));
+      // Only these two elements' attributes are wanted (styles hold fonts, fills, borders… by the hundred).
+      if (local === 'numFmt' && parent === 'numFmts') custom.set(parseInt(tag.attr('numFmtId') ?? '', 10), tag.attr('formatCode') ?? '');
+      else if (local === 'xf' && parent === 'cellXfs') xfs.push(parseInt(tag.attr('numFmtId') ?? '', 10));
       if (!tag.isSelfClosing) stack.push(local);
     },
     close(tag) { if (!tag.isSelfClosing) stack.pop(); },
