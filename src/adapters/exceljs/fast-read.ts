@@ -408,8 +408,17 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
 // Worksheets (Part 1 §18.3).
 
 /** A cell as ExcelJS holds it: `live` is any type but Null (what makes ExcelJS count its row). */
-interface Cell { value: CellValue; live: boolean; format: string | undefined; formula: boolean }
-interface Row { format: string | undefined; cells: Cell[]; merged?: boolean }
+/**
+ * A row's cells by column, in three arrays rather than an object per cell (a sheet's cells all
+ * live until its grid is made, so objects for them were garbage the collector had to carry):
+ * `kinds[c]` is undefined where there is no cell, else CELL, with LIVE when ExcelJS would give it
+ * a type other than Null (what makes ExcelJS count its row) and FORMULA when it holds one.
+ */
+interface Row { format: string | undefined; values: CellValue[]; formats: (string | undefined)[]; kinds: number[]; merged?: boolean }
+const CELL = 1;
+const LIVE = 2;
+const FORMULA = 4;
+const newRow = (format: string | undefined): Row => ({ format, values: [], formats: [], kinds: [] });
 
 /** parseInt(s, 10), with what cells hold (a few digits: a style, a shared string) read without the general parse. */
 export function decimal(s: string): number {
@@ -471,6 +480,9 @@ class Pending {
   capture: 'v' | 'f' | undefined = undefined;
   row = 0;
   col = 0;
+  // What cellOf made of the cell.
+  value: CellValue = null;
+  format: string | undefined = undefined;
 
   start(t: string | undefined, s: string | undefined, row: number, col: number): void {
     this.active = true;
@@ -487,45 +499,52 @@ class Pending {
   }
 }
 
-// Every cell has all four fields, so every Cell has one shape.
-const liveCell = (value: CellValue, format: string | undefined, formula: boolean): Cell => ({ value, live: true, format, formula });
+/** A live cell: its value and format left in `p`, its kind returned. */
+function liveCell(p: Pending, value: CellValue, format: string | undefined, formula: boolean): number {
+  p.value = value;
+  p.format = format;
+  return formula ? CELL | LIVE | FORMULA : CELL | LIVE;
+}
 
-/** The value of one `<c>`, or null when ExcelJS would not create the cell; `here` names the sheet. */
-function cellOf(p: Pending, ctx: Context, here: string): Cell | null {
+/** The kind of one `<c>` (value and format left in `p`), or 0 when ExcelJS would not create the cell; `here` names the sheet. */
+function cellOf(p: Pending, ctx: Context, here: string): number {
   const t = p.t;
   const own = styleFormat(ctx, p.s);
   const v = p.v === '' ? undefined : p.v;
   const formula = p.f && (p.fWritten || p.fTyped);
   if (formula || v !== undefined) {
-    if (formula && v === undefined) return liveCell(null, own, formula);
+    if (formula && v === undefined) return liveCell(p, null, own, formula);
     const text = v ?? '';
     switch (t) {
       case 's': {
         if (formula) break;
         const s = ctx.strings[decimal(text)];
         if (s === undefined) throw new Error(`${here} cell ${A1(p.row, p.col)} refers to shared string ${text.trim()}, which the workbook does not have`);
-        return liveCell(s, own, formula);
+        return liveCell(p, s, own, formula);
       }
       // ExcelJS decodes str text a second time (&amp;lt; becomes <); one decode is what the file says.
-      case 'str': return liveCell(text, own, formula);
-      case 'b': return liveCell(parseInt(text, 10) !== 0 || text.trim() === 'true', own, formula);
-      case 'e': return liveCell({ error: text }, own, formula);
+      case 'str': return liveCell(p, text, own, formula);
+      case 'b': return liveCell(p, parseInt(text, 10) !== 0 || text.trim() === 'true', own, formula);
+      case 'e': return liveCell(p, { error: text }, own, formula);
       // ExcelJS reads an ISO date cell with parseFloat (2023-09-30 → 2023); Excel means the date.
       case 'd': if (!formula) {
         const iso = text.trim();
         const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
-        return liveCell(Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), own || 'yyyy-mm-dd', formula);
+        return liveCell(p, Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), own || 'yyyy-mm-dd', formula);
       }
     }
     const n = parseFloat(text);
-    if (isDate(ctx, own)) return liveCell(dateSerial(n, ctx.date1904), own || 'yyyy-mm-dd', formula);
-    return liveCell(Number.isFinite(n) ? n : { error: '#NUM!' }, own, formula);
+    if (isDate(ctx, own)) return liveCell(p, dateSerial(n, ctx.date1904), own || 'yyyy-mm-dd', formula);
+    return liveCell(p, Number.isFinite(n) ? n : { error: '#NUM!' }, own, formula);
   }
   if (t === 'inlineStr' && p.is) {
     // An inline string is the same text its shared form would be, empty text included (ExcelJS drops an empty one).
-    if (p.is.text !== null) return liveCell(unescapeXstring(p.is.text), own, formula);
+    if (p.is.text !== null) return liveCell(p, unescapeXstring(p.is.text), own, formula);
   }
-  return p.s !== undefined && decimal(p.s) ? { value: null, live: false, format: own, formula: false } : null;
+  if (p.s === undefined || !decimal(p.s)) return 0;
+  p.value = null;
+  p.format = own;
+  return CELL;
 }
 
 const A1 = (row: number, col: number): string => {
@@ -551,7 +570,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
 
   const rowData = (r: NonNullable<typeof row>): Row => {
     if (!r.data) {
-      r.data = rows.get(r.index) ?? { format: r.format, cells: [] };
+      r.data = rows.get(r.index) ?? newRow(r.format);
       rows.set(r.index, r.data);
     }
     return r.data;
@@ -637,8 +656,12 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
     if (!pending.active) return;
     pending.active = false;
     if (!row) return;
-    const cell = cellOf(pending, ctx, here);
-    if (cell !== null) rowData(row).cells[pending.col] = cell;
+    const kind = cellOf(pending, ctx, here);
+    if (kind === 0) return;
+    const data = rowData(row);
+    data.values[pending.col] = pending.value;
+    data.formats[pending.col] = pending.format;
+    data.kinds[pending.col] = kind;
   }
 
   if (!sawData) throw new Error(`${sheet.path} has no <sheetData>, so it is not a worksheet`);
@@ -665,9 +688,9 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   let lastCol = 0;
   // Plain loops over the (holey) cell arrays: forEach with a closure per row cost a third of this function.
   for (const [r, row] of rows) {
-    const { cells } = row;
-    for (let c = cells.length - 1; c > lastCol; c--) if (cells[c] !== undefined && cells[c]!.value !== null) { lastCol = c; break; }
-    if (r > lastRow) for (const x of cells) if (x !== undefined && x.value !== null) { lastRow = r; break; }
+    const { kinds, values } = row;
+    for (let c = kinds.length - 1; c > lastCol; c--) if (kinds[c] !== undefined && values[c] !== null) { lastCol = c; break; }
+    if (r > lastRow) for (let c = 0; c < kinds.length; c++) if (kinds[c] !== undefined && values[c] !== null) { lastRow = r; break; }
   }
   checkGridExtent(name, lastRow, lastCol);
   const colFormats: (string | undefined)[] = [];
@@ -677,12 +700,19 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   for (const m of merges) {
     for (let r = m.r1; r <= Math.min(m.r2, lastRow); r++) {
       let row = rows.get(r);
-      if (!row) rows.set(r, (row = { format: undefined, cells: [] }));
+      if (!row) rows.set(r, (row = newRow(undefined)));
       if (r > m.r1 || m.c2 > m.c1) row.merged = true;
       for (let c = m.c1; c <= Math.min(m.c2, lastCol); c++) {
-        const own = row.cells[c] ?? { value: null, live: false, format: row.format || colFormats[c], formula: false };
-        const master = r === m.r1 && c === m.c1;
-        row.cells[c] = master ? own : { value: null, live: true, format: own.format, formula: false };
+        if (row.kinds[c] === undefined) {
+          row.values[c] = null;
+          row.formats[c] = row.format || colFormats[c];
+          row.kinds[c] = CELL;
+        }
+        // Not the master: an empty live cell keeping the format (and no longer a formula).
+        if (r > m.r1 || c > m.c1) {
+          row.values[c] = null;
+          row.kinds[c] = CELL | LIVE;
+        }
       }
     }
   }
@@ -697,18 +727,19 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   const formulaCells: string[] = [];
   for (const [r, row] of rows) {
     let live = row.merged === true;
-    const n = row.cells.length;
+    const { kinds } = row;
+    const n = kinds.length;
     for (let c = 0; c < n; c++) {
-      const x = row.cells[c];
-      if (x === undefined) continue;
-      if (x.formula && formulaCells.length < 10) formulaCells.push(cellAddress(r, c));
-      if (x.live) live = true;
+      const kind = kinds[c];
+      if (kind === undefined) continue;
+      if ((kind & FORMULA) !== 0 && formulaCells.length < 10) formulaCells.push(cellAddress(r, c));
+      if ((kind & LIVE) !== 0) live = true;
     }
     if (r > lastRow || !live) continue;
-    for (let c = 1; c <= Math.min(row.cells.length - 1, lastCol); c++) {
-      const x = row.cells[c];
-      const value = x ? x.value : null;
-      const format = x ? x.format : row.format || colFormats[c];
+    for (let c = 1; c <= Math.min(n - 1, lastCol); c++) {
+      const there = kinds[c] !== undefined;
+      const value = there ? row.values[c] ?? null : null;
+      const format = there ? row.formats[c] : row.format || colFormats[c];
       if (value !== null || format) {
         values[r - 1]![c - 1] = value;
         formats[r - 1]![c - 1] = format ?? null;
