@@ -1,5 +1,5 @@
 import type JSZip from 'jszip';
-import { cellAddress, checkGridExtent, gridExtent, gridFromCells, MAX_COLS, MAX_ROWS, type CellValue, type Grid, type PlacedCell } from '../../core/grid';
+import { cellAddress, checkGridExtent, gridExtent, MAX_COLS, MAX_ROWS, type CellValue, type Grid } from '../../core/grid';
 import type { DefinedName } from '../../core/product-sheet';
 import { scanXml, XmlDoctype, XmlError, type XmlHandler, type XmlTag, type XmlText } from './xml-scan';
 
@@ -83,12 +83,6 @@ function dateSerial(v: number, date1904: boolean): CellValue {
   return (ms === 0 ? 0 : ms) / DAY_MS + (date1904 ? 24107 : 25569);
 }
 
-function numberValue(text: string, fmt: string | undefined, ctx: Context): { value: CellValue; date: boolean } {
-  const n = parseFloat(text);
-  if (isDate(ctx, fmt)) return { value: dateSerial(n, ctx.date1904), date: true };
-  return { value: Number.isFinite(n) ? n : { error: '#NUM!' }, date: false };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The package (Part 2): parts by name ignoring ASCII case, relationships, bounded inflation.
 
@@ -158,31 +152,34 @@ class Package {
   /**
    * Parse one XML part with `handler`. The part is decoded whole (it is bounded by
    * READ_LIMITS.partBytes) so the scanner can find markup with indexOf instead of going
-   * character by character.
+   * character by character. Its bytes are gathered and decoded once: decoding chunk by chunk and
+   * joining the pieces cost twice as much (a 400 KB sheet arrives in 16 KB chunks).
    */
   async parse(name: string, handler: XmlHandler): Promise<void> {
-    const pieces: string[] = [];
-    let decoder: InstanceType<typeof TextDecoder> | undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
     let broken: unknown;
     try {
-      await this.stream(name, (chunk) => {
-        if (!decoder) {
-          // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark (the decoder drops it).
-          const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
-          decoder = new TextDecoder(label);
-        }
-        pieces.push(decoder.decode(chunk, { stream: true }));
-      });
+      await this.stream(name, (chunk) => { chunks.push(chunk); size += chunk.length; });
     } catch (e) {
       // A part that stops inflating (corrupt, over a limit, longer than it declared) is still read
       // as far as it got: what the reader refuses in that text is reported first, in document
       // order, as when the part was parsed while it inflated.
-      if (!decoder) throw e;
+      if (chunks.length === 0) throw e;
       broken = e;
     }
-    pieces.push(decoder ? decoder.decode() : '');
+    let bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
+    if (chunks.length > 1) {
+      let at = 0;
+      for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    }
+    chunks.length = 0;
+    // Part 2 allows UTF-8 and UTF-16; UTF-16 carries its byte-order mark (the decoder drops it).
+    const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+    const text = new TextDecoder(label).decode(bytes);
+    bytes = new Uint8Array(0);
     try {
-      scanXml(pieces.join(''), handler);
+      scanXml(text, handler);
     } catch (e) {
       // Text cut short is not well-formed because the part is broken: the reason is the break.
       if (broken !== undefined && e instanceof XmlError) throw broken;
@@ -239,7 +236,8 @@ let lastUri: string | undefined;
 let lastIsMain = false;
 /** The SpreadsheetML local name of an element, or undefined for another vocabulary's. */
 const ours = (tag: XmlTag): string | undefined => {
-  if (tag.uri !== lastUri) { lastUri = tag.uri; lastIsMain = MAIN_NS.has(tag.uri); }
+  const { uri } = tag;
+  if (uri !== lastUri) { lastUri = uri; lastIsMain = MAIN_NS.has(uri); }
   return lastIsMain ? tag.local : undefined;
 };
 
@@ -334,9 +332,9 @@ async function readStyles(pkg: Package, path: string): Promise<(string | undefin
     open(tag) {
       const local = ours(tag);
       const parent = stack[stack.length - 1];
-      const a = plain(tag);
-      if (local === 'numFmt' && parent === 'numFmts') custom.set(parseInt(a.numFmtId ?? '', 10), a.formatCode ?? '');
-      else if (local === 'xf' && parent === 'cellXfs') xfs.push(parseInt(a.numFmtId ?? '', 10));
+      // Only these two elements' attributes are wanted (styles hold fonts, fills, borders… by the hundred).
+      if (local === 'numFmt' && parent === 'numFmts') custom.set(parseInt(tag.attr('numFmtId') ?? '', 10), tag.attr('formatCode') ?? '');
+      else if (local === 'xf' && parent === 'cellXfs') xfs.push(parseInt(tag.attr('numFmtId') ?? '', 10));
       if (!tag.isSelfClosing) stack.push(local);
     },
     close(tag) { if (!tag.isSelfClosing) stack.pop(); },
@@ -410,11 +408,33 @@ export async function openFastWorkbook(zip: JSZip): Promise<FastWorkbook> {
 // Worksheets (Part 1 §18.3).
 
 /** A cell as ExcelJS holds it: `live` is any type but Null (what makes ExcelJS count its row). */
-interface Cell { value: CellValue; live: boolean; format: string | undefined; formula?: true }
-interface Row { format: string | undefined; cells: Cell[]; merged?: boolean }
+/**
+ * A row's cells by column, in three arrays rather than an object per cell (a sheet's cells all
+ * live until its grid is made, so objects for them were garbage the collector had to carry):
+ * `kinds[c]` is undefined where there is no cell, else CELL, with LIVE when ExcelJS would give it
+ * a type other than Null (what makes ExcelJS count its row) and FORMULA when it holds one.
+ */
+interface Row { format: string | undefined; values: CellValue[]; formats: (string | undefined)[]; kinds: number[]; merged?: boolean }
+const CELL = 1;
+const LIVE = 2;
+const FORMULA = 4;
+const newRow = (format: string | undefined): Row => ({ format, values: [], formats: [], kinds: [] });
+
+/** parseInt(s, 10), with what cells hold (a few digits: a style, a shared string) read without the general parse. */
+export function decimal(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 9) return parseInt(s, 10);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return parseInt(s, 10);
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 const styleFormat = (ctx: Context, s: string | undefined): string | undefined => {
-  const id = s === undefined ? NaN : parseInt(s, 10);
+  const id = s === undefined ? NaN : decimal(s);
   return id ? ctx.formats[id] : undefined;
 };
 
@@ -442,52 +462,89 @@ function cellRefGeneral(ref: string): { row: number; col: number } | undefined {
   return row >= 1 && row <= MAX_ROWS && col >= 1 && col <= MAX_COLS ? { row, col } : undefined;
 }
 
-interface Pending {
-  attrs: { t: string | undefined; s: string | undefined };
-  v: string | undefined;
+/**
+ * The `<c>` being read. One per sheet, reset for each cell: a sheet has thousands of cells and the
+ * objects a cell needed (its attributes, its formula flags, a closure naming it) were most of the
+ * garbage a read made.
+ */
+class Pending {
+  active = false;
+  t: string | undefined = undefined;
+  s: string | undefined = undefined;
+  v: string | undefined = undefined;
   /** A formula is there when it has text or a type (a shared formula's `<f t="shared" si="0"/>`); its text is never needed. */
-  f: { written: boolean; typed: boolean } | undefined;
-  is: StringItem | undefined;
-  capture: 'v' | 'f' | undefined;
+  f = false;
+  fWritten = false;
+  fTyped = false;
+  is: StringItem | undefined = undefined;
+  capture: 'v' | 'f' | undefined = undefined;
+  row = 0;
+  col = 0;
+  // What cellOf made of the cell.
+  value: CellValue = null;
+  format: string | undefined = undefined;
+
+  start(t: string | undefined, s: string | undefined, row: number, col: number): void {
+    this.active = true;
+    this.t = t;
+    this.s = s;
+    this.v = undefined;
+    this.f = false;
+    this.fWritten = false;
+    this.fTyped = false;
+    this.is = undefined;
+    this.capture = undefined;
+    this.row = row;
+    this.col = col;
+  }
 }
 
-/** The value of one `<c>`, or null when ExcelJS would not create the cell. */
-function cellOf(p: Pending, ctx: Context, where: () => string): Cell | null {
-  const { attrs } = p;
-  const t = attrs.t;
-  const own = styleFormat(ctx, attrs.s);
+/** A live cell: its value and format left in `p`, its kind returned. */
+function liveCell(p: Pending, value: CellValue, format: string | undefined, formula: boolean): number {
+  p.value = value;
+  p.format = format;
+  return formula ? CELL | LIVE | FORMULA : CELL | LIVE;
+}
+
+/** The kind of one `<c>` (value and format left in `p`), or 0 when ExcelJS would not create the cell; `here` names the sheet. */
+function cellOf(p: Pending, ctx: Context, here: string): number {
+  const t = p.t;
+  const own = styleFormat(ctx, p.s);
   const v = p.v === '' ? undefined : p.v;
-  const formula = p.f !== undefined && (p.f.written || p.f.typed);
-  const cell = (value: CellValue, date = false): Cell => ({ value, live: true, format: own || (date ? 'yyyy-mm-dd' : undefined), ...(formula ? { formula: true as const } : {}) });
+  const formula = p.f && (p.fWritten || p.fTyped);
   if (formula || v !== undefined) {
-    if (formula && v === undefined) return cell(null);
+    if (formula && v === undefined) return liveCell(p, null, own, formula);
     const text = v ?? '';
     switch (t) {
       case 's': {
         if (formula) break;
-        const s = ctx.strings[parseInt(text, 10)];
-        if (s === undefined) throw new Error(`${where()} refers to shared string ${text.trim()}, which the workbook does not have`);
-        return cell(s);
+        const s = ctx.strings[decimal(text)];
+        if (s === undefined) throw new Error(`${here} cell ${A1(p.row, p.col)} refers to shared string ${text.trim()}, which the workbook does not have`);
+        return liveCell(p, s, own, formula);
       }
       // ExcelJS decodes str text a second time (&amp;lt; becomes <); one decode is what the file says.
-      case 'str': return cell(text);
-      case 'b': return cell(parseInt(text, 10) !== 0 || text.trim() === 'true');
-      case 'e': return cell({ error: text });
+      case 'str': return liveCell(p, text, own, formula);
+      case 'b': return liveCell(p, parseInt(text, 10) !== 0 || text.trim() === 'true', own, formula);
+      case 'e': return liveCell(p, { error: text }, own, formula);
       // ExcelJS reads an ISO date cell with parseFloat (2023-09-30 → 2023); Excel means the date.
       case 'd': if (!formula) {
         const iso = text.trim();
         const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
-        return cell(Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), true);
+        return liveCell(p, Number.isNaN(ms) ? { error: '#VALUE!' } : ms / DAY_MS + (ctx.date1904 ? 24107 : 25569), own || 'yyyy-mm-dd', formula);
       }
     }
-    const n = numberValue(text, own, ctx);
-    return cell(n.value, n.date);
+    const n = parseFloat(text);
+    if (isDate(ctx, own)) return liveCell(p, dateSerial(n, ctx.date1904), own || 'yyyy-mm-dd', formula);
+    return liveCell(p, Number.isFinite(n) ? n : { error: '#NUM!' }, own, formula);
   }
   if (t === 'inlineStr' && p.is) {
     // An inline string is the same text its shared form would be, empty text included (ExcelJS drops an empty one).
-    if (p.is.text !== null) return cell(unescapeXstring(p.is.text));
+    if (p.is.text !== null) return liveCell(p, unescapeXstring(p.is.text), own, formula);
   }
-  return attrs.s !== undefined && parseInt(attrs.s, 10) ? { value: null, live: false, format: own } : null;
+  if (p.s === undefined || !decimal(p.s)) return 0;
+  p.value = null;
+  p.format = own;
+  return CELL;
 }
 
 const A1 = (row: number, col: number): string => {
@@ -507,14 +564,13 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
   let lastRow = 0;
   let row: { index: number; fromCell: boolean; format: string | undefined; data: Row | undefined } | undefined;
   let col = 0;
-  let at = { row: 0, col: 0 };
   let count = 0;
-  let pending: Pending | undefined;
+  const pending = new Pending();
   let sawData = false;
 
   const rowData = (r: NonNullable<typeof row>): Row => {
     if (!r.data) {
-      r.data = rows.get(r.index) ?? { format: r.format, cells: [] };
+      r.data = rows.get(r.index) ?? newRow(r.format);
       rows.set(r.index, r.data);
     }
     return r.data;
@@ -526,9 +582,9 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
       const parent = stack[stack.length - 1];
       if (!tag.isSelfClosing) stack.push(local);
       if (local === undefined) return;
-      if (pending) {
+      if (pending.active) {
         if (local === 'v' && parent === 'c') { pending.capture = 'v'; pending.v = ''; }
-        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = { written: false, typed: tag.attr('t') !== undefined }; }
+        else if (local === 'f' && parent === 'c') { pending.capture = 'f'; pending.f = true; pending.fWritten = false; pending.fTyped = tag.attr('t') !== undefined; }
         else if (local === 'is' && parent === 'c') pending.is = new StringItem();
         else if (pending.is && local !== 'is') pending.is.open(local);
         return;
@@ -557,8 +613,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
           if (col > MAX_COLS) throw new Error(`${here}: row ${row.index} has more cells than Excel's 16,384 columns`);
         }
         row.fromCell = false;
-        at = { row: row.index, col };
-        pending = { attrs: { t: tag.attr('t'), s: tag.attr('s') }, v: undefined, f: undefined, is: undefined, capture: undefined };
+        pending.start(tag.attr('t'), tag.attr('s'), row.index, col);
         if (tag.isSelfClosing) finishCell();
       } else if (local === 'sheetData') sawData = true;
       else if (local === 'col' && parent === 'cols') {
@@ -580,7 +635,7 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
     close(tag) {
       if (!tag.isSelfClosing) stack.pop();
       const local = ours(tag);
-      if (!pending) {
+      if (!pending.active) {
         if (local === 'row') row = undefined;
         return;
       }
@@ -589,20 +644,24 @@ async function readSheet(pkg: Package, sheet: SheetRef, ctx: Context): Promise<G
       else if (pending.is && local !== 'is') pending.is.close(local);
     },
     text(t) {
-      if (!pending) return;
+      if (!pending.active) return;
       if (pending.capture === 'v') pending.v += t.value;
       // Text is never empty, so its being there is all a formula needs; it is not decoded.
-      else if (pending.capture === 'f' && pending.f) pending.f.written = true;
+      else if (pending.capture === 'f' && pending.f) pending.fWritten = true;
       else pending.is?.add(t);
     },
   });
 
   function finishCell(): void {
-    const p = pending;
-    pending = undefined;
-    if (!p || !row) return;
-    const cell = cellOf(p, ctx, () => `${here} cell ${A1(at.row, at.col)}`);
-    if (cell !== null) rowData(row).cells[at.col] = cell;
+    if (!pending.active) return;
+    pending.active = false;
+    if (!row) return;
+    const kind = cellOf(pending, ctx, here);
+    if (kind === 0) return;
+    const data = rowData(row);
+    data.values[pending.col] = pending.value;
+    data.formats[pending.col] = pending.format;
+    data.kinds[pending.col] = kind;
   }
 
   if (!sawData) throw new Error(`${sheet.path} has no <sheetData>, so it is not a worksheet`);
@@ -627,8 +686,11 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   // away is refused here, not by running out of memory.
   let lastRow = 0;
   let lastCol = 0;
+  // Plain loops over the (holey) cell arrays: forEach with a closure per row cost a third of this function.
   for (const [r, row] of rows) {
-    row.cells.forEach((x, c) => { if (x.value !== null) { if (r > lastRow) lastRow = r; if (c > lastCol) lastCol = c; } });
+    const { kinds, values } = row;
+    for (let c = kinds.length - 1; c > lastCol; c--) if (kinds[c] !== undefined && values[c] !== null) { lastCol = c; break; }
+    if (r > lastRow) for (let c = 0; c < kinds.length; c++) if (kinds[c] !== undefined && values[c] !== null) { lastRow = r; break; }
   }
   checkGridExtent(name, lastRow, lastCol);
   const colFormats: (string | undefined)[] = [];
@@ -638,29 +700,52 @@ function gridOf(name: string, rows: Map<number, Row>, colRanges: readonly { min:
   for (const m of merges) {
     for (let r = m.r1; r <= Math.min(m.r2, lastRow); r++) {
       let row = rows.get(r);
-      if (!row) rows.set(r, (row = { format: undefined, cells: [] }));
+      if (!row) rows.set(r, (row = newRow(undefined)));
       if (r > m.r1 || m.c2 > m.c1) row.merged = true;
       for (let c = m.c1; c <= Math.min(m.c2, lastCol); c++) {
-        const own = row.cells[c] ?? { value: null, live: false, format: row.format || colFormats[c] };
-        const master = r === m.r1 && c === m.c1;
-        row.cells[c] = master ? own : { value: null, live: true, format: own.format };
+        if (row.kinds[c] === undefined) {
+          row.values[c] = null;
+          row.formats[c] = row.format || colFormats[c];
+          row.kinds[c] = CELL;
+        }
+        // Not the master: an empty live cell keeping the format (and no longer a formula).
+        if (r > m.r1 || c > m.c1) {
+          row.values[c] = null;
+          row.kinds[c] = CELL | LIVE;
+        }
       }
     }
   }
-  const cells: PlacedCell[] = [];
+  // The grid gridFromCells would make of the placed cells, made in place: no object per cell.
+  // Its extent is lastRow × lastCol, as every value is in a live row within it.
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = 0; r < lastRow; r++) {
+    values.push(new Array<CellValue>(lastCol).fill(null));
+    formats.push(new Array<string | null>(lastCol).fill(null));
+  }
   const formulaCells: string[] = [];
   for (const [r, row] of rows) {
-    row.cells.forEach((x, c) => { if (x.formula && formulaCells.length < 10) formulaCells.push(cellAddress(r, c)); });
-    if (r > lastRow) continue;
-    const live = row.merged === true || row.cells.some((x) => x.live);
-    if (!live) continue;
-    for (let c = 1; c <= Math.min(row.cells.length - 1, lastCol); c++) {
-      const x = row.cells[c];
-      const value = x ? x.value : null;
-      const format = x ? x.format : row.format || colFormats[c];
-      if (value !== null || format) cells.push({ r, c, value, format });
+    let live = row.merged === true;
+    const { kinds } = row;
+    const n = kinds.length;
+    for (let c = 0; c < n; c++) {
+      const kind = kinds[c];
+      if (kind === undefined) continue;
+      if ((kind & FORMULA) !== 0 && formulaCells.length < 10) formulaCells.push(cellAddress(r, c));
+      if ((kind & LIVE) !== 0) live = true;
+    }
+    if (r > lastRow || !live) continue;
+    for (let c = 1; c <= Math.min(n - 1, lastCol); c++) {
+      const there = kinds[c] !== undefined;
+      const value = there ? row.values[c] ?? null : null;
+      const format = there ? row.formats[c] : row.format || colFormats[c];
+      if (value !== null || format) {
+        values[r - 1]![c - 1] = value;
+        formats[r - 1]![c - 1] = format ?? null;
+      }
     }
   }
-  const grid = gridFromCells(name, cells);
+  const grid: Grid = { sheet: name, values, formats, origin: { row: 1, col: 1 } };
   return formulaCells.length > 0 ? { ...grid, formulaCells } : grid;
 }

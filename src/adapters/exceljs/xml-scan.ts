@@ -109,6 +109,7 @@ function decodeAttribute(raw: string): string {
 const ODD_AMP = /&(?!(?:quot|amp|lt|gt|apos);)/g;
 
 type Scope = ReadonlyMap<string, string>;
+interface Frame { name: string; prefix: string; local: string; uri: string; scope: Scope }
 const ROOT_SCOPE: Scope = new Map([['xml', XML_NAMESPACE], ['xmlns', XMLNS_NAMESPACE]]);
 
 /** Thrown for any well-formedness error; `message` is `L:C: what`, the caller names the part. */
@@ -119,8 +120,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   new Scanner(xml, handler).run();
 }
 
-// Attributes of the current start tag, five numbers each: name start, name end, colon (or -1), value start, value end.
-const FIELDS = 5;
+// Attributes of the current start tag, six numbers each: name start, name end, colon (or -1), value
+// start, value end, and 1 when the value holds '&' or a white-space character other than space (it
+// must be normalised), else 0: most values (`A1`, `3`, `s`) are then sliced and never looked at again.
+const FIELDS = 6;
 
 class Scanner implements XmlTag, XmlText {
   // The XmlTag fields.
@@ -134,23 +137,34 @@ class Scanner implements XmlTag, XmlText {
   private textEnd = 0;
   private textCdata = false;
 
-  private readonly names: string[] = [];
-  private readonly prefixes: string[] = [];
-  private readonly locals: string[] = [];
-  private readonly uris: string[] = [];
-  private readonly scopes: Scope[] = [];
+  /** The open elements, `depth` of them; frames past it are kept for reuse (a sheet opens thousands of `<c>`). */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private scope: Scope = ROOT_SCOPE;
   /** The scope's default namespace, kept beside it: most elements are unprefixed. */
   private defaultUri = '';
   private attrs: number[] = [];
   private attrCount = 0;
+  // What nameEnd saw of the name it last scanned.
+  private colon = -1;
+  private badColon = false;
   private sawRoot = false;
   // The next odd '&' (ODD_AMP) and ']]>' at or after some earlier position (xml.length for none):
   // each search only moves forward, so checking every text and value for them costs one pass in all.
   private nextAmp = -1;
   private nextCdataEnd = -1;
 
-  constructor(private readonly xml: string, private readonly handler: XmlHandler) {}
+  // The handler's methods, taken once: every part's handler is a different kind of object, so
+  // looking them up on it for each element cost more than calling them.
+  private readonly onOpen: XmlHandler['open'];
+  private readonly onClose: XmlHandler['close'];
+  private readonly onText: XmlHandler['text'];
+
+  constructor(private readonly xml: string, private readonly handler: XmlHandler) {
+    this.onOpen = handler.open;
+    this.onClose = handler.close;
+    this.onText = handler.text;
+  }
 
   run(): void {
     const { xml } = this;
@@ -169,7 +183,7 @@ class Scanner implements XmlTag, XmlText {
       else i = this.startTag(lt);
     }
     if (!this.sawRoot) this.fail(len, 'document must contain a root element.');
-    if (this.names.length > 0) this.fail(len, `unclosed tag: ${this.names[this.names.length - 1]!}`);
+    if (this.depth > 0) this.fail(len, `unclosed tag: ${this.frames[this.depth - 1]!.name}`);
   }
 
   // ---- XmlText
@@ -183,9 +197,7 @@ class Scanner implements XmlTag, XmlText {
     const { attrs, xml } = this;
     for (let k = 0; k < this.attrCount * FIELDS; k += FIELDS) {
       const start = attrs[k]!;
-      if (attrs[k + 2] === -1 && attrs[k + 1]! - start === local.length && xml.startsWith(local, start)) {
-        return decodeAttribute(xml.slice(attrs[k + 3], attrs[k + 4]));
-      }
+      if (attrs[k + 2] === -1 && attrs[k + 1]! - start === local.length && xml.startsWith(local, start)) return this.attributeValue(k);
     }
     return undefined;
   }
@@ -194,9 +206,14 @@ class Scanner implements XmlTag, XmlText {
     const out: XmlAttribute[] = [];
     for (let k = 0; k < this.attrCount * FIELDS; k += FIELDS) {
       const { name, prefix, local, uri } = this.attributeName(k);
-      out.push({ name, prefix, local, uri, value: decodeAttribute(this.xml.slice(this.attrs[k + 3], this.attrs[k + 4])) });
+      out.push({ name, prefix, local, uri, value: this.attributeValue(k) });
     }
     return out;
+  }
+
+  private attributeValue(k: number): string {
+    const raw = this.xml.slice(this.attrs[k + 3], this.attrs[k + 4]);
+    return this.attrs[k + 5] === 0 ? raw : decodeAttribute(raw);
   }
 
   private attributeName(k: number): { name: string; prefix: string; local: string; uri: string } {
@@ -214,9 +231,12 @@ class Scanner implements XmlTag, XmlText {
 
   private startTag(lt: number): number {
     const { xml } = this;
-    if (this.sawRoot && this.names.length === 0) this.fail(lt, 'documents may contain only one root.');
+    if (this.sawRoot && this.depth === 0) this.fail(lt, 'documents may contain only one root.');
     const nameStart = lt + 1;
     const nameEnd = this.nameEnd(nameStart, 'disallowed character in tag name.');
+    // Refused after the attributes, as it was when names were checked for colons at this point.
+    const colon = this.colon;
+    const badColon = this.badColon;
     let p = nameEnd;
     this.attrCount = 0;
     let declares = false;
@@ -236,7 +256,8 @@ class Scanner implements XmlTag, XmlText {
       if (p === before) this.fail(p, 'no whitespace between attributes.');
       const aStart = p;
       const aEnd = this.nameEnd(aStart, 'disallowed character in attribute name.');
-      const colon = this.colonIn(aStart, aEnd);
+      if (this.badColon) this.malformedName(aStart, aEnd);
+      const colon = this.colon;
       p = aEnd;
       while (isSpace(xml.charCodeAt(p))) p++;
       if (xml.charCodeAt(p) !== EQ) this.fail(p, 'attribute without value.');
@@ -248,9 +269,11 @@ class Scanner implements XmlTag, XmlText {
       const vStart = p + 1;
       let vEnd = vStart;
       let amp = false;
+      let normalise = 0;
       for (let v = xml.charCodeAt(vEnd); v !== q; v = xml.charCodeAt(++vEnd)) {
+        if (v > LT) continue;
         if (v === LT) this.fail(vEnd, 'disallowed character.');
-        else if (v === AMP) amp = true;
+        else if (v === AMP) { amp = true; normalise = 1; } else if (v === 0x09 || v === 0x0a || v === 0x0d) normalise = 1;
         else if (Number.isNaN(v)) this.fail(vEnd, 'unexpected end.');
       }
       if (amp) this.references(vStart, vEnd);
@@ -260,8 +283,9 @@ class Scanner implements XmlTag, XmlText {
       this.attrs[base + 2] = colon;
       this.attrs[base + 3] = vStart;
       this.attrs[base + 4] = vEnd;
+      this.attrs[base + 5] = normalise;
       this.attrCount++;
-      if (xml.startsWith('xmlns', aStart) && (aEnd - aStart === 5 || colon === aStart + 5)) declares = true;
+      if (xml.charCodeAt(aStart) === 0x78 && xml.startsWith('xmlns', aStart) && (aEnd - aStart === 5 || colon === aStart + 5)) declares = true;
       else if (colon !== -1) prefixedAttrs++;
       p = vEnd + 1;
     }
@@ -269,7 +293,7 @@ class Scanner implements XmlTag, XmlText {
     const name = xml.slice(nameStart, nameEnd);
     const parent = this.scope;
     if (declares) this.enter(this.declare());
-    const colon = this.colonIn(nameStart, nameEnd);
+    if (badColon) this.malformedName(nameStart, nameEnd);
     let prefix = '';
     let local = name;
     if (colon !== -1) {
@@ -285,41 +309,51 @@ class Scanner implements XmlTag, XmlText {
     this.prefix = prefix;
     this.local = local;
     this.uri = uri;
-    this.handler.open(this);
+    this.onOpen.call(this.handler, this);
     if (this.isSelfClosing) {
-      this.handler.close(this);
+      this.onClose.call(this.handler, this);
       this.enter(parent);
     } else {
-      this.names.push(name);
-      this.prefixes.push(prefix);
-      this.locals.push(local);
-      this.uris.push(uri);
-      this.scopes.push(parent);
+      const frame = this.frames[this.depth];
+      if (frame === undefined) this.frames.push({ name, prefix, local, uri, scope: parent });
+      else {
+        frame.name = name;
+        frame.prefix = prefix;
+        frame.local = local;
+        frame.uri = uri;
+        frame.scope = parent;
+      }
+      this.depth++;
     }
     return p;
   }
 
   private endTag(lt: number): number {
-    const { xml, names } = this;
+    const { xml } = this;
     const nameStart = lt + 2;
-    const nameEnd = this.nameEnd(nameStart, 'disallowed character in closing tag.');
-    let p = nameEnd;
-    while (isSpace(xml.charCodeAt(p))) p++;
-    if (xml.charCodeAt(p) !== GT) this.fail(p, Number.isNaN(xml.charCodeAt(p)) ? 'unexpected end.' : 'disallowed character in closing tag.');
-    const depth = names.length;
-    const open = names[depth - 1];
-    if (open === undefined) this.fail(lt, `unmatched closing tag: ${xml.slice(nameStart, nameEnd)}.`);
-    if (open!.length !== nameEnd - nameStart || !xml.startsWith(open!, nameStart)) {
-      this.fail(lt, `unexpected close tag: </${xml.slice(nameStart, nameEnd)}> where <${open!}> is open.`);
+    const frame = this.depth > 0 ? this.frames[this.depth - 1]! : undefined;
+    let p: number;
+    // Almost always `</name>` closing what is open: then the general checks below cannot fail.
+    if (frame !== undefined && xml.charCodeAt(nameStart + frame.name.length) === GT && xml.startsWith(frame.name, nameStart)) p = nameStart + frame.name.length;
+    else {
+      const nameEnd = this.nameEnd(nameStart, 'disallowed character in closing tag.');
+      p = nameEnd;
+      while (isSpace(xml.charCodeAt(p))) p++;
+      if (xml.charCodeAt(p) !== GT) this.fail(p, Number.isNaN(xml.charCodeAt(p)) ? 'unexpected end.' : 'disallowed character in closing tag.');
+      if (frame === undefined) this.fail(lt, `unmatched closing tag: ${xml.slice(nameStart, nameEnd)}.`);
+      if (frame.name.length !== nameEnd - nameStart || !xml.startsWith(frame.name, nameStart)) {
+        this.fail(lt, `unexpected close tag: </${xml.slice(nameStart, nameEnd)}> where <${frame.name}> is open.`);
+      }
     }
-    this.name = names.pop()!;
-    this.prefix = this.prefixes.pop()!;
-    this.local = this.locals.pop()!;
-    this.uri = this.uris.pop()!;
+    this.depth--;
+    this.name = frame.name;
+    this.prefix = frame.prefix;
+    this.local = frame.local;
+    this.uri = frame.uri;
     this.isSelfClosing = false;
     this.attrCount = 0;
-    this.handler.close(this);
-    this.enter(this.scopes.pop()!);
+    this.onClose.call(this.handler, this);
+    this.enter(frame.scope);
     return p + 1;
   }
 
@@ -333,7 +367,7 @@ class Scanner implements XmlTag, XmlText {
       return end + 3;
     }
     if (xml.startsWith('<![CDATA[', lt)) {
-      if (this.names.length === 0) this.fail(lt, 'text data outside of root node.');
+      if (this.depth === 0) this.fail(lt, 'text data outside of root node.');
       const start = lt + 9;
       const end = xml.indexOf(']]>', start);
       if (end === -1) this.fail(xml.length, 'unclosed CDATA section.');
@@ -361,7 +395,7 @@ class Scanner implements XmlTag, XmlText {
   /** Character data from `start` to `end` (both before the next markup). */
   private chars(start: number, end: number): void {
     const { xml } = this;
-    if (this.names.length === 0) {
+    if (this.depth === 0) {
       for (let p = start; p < end; p++) if (!isSpace(xml.charCodeAt(p))) this.fail(p, 'text data outside of root node.');
       return;
     }
@@ -375,30 +409,35 @@ class Scanner implements XmlTag, XmlText {
     this.textStart = start;
     this.textEnd = end;
     this.textCdata = cdata;
-    this.handler.text(this);
+    this.onText.call(this.handler, this);
   }
 
   // ---- Pieces
 
-  /** Where the name starting at `start` ends; a name must have at least one character. */
+  /**
+   * Where the name starting at `start` ends; a name must have at least one character. On the way it
+   * notes the name's colon in `colon` (-1 for none) and whether the colons make it malformed as a
+   * qualified name (first, last or twice: Namespaces §3) in `badColon`, for the caller to refuse.
+   */
   private nameEnd(start: number, what: string): number {
     const { xml } = this;
-    if (!isNameStart(xml.charCodeAt(start))) this.fail(start, Number.isNaN(xml.charCodeAt(start)) ? 'unexpected end.' : what);
+    const first = xml.charCodeAt(start);
+    if (!isNameStart(first)) this.fail(start, Number.isNaN(first) ? 'unexpected end.' : what);
+    let colon = -1;
+    let bad = first === COLON;
     let p = start + 1;
-    while (isNameChar(xml.charCodeAt(p))) p++;
+    for (let c = xml.charCodeAt(p); isNameChar(c); c = xml.charCodeAt(++p)) {
+      if (c !== COLON) continue;
+      if (colon !== -1) bad = true;
+      colon = p;
+    }
+    this.colon = colon;
+    this.badColon = bad || colon === p - 1;
     return p;
   }
 
-  /** The one colon of a qualified name, or -1; a colon first, last or twice is malformed (Namespaces §3). */
-  private colonIn(start: number, end: number): number {
-    const { xml } = this;
-    let colon = -1;
-    for (let p = start; p < end; p++) {
-      if (xml.charCodeAt(p) !== COLON) continue;
-      if (colon !== -1 || p === start || p === end - 1) this.fail(start, `malformed name: ${xml.slice(start, end)}.`);
-      colon = p;
-    }
-    return colon;
+  private malformedName(start: number, end: number): never {
+    return this.fail(start, `malformed name: ${this.xml.slice(start, end)}.`);
   }
 
   /**
@@ -481,7 +520,7 @@ class Scanner implements XmlTag, XmlText {
       const isDefault = name === 'xmlns';
       if (!isDefault && !name.startsWith('xmlns:')) continue;
       const prefix = isDefault ? '' : local;
-      const uri = decodeAttribute(this.xml.slice(this.attrs[k + 3], this.attrs[k + 4])).trim();
+      const uri = this.attributeValue(k).trim();
       const at = this.attrs[k]!;
       if (!isDefault && uri === '') this.fail(at, 'invalid attempt to undefine prefix in XML 1.0');
       if (prefix === 'xml' && uri !== XML_NAMESPACE) this.fail(at, `xml prefix must be bound to ${XML_NAMESPACE}.`);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import fc from 'fast-check';
-import { cellRef, openFastWorkbook } from '../../../src/adapters/exceljs/fast-read';
+import { cellRef, decimal, openFastWorkbook } from '../../../src/adapters/exceljs/fast-read';
 import type { Grid } from '../../../src/core/grid';
 
 // The reader over the scanner (xml-scan.ts): what changed when saxes left the hot path.
@@ -46,5 +46,14 @@ describe('fast reader: cell references', () => {
       expect(cellRef(ref)).toEqual(general(ref));
     }), { numRuns: 2000 });
     for (const ref of ['A1', 'XFD1048576', 'XFE1', 'A0', 'A01', '$B$12', ' C3 ', 'b2', 'A1048577']) expect(cellRef(ref)).toEqual(general(ref));
+  });
+});
+
+describe('fast reader: style and shared-string numbers', () => {
+  it('decimal is parseInt(s, 10) on what cells hold and on near misses (signs, spaces, dots, long runs of digits)', () => {
+    const piece = fc.constantFrom('0', '1', '7', '9', '00', '123456789', '4294967296', ' ', '+', '-', '.', 'e', 'x', '\t', '');
+    fc.assert(fc.property(fc.oneof(fc.array(piece, { maxLength: 6 }).map((a) => a.join('')), fc.string()), (s) => {
+      expect(decimal(s)).toBe(parseInt(s, 10));
+    }), { numRuns: 3000 });
   });
 });

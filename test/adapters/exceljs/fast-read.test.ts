@@ -178,6 +178,58 @@ describe('fast reader: property', () => {
     }), { numRuns: 40 });
   });
 
+  // The reader keeps a row's cells in arrays by kind (a cell, live, a formula): formulas with and
+  // without results, styled empty cells and a merge over any of them read as ExcelJS reads them.
+  // (A cached result of 0 is left out: ExcelJS and this reader already differ there.)
+  it('random formulas, styled empty cells and a merge over them read the same as with ExcelJS', async () => {
+    const item = fc.record({
+      row: fc.integer({ min: 1, max: 5 }), col: fc.integer({ min: 1, max: 5 }),
+      value: fc.oneof(value, fc.record({ formula: fc.constantFrom('1+1', 'A1&"x"', 'SUM(A1:B2)'), result: fc.option(fc.integer().filter((n) => n !== 0), { nil: undefined }) })),
+      format: fc.constantFrom(...FORMATS),
+    });
+    const merge = fc.option(fc.record({ r: fc.integer({ min: 1, max: 4 }), c: fc.integer({ min: 1, max: 4 }), h: fc.integer({ min: 0, max: 2 }), w: fc.integer({ min: 0, max: 2 }) }).filter((m) => m.h + m.w > 0), { nil: undefined });
+    await fc.assert(fc.asyncProperty(fc.array(item, { maxLength: 16 }), merge, async (items, m) => {
+      const bytes = await written((wb) => {
+        const ws = wb.addWorksheet('Return');
+        // (Formulas under the merge are left out: ExcelJS lists the merged cells as formulas and this
+        // reader lists only the top-left one, a difference older than these arrays.)
+        const covered = (c: { row: number; col: number }): boolean => m !== undefined && c.row >= m.r && c.row <= m.r + m.h && c.col >= m.c && c.col <= m.c + m.w;
+        for (const c of items) {
+          if (typeof c.value === 'object' && c.value !== null && 'formula' in c.value && covered(c)) continue;
+          ws.getCell(c.row, c.col).value = c.value as ExcelJS.CellValue;
+          if (c.format) ws.getCell(c.row, c.col).numFmt = c.format;
+        }
+        if (m) ws.mergeCells(m.r, m.c, m.r + m.h, m.c + m.w);
+      });
+      await expectSameAsExcelJS(bytes);
+    }), { numRuns: 80 });
+  });
+
+  it('merges over values, formulas, row and column styles, written by hand, read the same as with ExcelJS', async () => {
+    const base = await written((wb) => {
+      const ws = wb.addWorksheet('Return');
+      ws.getCell('A1').value = 1;
+      ws.getCell('A1').numFmt = '0.0%';
+      ws.getCell('B1').value = 2;
+      ws.getCell('B1').numFmt = 'dd/mm/yyyy';
+    });
+    const xml = await (await JSZip.loadAsync(base)).file(SHEET)!.async('string');
+    const pct = /<c r="A1" s="(\d+)"/.exec(xml)![1]!;
+    const date = /<c r="B1" s="(\d+)"/.exec(xml)![1]!;
+    // Part 1 §18.3.1.55 (mergeCell), §18.3.1.73 (row s, customFormat), §18.3.1.13 (col style).
+    const rows = `<row r="1" s="${pct}" customFormat="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><f>1+1</f><v>2</v></c><c r="D1" s="${date}"/></row>`
+      + `<row r="2"><c r="A2"><v>5</v></c><c r="B2"><f>A2</f></c><c r="C2"><v>7</v></c><c r="D2" s="${date}"><v>45000</v></c></row>`
+      + `<row r="5" s="${date}" customFormat="1"><c r="B5"><f t="shared" si="0"/></c><c r="H5" t="str"><f>"x"</f><v>x</v></c></row>`;
+    const merges = '<mergeCells count="3"><mergeCell ref="A1:B2"/><mergeCell ref="C2:F3"/><mergeCell ref="A5:C6"/></mergeCells>';
+    for (const cols of ['', `<cols><col min="5" max="6" width="9" style="${pct}" customWidth="1"/></cols>`]) {
+      const bytes = await edited(base, SHEET, (x) => x
+        .replace(/<cols>.*?<\/cols>/, '')
+        .replace(/<sheetData>.*<\/sheetData>|<sheetData\/>/, `${cols}<sheetData>${rows}</sheetData>${merges}`)
+        .replace(/<mergeCells.*?<\/mergeCells>(?=.*<mergeCells)/, ''));
+      await expectSameAsExcelJS(bytes);
+    }
+  });
+
   it('random ExcelJS cells with errors and dates read the same as with ExcelJS', async () => {
     const extra = fc.oneof(value, fc.constantFrom('#N/A', '#DIV/0!', '#VALUE!').map((error) => ({ error })),
       fc.date({ min: new Date(Date.UTC(1901, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { scanXml, XmlDoctype, XmlError, type XmlHandler } from '../../../src/adapters/exceljs/xml-scan';
-import { withSaxes, withScanner } from './xml-events';
+import { withSaxes, withScanner, type Event } from './xml-events';
 
 // The reader's XML scanner against saxes, on generated documents (xml-scan-writers.test.ts: on real writers' files).
 
@@ -218,5 +218,155 @@ describe('xml scanner: what the reader relies on', () => {
     expect(() => scanXml(`<f>${formula}</f>`, handler)).not.toThrow();
     expect(() => scanXml(`<f>${formula}&quo;</f>`, handler)).toThrow(/undefined entity/);
     expect(() => scanXml(`<f>${formula}]]></f>`, handler)).toThrow(/"]]>" is disallowed/);
+  });
+});
+
+// The scanner's fast paths (attribute values taken as written when nothing in them needs
+// normalising, a name's colons noted while it is scanned, `</name>` closing what is open checked in
+// one comparison), each against saxes on the documents it takes the fast path for and on near misses.
+describe('xml scanner: fast paths agree with saxes', () => {
+  /** Unprefixed attributes as saxes reports them (attr() answers for these): local name → value. */
+  const saxesPlain = (xml: string): Record<string, string>[] => {
+    const out: Record<string, string>[] = [];
+    for (const e of withSaxes(xml)) {
+      if (e[0] !== 'open') continue;
+      const attrs: Record<string, string> = {};
+      for (const [name, prefix, , , value] of e[5]) if (prefix === '') attrs[name] = value;
+      out.push(attrs);
+    }
+    return out;
+  };
+  const scannerPlain = (xml: string, asked: readonly string[]): Record<string, string>[] => {
+    const out: Record<string, string>[] = [];
+    scanXml(xml, {
+      open(t) {
+        const attrs: Record<string, string> = {};
+        for (const name of asked) {
+          const v = t.attr(name);
+          if (v !== undefined) attrs[name] = v;
+        }
+        out.push(attrs);
+      },
+      close() { /* nothing */ },
+      text() { /* nothing */ },
+    });
+    return out;
+  };
+
+  it('attr() gives what saxes gives for every unprefixed attribute of random documents (entities, references, line ends, tabs, both quotes)', () => {
+    fc.assert(fc.property(document, ({ xml }) => {
+      // (The generator can, rarely, write `]]>` in text: then both refuse.)
+      let expected: Record<string, string>[] | undefined;
+      try { expected = saxesPlain(xml); } catch { expected = undefined; }
+      if (expected === undefined) expect(() => scannerPlain(xml, [])).toThrow(XmlError);
+      else expect(scannerPlain(xml, ['r', 's', 't', 'a', 'xmlns', 'missing'])).toEqual(expected);
+    }), { numRuns: 400 });
+  });
+
+  // A `<c>` as writers write it, attributes in any order, either quote, any white space around `=`
+  // and between attributes, values plain or needing normalisation; sometimes a mistake.
+  const SPACE = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', ' \r ');
+  const VALUE = fc.oneof(
+    fc.constantFrom('A1', 'XFD1048576', '13', 's', 'str', 'inlineStr', '', ' ', 'a b'),
+    fc.constantFrom('&amp;', '&quot;', '&apos;', '&lt;', '&gt;', '&#65;', '&#x41;', 'a\tb', 'a\nb', 'a\r\nb', 'x&amp;y&#10;z'),
+    // Mistakes: a bare &, an unknown entity, a reference to no character, '<' in a value.
+    fc.constantFrom('a & b', '&nbsp;', '&#0;', '&#xD800;', 'x<y', '&amp', '&#;'),
+  );
+  const cellTag = fc.record({
+    attrs: fc.shuffledSubarray(['r', 's', 't', 'cm', 'vm'], { minLength: 0 }),
+    values: fc.array(VALUE, { minLength: 5, maxLength: 5 }),
+    quotes: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+    before: fc.array(SPACE, { minLength: 5, maxLength: 5 }),
+    around: fc.array(fc.constantFrom('=', ' = ', '\t=\n', '='), { minLength: 5, maxLength: 5 }),
+    end: fc.constantFrom('>', ' >', '/>', ' />', '\n/>'),
+    duplicate: fc.boolean(),
+  }).map(({ attrs, values, quotes, before, around, end, duplicate }) => {
+    const names = duplicate && attrs.length > 0 ? [...attrs, attrs[0]!] : attrs;
+    const body = names.map((n, i) => {
+      const q = quotes[i % 5] ? '"' : "'";
+      return `${before[i % 5]!}${n}${around[i % 5]!}${q}${values[i % 5]!}${q}`;
+    }).join('');
+    const tag = `<c${body}${end}`;
+    return `<row xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${tag}${end.endsWith('/>') ? '' : '<v>1</v></c>'}</row>`;
+  });
+
+  it('<c r s t> in any order, quoting and spacing: the same values as saxes, and refused exactly when saxes refuses', () => {
+    fc.assert(fc.property(cellTag, (xml) => {
+      let expected: Record<string, string>[] | undefined;
+      try { expected = saxesPlain(xml); } catch { expected = undefined; }
+      if (expected === undefined) expect(() => scannerPlain(xml, ['r', 's', 't', 'cm', 'vm'])).toThrow(XmlError);
+      else expect(scannerPlain(xml, ['xmlns', 'r', 's', 't', 'cm', 'vm', 'x'])).toEqual(expected);
+    }), { numRuns: 1500 });
+  });
+
+  // Formula text as a sheet holds it: thousands of `&quot;`, checked though never decoded.
+  const FORMULA_PIECE = fc.constantFrom(
+    'IF(', 'A1', '=', ',', ')', '&quot;', '&amp;', '&lt;', '&gt;', '&apos;', '&#34;', '&#x22;', '&#x1F600;', 'é', '\r\n', ']]',
+    // Mistakes inside <f>: bare &, unknown or unterminated entities, bad character references, ']]>'.
+    '&', '& ', '&quo;', '&quot', '&amp', '&#;', '&#x;', '&#0;', '&#xFFFE;', '&a b;', ']]>',
+  );
+  const formula = fc.array(FORMULA_PIECE, { maxLength: 40 }).map((a) => a.join(''));
+
+  it('entities and mistakes inside <f>: refused exactly when saxes refuses; the text, when read, is saxes\'s', () => {
+    fc.assert(fc.property(formula, fc.boolean(), (f, read) => {
+      const xml = `<worksheet><sheetData><row r="1"><c r="A1"><f>${f}</f><v>1</v></c></row></sheetData></worksheet>`;
+      let expected: Event[] | undefined;
+      try { expected = withSaxes(xml); } catch { expected = undefined; }
+      // Unread (as the reader leaves formula text) and read, the verdict is the same.
+      const handler: XmlHandler = { open() { /* nothing */ }, close() { /* nothing */ }, text(t) { if (read) void t.value; } };
+      if (expected === undefined) {
+        expect(() => scanXml(xml, handler)).toThrow(XmlError);
+      } else {
+        expect(() => scanXml(xml, handler)).not.toThrow();
+        expect(withScanner(xml)).toEqual(expected);
+      }
+    }), { numRuns: 2000 });
+  });
+
+  it('names with colons anywhere (elements, attributes, end tags): refused exactly when saxes refuses', () => {
+    const name = fc.array(fc.constantFrom('a', 'b', ':', 'x', '1', '-'), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+    fc.assert(fc.property(name, name, fc.boolean(), (el, at, sameEnd) => {
+      const xml = `<r xmlns:a="urn:a" xmlns:x="urn:x"><${el} ${at}="1"></${sameEnd ? el : `${el}b`}></r>`;
+      let ok = true;
+      try { withSaxes(xml); } catch { ok = false; }
+      if (ok) expect(withScanner(xml)).toEqual(withSaxes(xml));
+      else expect(() => withScanner(xml)).toThrow(XmlError);
+    }), { numRuns: 1500 });
+  });
+
+  // The messages the fast paths must keep (they were the general path's before it).
+  const message = (xml: string): string => {
+    try { scanXml(xml, { open() { /* nothing */ }, close() { /* nothing */ }, text() { /* nothing */ } }); } catch (e) { return (e as Error).message; }
+    return 'accepted';
+  };
+  // Each message as the scanner gave it before these fast paths (checked against that version).
+  it.each([
+    ['<a:b:c/>', '1:2: malformed name: a:b:c.'],
+    ['<:a/>', '1:2: malformed name: :a.'],
+    ['<a:/>', '1:2: malformed name: a:.'],
+    ['<r><q :a="1"/></r>', '1:7: malformed name: :a.'],
+    ['<r><q a:="1"/></r>', '1:7: malformed name: a:.'],
+    ['<a:b:c d="1" d="2"/>', '1:14: duplicate attribute: d.'],
+    ['<r><ab></a></r>', '1:8: unexpected close tag: </a> where <ab> is open.'],
+    ['<r><a></ab></r>', '1:7: unexpected close tag: </ab> where <a> is open.'],
+    ['<r><a></a \n></r>', 'accepted'],
+    ['<r><a></a', '1:10: unexpected end.'],
+    ['<r><a></a x></r>', '1:11: disallowed character in closing tag.'],
+    ['<r></r></r>', '1:8: unmatched closing tag: r.'],
+    ['<r><c r="A1&quot;" s="1\t2"/></r>', 'accepted'],
+    ['<r><c r="A1" s="1<"/></r>', '1:18: disallowed character.'],
+    ['<r><c r="A1 & B"/></r>', '1:13: disallowed character in entity name.'],
+    ['<r><c r="A1" s="2/></r>', '1:20: disallowed character.'],
+    ['<r><c r="A1" s="2', '1:18: unexpected end.'],
+    ['<r><a:b xmlns:a="urn:a"></a:b></r>', 'accepted'],
+    ['<r><a:b xmlns:a="urn:a"></a:c></r>', '1:25: unexpected close tag: </a:c> where <a:b> is open.'],
+    ['<r><a:b:c xmlns:a="urn:a" a:d="1"/></r>', '1:5: malformed name: a:b:c.'],
+    ['<r><a:b:c xmlns:a="urn:a" u:d="1"/></r>', '1:5: malformed name: a:b:c.'],
+    ['<r><a:b:c xmlns:b="urn:a" xmlns:x=""/></r>', '1:27: invalid attempt to undefine prefix in XML 1.0'],
+    ['<r></', '1:6: unexpected end.'],
+    ['<r></1>', '1:6: disallowed character in closing tag.'],
+    ['<r><a></a:></r>', '1:7: unexpected close tag: </a:> where <a> is open.'],
+  ])('%j: %s', (xml, expected) => {
+    expect(message(xml)).toBe(expected);
   });
 });
