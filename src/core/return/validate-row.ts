@@ -197,7 +197,10 @@ export function validateRow(ctx: RowContext): RowResult {
       if (!r) add(ctx, 'warning', 'suppressed-rag-unknown', cell, { below: m.suppressed });
       status = r?.status ?? 'Tracking';
     } else if (!unreadable || !due) {
-      status = rag({ indicator: ind, period, ...(defaults ? { defaults } : {}), actual: m?.value ?? null, status: q?.status ?? null }).status;
+      // The same input as `{ indicator, period, ...(defaults ? { defaults } : {}), actual, status }`, without a spread per row.
+      const actual = m?.value ?? null;
+      const qs = q?.status ?? null;
+      status = rag(defaults ? { indicator: ind, period, defaults, actual, status: qs } : { indicator: ind, period, actual, status: qs }).status;
     }
   }
   const commentary = text(ctx, row.commentary, 'commentary');
