@@ -115,14 +115,24 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
     if (v.period !== null && v.period !== periodText) continue;
     for (const row of v.rows) {
       const key = row.ref.toUpperCase();
-      const list = byRef.get(key) ?? [];
-      list.push({ row, file: input.file, sheet: v.sheet, signOffState: v.signOffState });
-      byRef.set(key, list);
+      const candidate: Candidate = { row, file: input.file, sheet: v.sheet, signOffState: v.signOffState };
+      const list = byRef.get(key);
+      if (list) list.push(candidate);
+      else byRef.set(key, [candidate]);
     }
   }
   const rows: ConsolidatedRow[] = [];
   const conflicts: Conflict[] = [];
   const missing: string[] = [];
+  const addRow = (ind: Catalogue['indicators'][number], chosen: Candidate): void => {
+    rows.push({ ...chosen.row, ref: ind.id, file: chosen.file, sheet: chosen.sheet });
+    const words = joinedLength(chosen.row);
+    if (words > EXCEL_CELL_CHARS) {
+      const issue: Issue = { severity: 'warning', code: 'cell-text-cut', ref: ind.id, file: chosen.file, params: { consolidating: true, length: words, limit: EXCEL_CELL_CHARS } };
+      issues.push(issue);
+      findings.push(issue);
+    }
+  };
   for (const ind of catalogue.indicators) {
     const all = byRef.get(ind.id.toUpperCase()) ?? [];
     const due = isDue(ind, period);
@@ -135,6 +145,11 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
       continue;
     }
     if (!due) continue;
+    if (all.length === 1) {
+      // One return gave it (nearly every indicator): it is chosen and nothing conflicts, as the general case below would find.
+      addRow(ind, all[0] as Candidate);
+      continue;
+    }
     const given = all.filter((c) => !isBlank(c.row));
     const pool = given.length > 0 ? given : all;
     const chosen = choose(pool);
@@ -146,13 +161,7 @@ export function consolidate(full: Catalogue, period: Period, inputs: readonly Re
       issues.push(issue);
       findings.push(issue);
     }
-    rows.push({ ...chosen.row, ref: ind.id, file: chosen.file, sheet: chosen.sheet });
-    const words = joinedLength(chosen.row);
-    if (words > EXCEL_CELL_CHARS) {
-      const issue: Issue = { severity: 'warning', code: 'cell-text-cut', ref: ind.id, file: chosen.file, params: { consolidating: true, length: words, limit: EXCEL_CELL_CHARS } };
-      issues.push(issue);
-      findings.push(issue);
-    }
+    addRow(ind, chosen);
   }
   const counts = ragCounts([...rows.map((r) => r.status), ...missing.map(() => 'Missing' as const)]);
   return { period: periodText, rows, conflicts, missing, files, issues, findings, counts };

@@ -11,11 +11,14 @@ export interface CabinetValue {
   readonly suppressed: boolean;
 }
 
+const BLANK_VALUE: CabinetValue = { text: '', suppressed: false };
+
 /** A value through suppression as the paper shows it; a numerator or denominator (`part`) as a plain count or to 2 places. */
 export function toValue(s: Shown, ind: Pick<Indicator, 'unit'>, decimals: number, part: boolean): CabinetValue {
   switch (s.kind) {
     case 'blank':
-      return { text: '', suppressed: false };
+      // One object for every blank: most rows' numerator and denominator, kept as long as the paper (never changed once made).
+      return BLANK_VALUE;
     case 'text':
       return { text: s.text, suppressed: false };
     case 'suppressed':
