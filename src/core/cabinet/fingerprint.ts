@@ -224,8 +224,8 @@ function planView(sheet: SheetPlan): SheetView {
 
 /** The v2 sheet fingerprint of the Cabinet sheet as planned (what new exports store). */
 export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
+  if (rowMajor(sheet.cells)) return planHashInOrder(sheet);
   const formats = planFormats(sheet);
-  if (rowMajor(sheet.cells)) return planHashInOrder(sheet, formats);
   return sheetHash(planFreeText(sheet), (emit) => {
     for (const b of sheet.cells) {
       for (let r = 0; r < b.values.length; r++) {
@@ -242,7 +242,19 @@ export function sheetFingerprintOfPlan(sheet: SheetPlan): string {
  * called per cell (a 30,000-row paper has some 400,000 cells). The fingerprint-shortcuts test holds
  * it to sheetHash's text.
  */
-function planHashInOrder(sheet: SheetPlan, formats: ReadonlyMap<number, string>): string {
+function planHashInOrder(sheet: SheetPlan): string {
+  // planFormats' map by row, then column: looked up in the order written, not hashed at random
+  // through a map of every formatted cell (that lookup was most of this loop's time).
+  const formats: (string[] | undefined)[] = [];
+  for (const st of sheet.styles) {
+    const numFmt = st.style.numFmt;
+    if (numFmt === undefined) continue;
+    const { top, left, bottom, right } = st.range;
+    for (let r = top; r <= bottom; r++) {
+      const line = (formats[r] ??= []);
+      for (let c = left; c <= right; c++) line[c] = numFmt;
+    }
+  }
   const free: boolean[] = [];
   for (const c of planFreeText(sheet)) free[c] = true;
   const h = createSha256().update(SHEET_VIEW_VERSION);
@@ -251,6 +263,7 @@ function planHashInOrder(sheet: SheetPlan, formats: ReadonlyMap<number, string>)
     for (let r = 0; r < b.values.length; r++) {
       const line = b.values[r] as readonly PlanValue[];
       const row = b.row + r;
+      const rowFormats = formats[row];
       for (let c = 0; c < line.length; c++) {
         const v = line[c];
         if (v === null || v === undefined) continue;
@@ -258,7 +271,7 @@ function planHashInOrder(sheet: SheetPlan, formats: ReadonlyMap<number, string>)
         if (free[col] === true) continue;
         const text = canonicalCell(v);
         if (text === '') continue;
-        const format = formats.get(row * COLS + col);
+        const format = rowFormats === undefined ? undefined : rowFormats[col];
         let fmt = '';
         if (format !== undefined && format !== '') {
           const known = canonical.get(format);

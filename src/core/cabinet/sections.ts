@@ -155,8 +155,12 @@ function numberStyle(numFmt: string): StyleRange['style'] {
 }
 
 function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
-  const cells = full ? { ...rowCells(row), commentary: commentaryText(row) || 'No commentary or action given' } : rowCells(row);
-  const r = s.put(s.line(cells), ROW_STYLE);
+  const cells = rowCells(row);
+  const values = s.line(cells);
+  // In full (the exceptions): the commentary cell put in the line, not a copy of the row's cells made to hold it.
+  const commentaryCol = full ? s.col('commentary') : 0;
+  if (commentaryCol > 0) values[commentaryCol - 1] = commentaryText(row) || 'No commentary or action given';
+  const r = s.put(values, ROW_STYLE);
   // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
   for (const key of NUMERIC) {
     if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), RIGHT);
