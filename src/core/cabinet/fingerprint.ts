@@ -1,7 +1,7 @@
 import { MAX_COLS, type CellValue, type Grid, type SheetView } from '../grid';
 import type { PlanValue, SheetPlan } from '../plan/types';
 import { createSha256 } from '../sha256';
-import { rowCells } from './cells';
+import { sectionCells } from './cells';
 import { COLUMNS, columnOf, FINGERPRINT_COLUMNS, type ColumnKey } from './layout';
 import type { CabinetModel } from './model';
 import { readCabinetTable } from './previous';
@@ -68,9 +68,8 @@ function hashCanonical(period: string, rows: Iterable<readonly string[]> | ((lin
 export function cabinetFingerprint(model: CabinetModel): string {
   // Each row's line built straight from its cells: no list of canonical cells per row.
   return hashCanonical(model.period, (line) => {
-    for (const s of model.sections) {
-      for (const row of s.rows) {
-        const cells = rowCells(row);
+    for (const section of sectionCells(model)) {
+      for (const cells of section) {
         let text = '';
         for (let i = 0; i < FINGERPRINT_COLUMNS.length; i++) {
           const cell = canonicalCell(cells[FINGERPRINT_COLUMNS[i] as ColumnKey]);
