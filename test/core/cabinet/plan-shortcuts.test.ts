@@ -3,6 +3,10 @@ import { commentaryText, rowCells, sectionCells } from '../../../src/core/cabine
 import { cabinetModel, type CabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import type { PlanValue } from '../../../src/core/plan/types';
+import type { Indicator } from '../../../src/core/catalogue/schema';
+import { toValue } from '../../../src/core/cabinet/value';
+import { excelRound } from '../../../src/core/excel-round';
+import { displayNumberFormat, formatValue } from '../../../src/core/format';
 import { miniCatalogue } from '../fixtures/mini-catalogue';
 import { consolidationOf, Q2, type Entry } from './helpers';
 
@@ -56,5 +60,25 @@ describe('the Cabinet plan reads each row\'s cells once per model (short cut)', 
         expect(written).toEqual(expected);
       }
     }), { numRuns: 300 });
+  });
+});
+
+describe('toValue shares one object per figure, unit and decimals (short cut)', () => {
+  // The value as first written, made afresh every time.
+  const made = (raw: number, unit: Indicator['unit'], dp: number) => {
+    const value = excelRound(raw, dp);
+    return { text: formatValue(value, unit, dp), value, numFmt: displayNumberFormat(unit, dp), suppressed: false };
+  };
+  const unit = fc.constantFrom<Indicator['unit']>(undefined, 'percent', 'number', 'days', 'currency', 'rate', 'score');
+  const raw = fc.oneof(fc.double({ min: -1e6, max: 1e6 }), fc.integer({ min: -50, max: 50 }), fc.constantFrom(-0, 0, 0.5, 2.675, 1e-9));
+  it('gives what a fresh one gives, the first time and after, as a figure or as a part (property)', () => {
+    fc.assert(fc.property(raw, unit, fc.integer({ min: 0, max: 4 }), fc.boolean(), (v, u, dp, part) => {
+      const partDp = Number.isInteger(v) ? 0 : 2;
+      for (let i = 0; i < 2; i++) {
+        const got = toValue({ kind: 'number', value: v }, { unit: u }, dp, part);
+        expect(got).toEqual(part ? made(v, undefined, partDp) : made(v, u, dp));
+        expect(Object.is(got.value, (part ? made(v, undefined, partDp) : made(v, u, dp)).value)).toBe(true);
+      }
+    }), { numRuns: 5000 });
   });
 });
