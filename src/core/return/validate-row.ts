@@ -116,7 +116,10 @@ function measure(ctx: RowContext): Measured {
   }
   if (filled(row.status)) add(ctx, 'warning', 'status-for-quantitative', row.status.address, { shown: shownText(row.status.value) });
   const derived = fromParts(ctx, value, n.kind === 'blank');
-  return { value: derived ?? value, ...(suppressed !== undefined ? { suppressed } : {}), given: n.kind !== 'blank' || derived !== undefined, unreadable: n.kind === 'error' || (n.kind === 'suppressed' && suppressed === undefined) };
+  const given = n.kind !== 'blank' || derived !== undefined;
+  const unreadable = n.kind === 'error' || (n.kind === 'suppressed' && suppressed === undefined);
+  // The spread's fields in its order, without an object made per row to spread.
+  return suppressed !== undefined ? { value: derived ?? value, suppressed, given, unreadable } : { value: derived ?? value, given, unreadable };
 }
 
 /** Check Actual against Numerator / Denominator; returns the worked-out actual when Actual is blank. */

@@ -98,6 +98,9 @@ export function shownText(v: CellValue | undefined, max = 40): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** One answer for every blank cell (most numerators and denominators): never changed once made. */
+const BLANK_NUMBER: CellNumber = { kind: 'blank' };
+
 /**
  * A cell as a number in catalogue units. Percent-formatted cells read as shown (0.8 → 80) whatever
  * the unit, because Excel stores what a lead types into such a cell divided by 100; `unit` is taken
@@ -105,7 +108,7 @@ export function shownText(v: CellValue | undefined, max = 40): string {
  */
 export function cellNumber(cell: CellLike | undefined, _unit?: Unit): CellNumber {
   const v = cell?.value;
-  if (isBlankCell(v)) return { kind: 'blank' };
+  if (isBlankCell(v)) return BLANK_NUMBER;
   if (isCellError(v)) return { kind: 'error', code: 'error-value', shown: shownText(v) };
   if (typeof v === 'boolean') return { kind: 'error', code: 'not-a-number', shown: shownText(v) };
   if (typeof v === 'number') {
