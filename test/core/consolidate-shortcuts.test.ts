@@ -20,6 +20,7 @@ function general(all: Cand[]): { chosen: Cand; conflict: boolean } {
 
 const cat = miniCatalogue();
 const refs = cat.indicators.map((i) => i.id);
+const dueInQ2 = cat.indicators.filter((i) => i.dueQuarters.includes('Q2')).map((i) => i.id);
 
 describe('consolidate: one return per indicator (short cut)', () => {
   it('chooses and flags conflicts as the general rule does, whoever gave what (property)', () => {
@@ -55,5 +56,27 @@ describe('consolidate: one return per indicator (short cut)', () => {
       expect(JSON.stringify(c.rows)).toBe(JSON.stringify(want.map((w) => w.row)));
       expect(c.conflicts.map((x) => x.ref)).toEqual(want.filter((w) => w.conflict).map((w) => w.ref));
     }), { numRuns: 1500 });
+  });
+});
+
+describe('consolidate: a chosen row copied with its file and sheet (short cut: Object.assign, not a spread)', () => {
+  it('has the fields the spread gave, in its order, whatever fields the row has (property)', () => {
+    const extra = fc.uniqueArray(fc.tuple(fc.constantFrom('file', 'sheet', 'note', '2', '10', 'zeta', 'cell', '__proto__', 'constructor'), fc.constantFrom<unknown>(1, 'x', null, { a: 1 })), { selector: (e) => e[0], maxLength: 5 });
+    fc.assert(fc.property(fc.constantFrom(...dueInQ2), extra, fc.boolean(), (ref, fields, before) => {
+      const base = { ref: ref.toLowerCase(), actual: 5, status: 'Green', direction: '', row: 5 };
+      const ownFields = Object.fromEntries(fields);
+      // JSON.parse makes `__proto__` an own field, as a row read from JSON would have it.
+      const row = JSON.parse(JSON.stringify(before ? { ...ownFields, ...base } : { ...base, ...ownFields })) as RowResult;
+      const validation: ValidationResult = {
+        sheet: 'Return', period: '2023-24 Q2', issues: [], counts: { Blue: 0, Green: 0, Amber: 0, Red: 0, Complete: 0, Missing: 0, 'Not due': 0, Tracking: 0 },
+        signOff: { ready: true, cells: {} }, signOffState: 'ready', entriesFingerprint: '', rows: [row],
+      };
+      const [got] = consolidate(cat, Q2, [{ file: 'a.xlsx', validation }]).rows;
+      const want = { ...row, ref, file: 'a.xlsx', sheet: 'Return' };
+      expect(got).toBeDefined();
+      expect(Reflect.ownKeys(got as object)).toEqual(Reflect.ownKeys(want));
+      for (const k of Reflect.ownKeys(want)) expect((got as unknown as Record<PropertyKey, unknown>)[k]).toEqual((want as Record<PropertyKey, unknown>)[k]);
+      expect(Object.getPrototypeOf(got)).toBe(Object.getPrototypeOf(want));
+    }), { numRuns: 2000 });
   });
 });
