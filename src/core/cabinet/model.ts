@@ -139,6 +139,8 @@ export function countsOf(statuses: readonly ShownStatus[]): CabinetCounts {
 interface Ctx {
   readonly catalogue: Catalogue;
   readonly period: Period;
+  /** formatPeriod(period), made once rather than once a row. */
+  readonly periodText: string;
   readonly options: CabinetOptions;
 }
 
@@ -152,17 +154,32 @@ interface Against {
   readonly lastYear: Comparable;
 }
 
+/** Direction pairs are a few words each: one object per pair of words, not one per row (the paper keeps every row). */
+const PAIRS = new Map<Direction, Map<Direction, DirectionPair>>();
+function pairOf(previous: Direction, lastYear: Direction): DirectionPair {
+  let byYear = PAIRS.get(previous);
+  if (!byYear) PAIRS.set(previous, (byYear = new Map()));
+  let pair = byYear.get(lastYear);
+  if (!pair) byYear.set(lastYear, (pair = { previous, lastYear }));
+  return pair;
+}
+
+const NONE = (): Direction => '';
+
 function direction(ctx: Ctx, ind: Indicator, row: ConsolidatedRow, now: Comparable, shown: ShownValues, rolled?: Against): DirectionPair {
   const defaults = ctx.catalogue.defaults;
   const against = (before: Comparable) => (v: Comparable): Direction => directionOfTravel(ind, v, before, ctx.period.year, defaults);
-  const key = ind.id.toUpperCase();
   const prev = ctx.options.previous;
+  const lastYear = ctx.options.lastYear;
+  // Most papers compare with neither (a master's direction is in the row): no key, no closures.
+  if (!rolled && !prev && !lastYear) return pairOf(shownDirection(row.direction, shown.possible, NONE), '');
+  const key = ind.id.toUpperCase();
   const vsPrev = rolled ? against(rolled.previous) : prev ? against(comparableOf(prev.values[key])) : undefined;
-  const vsYear = rolled ? against(rolled.lastYear) : ctx.options.lastYear ? against(comparableOf(ctx.options.lastYear.values[key])) : undefined;
-  return {
-    previous: shownDirection(vsPrev ? vsPrev(now) : row.direction, shown.possible, vsPrev ?? (() => '')),
-    lastYear: vsYear ? shownDirection(vsYear(now), shown.possible, vsYear) : '',
-  };
+  const vsYear = rolled ? against(rolled.lastYear) : lastYear ? against(comparableOf(lastYear.values[key])) : undefined;
+  return pairOf(
+    shownDirection(vsPrev ? vsPrev(now) : row.direction, shown.possible, vsPrev ?? NONE),
+    vsYear ? shownDirection(vsYear(now), shown.possible, vsYear) : '',
+  );
 }
 
 function benchmarkText(ind: Indicator, decimals: number): string {
@@ -203,8 +220,7 @@ const NO_DIRECTION: DirectionPair = { previous: '', lastYear: '' };
 
 /** A row no return gave: Missing when due; when not due, the last available result (stale-flagged), else Not due. */
 function absentRow(ctx: Ctx, ind: Indicator, decimals: number, head: RowHead): CabinetRow {
-  const { period } = ctx;
-  const periodText = formatPeriod(period);
+  const { period, periodText } = ctx;
   const rest = { numerator: BLANK, denominator: BLANK, direction: NO_DIRECTION, commentary: '', action: '' };
   if (isDue(ind, period)) return assemble(ind, head, { ...rest, actual: BLANK, status: 'Missing', rag: statusLabel('Missing'), dataPeriod: periodText, stale: false });
   const h = ctx.options.history;
@@ -223,6 +239,11 @@ function absentRow(ctx: Ctx, ind: Indicator, decimals: number, head: RowHead): C
   });
 }
 
+/** A figure from 1 to suppressBelow - 1 of a small-number measure. */
+function smallFigure(ind: Indicator, v: number): boolean {
+  return ind.suppressBelow != null && v >= 1 && v < ind.suppressBelow;
+}
+
 function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): CabinetRow {
   const { catalogue, period } = ctx;
   const defaults = catalogue.defaults;
@@ -237,10 +258,9 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
   if (h) head.trend = trendOf(h, ind, period, decimals);
   // A target or benchmark of a small-number measure that is itself a small count stays text, as it
   // always was: the paper writes no number from 1 to suppressBelow - 1 beside such an indicator.
-  const small = (v: number): boolean => ind.suppressBelow != null && v >= 1 && v < ind.suppressBelow;
   const target = ind.kind === 'qualitative' ? undefined : targetFor(ind, period.year);
-  if (typeof target === 'number' && !small(target)) head.targetValue = toValue({ kind: 'number', value: target }, ind, decimals, false);
-  if (ind.benchmark && !small(ind.benchmark.value)) {
+  if (typeof target === 'number' && !smallFigure(ind, target)) head.targetValue = toValue({ kind: 'number', value: target }, ind, decimals, false);
+  if (ind.benchmark && !smallFigure(ind, ind.benchmark.value)) {
     head.benchmarkValue = toValue({ kind: 'number', value: ind.benchmark.value }, ind, decimals, false);
     head.benchmarkLabel = ind.benchmark.label;
   }
@@ -266,7 +286,7 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     return assemble(ind, head, {
       actual: HIDDEN, numerator: toValue(shown.numerator, ind, decimals, true), denominator: toValue(shown.denominator, ind, decimals, true),
       status: 'Withheld', rag: statusLabel('Withheld'), direction: NO_DIRECTION,
-      commentary: row.commentary ?? '', action: row.action ?? '', dataPeriod: formatPeriod(period), stale: false,
+      commentary: row.commentary ?? '', action: row.action ?? '', dataPeriod: ctx.periodText, stale: false,
     }, { source, basis: 'Rolling 12 months' });
   }
   return assemble(ind, head, {
@@ -276,7 +296,7 @@ function buildRow(ctx: Ctx, ind: Indicator, row: ConsolidatedRow | undefined): C
     status, rag: statusLabel(status),
     direction: direction(ctx, ind, row, now, shown, against),
     commentary: row.commentary ?? '', action: row.action ?? '',
-    dataPeriod: formatPeriod(period), stale: false,
+    dataPeriod: ctx.periodText, stale: false,
   }, rolled !== undefined ? { source, basis: 'Rolling 12 months' } : { source });
 }
 
@@ -311,15 +331,21 @@ function rollingSecondary(h: CabinetHistory, ind: Indicator, period: Period, row
   return { total: extra.includes('total') };
 }
 
-const hasSecondary = (r: CabinetRow): boolean =>
-  [r.actual, r.numerator, r.denominator, ...(r.trend ?? []).map((t) => t.value)].some((v) => v.suppressed && v.text === SECONDARY_TEXT);
+const isSecondary = (v: CabinetValue): boolean => v.suppressed && v.text === SECONDARY_TEXT;
+/** Whether any of the row's values (its trend's too) is hidden only by secondary suppression; no list made per row. */
+function hasSecondary(r: CabinetRow): boolean {
+  if (isSecondary(r.actual) || isSecondary(r.numerator) || isSecondary(r.denominator)) return true;
+  const trend = r.trend;
+  if (trend) for (const t of trend) if (isSecondary(t.value)) return true;
+  return false;
+}
 
 /** The Cabinet paper's content, every value already through suppression. Grouped by priority in catalogue order. */
 export function cabinetModel(full: Catalogue, consolidation: Consolidation, options: CabinetOptions = {}): CabinetModel {
   const period = parsePeriod(consolidation.period);
   if (!period) throw new Error(`consolidation period is not a period: ${consolidation.period}`);
   const catalogue = effectiveCatalogue(full, period);
-  const ctx: Ctx = { catalogue, period, options };
+  const ctx: Ctx = { catalogue, period, periodText: formatPeriod(period), options };
   const byRef = new Map(consolidation.rows.map((r) => [r.ref.toUpperCase(), r]));
   const priorities = [...catalogue.priorities];
   for (const ind of catalogue.indicators) {

@@ -3,12 +3,13 @@ import { RAG_STYLE, ragLabel } from '../plan/palette';
 import type { PlanValue, StyleRange } from '../plan/types';
 import type { RagStatus } from '../rag';
 import { peopleDate, plural } from '../words';
-import { commentaryText, rowCells, rowFormats } from './cells';
+import { commentaryText, rowCells, sectionCells } from './cells';
 import { COLUMNS, TITLE, TITLE_LABEL, type Column, type ColumnKey } from './layout';
 import { WITHHELD_LABEL } from './labels';
 import type { CabinetCounts, CabinetModel, CabinetRow } from './model';
 import { rowHeightFor } from './print';
 import type { Sheet } from './sheet';
+import type { CabinetValue } from './value';
 
 export const HEADER_STYLE = { bold: true, wrap: true, fontSize: 9, fill: '#1F3864', fontColor: '#FFFFFF', vAlign: 'top', border: true } as const;
 const HEADING_STYLE = { bold: true, fontSize: 11, fill: '#E7E6E6', fontColor: '#0B0C0C', vAlign: 'middle' } as const;
@@ -28,11 +29,11 @@ const OPTIONAL: readonly ColumnKey[] = ['numerator', 'denominator', 'benchmark',
  * tables ran to a page more; the data-quality note names the services, and the catalogue keeps them.
  */
 export function tableColumns(model: CabinetModel): Column[] {
-  const rows = model.sections.flatMap((s) => s.rows);
   const given = new Set<ColumnKey>();
-  for (const row of rows) {
-    const cells = rowCells(row);
-    for (const key of OPTIONAL) if (cells[key] !== null && cells[key] !== '') given.add(key);
+  for (const section of sectionCells(model)) {
+    for (const cells of section) {
+      for (const key of OPTIONAL) if (cells[key] !== null && cells[key] !== '') given.add(key);
+    }
   }
   return COLUMNS.filter((c) => c.key !== 'service' && (!OPTIONAL.includes(c.key) || given.has(c.key)));
 }
@@ -154,23 +155,49 @@ function numberStyle(numFmt: string): StyleRange['style'] {
   return style;
 }
 
-function indicatorRow(s: Sheet, row: CabinetRow, full = false): number {
-  const cells = full ? { ...rowCells(row), commentary: commentaryText(row) || 'No commentary or action given' } : rowCells(row);
-  const r = s.put(s.line(cells), ROW_STYLE);
-  // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
-  for (const key of NUMERIC) {
-    if (s.col(key) > 0 && cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, s.col(key)), RIGHT);
+/** Where an indicator row's styled columns are on this sheet (0: left out), asked once per table, not once per row. */
+interface RowLayout {
+  readonly numeric: readonly (readonly [(typeof NUMERIC)[number], number])[];
+  readonly formatted: readonly (readonly [(typeof FORMATTED)[number], number])[];
+  readonly commentary: number;
+}
+
+function rowLayout(s: Sheet): RowLayout {
+  return {
+    numeric: NUMERIC.map((k) => [k, s.col(k)] as const).filter(([, c]) => c > 0),
+    formatted: FORMATTED.map((k) => [k, s.col(k)] as const).filter(([, c]) => c > 0),
+    commentary: s.col('commentary'),
+  };
+}
+
+/** rowFormats' value for a column: what carries the number format of each number cell. */
+function formatted(row: CabinetRow, key: (typeof FORMATTED)[number]): CabinetValue | undefined {
+  switch (key) {
+    case 'actual': return row.actual;
+    case 'numerator': return row.numerator;
+    case 'denominator': return row.denominator;
+    case 'target': return row.targetValue;
+    case 'benchmark': return row.benchmarkValue;
   }
-  const formats = rowFormats(row);
-  for (const key of FORMATTED) {
-    const v = formats[key];
-    const col = s.col(key);
-    if (v === undefined || col === 0) continue;
+}
+
+function indicatorRow(s: Sheet, row: CabinetRow, layout: RowLayout, full = false, cells = rowCells(row)): number {
+  const values = s.line(cells);
+  // In full (the exceptions): the commentary cell put in the line, not a copy of the row's cells made to hold it.
+  if (full && layout.commentary > 0) values[layout.commentary - 1] = commentaryText(row) || 'No commentary or action given';
+  const r = s.put(values, ROW_STYLE);
+  // Numeric columns right-aligned whatever they hold (`No target`, a band, `<5`), so figures line up.
+  for (const [key, col] of layout.numeric) {
+    if (cells[key] !== null && typeof cells[key] !== 'number') s.style(rect(r, col), RIGHT);
+  }
+  for (const [key, col] of layout.formatted) {
+    const v = formatted(row, key);
+    if (v === undefined) continue;
     if (v.numFmt && v.value !== undefined) s.style(rect(r, col), numberStyle(v.numFmt));
     else if (v.suppressed) s.style(rect(r, col), RIGHT_ITALIC);
   }
   // The note's words say Conflict; the shading only draws the eye to them.
-  if (row.conflict && s.col('commentary') > 0) s.style(rect(r, s.col('commentary')), CONFLICT_STYLE);
+  if (row.conflict && layout.commentary > 0) s.style(rect(r, layout.commentary), CONFLICT_STYLE);
   return r;
 }
 
@@ -188,11 +215,14 @@ export function countsLine(model: CabinetModel, counts: CabinetCounts): string {
 export function indicatorTable(s: Sheet, model: CabinetModel): number {
   s.newPage();
   const header = tableHeader(s);
-  for (const sec of model.sections) {
+  const layout = rowLayout(s);
+  const cells = sectionCells(model);
+  model.sections.forEach((sec, i) => {
     const first = heading(s, `${sec.id}: ${sec.title}`, countsLine(model, sec.counts));
-    for (const row of sec.rows) indicatorRow(s, row);
+    const own = cells[i] ?? [];
+    sec.rows.forEach((row, j) => indicatorRow(s, row, layout, false, own[j]));
     s.rag(first + 1, s.row);
-  }
+  });
   s.endTable();
   return header;
 }
@@ -207,7 +237,8 @@ export function exceptions(s: Sheet, model: CabinetModel): void {
     return;
   }
   const first = tableHeader(s) + 1;
-  for (const row of model.exceptions) indicatorRow(s, row, true);
+  const layout = rowLayout(s);
+  for (const row of model.exceptions) indicatorRow(s, row, layout, true);
   s.endTable();
   s.rag(first, s.row);
 }

@@ -14,20 +14,27 @@ function raw(cell: ReadCell | undefined): CellValue {
   return v;
 }
 
-/** The canonical JSON the fingerprint is taken over (exported so a test or an auditor can see it). */
+/** A raw value as JSON.stringify writes it inside the entries (raw never gives undefined). */
+function json(v: CellValue): string {
+  return v === null ? 'null' : (JSON.stringify(v) as string | undefined) ?? 'null';
+}
+
+const byRef = (a: { readonly ref: string }, b: { readonly ref: string }): number => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+
+/**
+ * The canonical JSON the fingerprint is taken over (exported so a test or an auditor can see it):
+ * `JSON.stringify({ v: 1, period, entries })`, entries `{ ref, actual, status, numerator,
+ * denominator, commentary, action }` sorted by Ref (a stable sort). Written out entry by entry, not
+ * as an object per row stringified whole: 30,000 rows of a consolidation (the test holds it to that form).
+ */
 export function canonicalEntries(read: ReadReturn): string {
-  const entries = read.rows
-    .map((r) => ({
-      ref: r.ref,
-      actual: raw(r.actual),
-      status: raw(r.status),
-      numerator: raw(r.numerator),
-      denominator: raw(r.denominator),
-      commentary: raw(r.commentary),
-      action: raw(r.action),
-    }))
-    .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  return JSON.stringify({ v: 1, period: (read.periodText ?? '').trim(), entries });
+  const rows = read.rows.slice().sort(byRef);
+  const parts: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as ReadReturn['rows'][number];
+    parts[i] = `{"ref":${JSON.stringify(r.ref)},"actual":${json(raw(r.actual))},"status":${json(raw(r.status))},"numerator":${json(raw(r.numerator))},"denominator":${json(raw(r.denominator))},"commentary":${json(raw(r.commentary))},"action":${json(raw(r.action))}}`;
+  }
+  return `{"v":1,"period":${JSON.stringify((read.periodText ?? '').trim())},"entries":[${parts.join(',')}]}`;
 }
 
 /**

@@ -116,7 +116,10 @@ function measure(ctx: RowContext): Measured {
   }
   if (filled(row.status)) add(ctx, 'warning', 'status-for-quantitative', row.status.address, { shown: shownText(row.status.value) });
   const derived = fromParts(ctx, value, n.kind === 'blank');
-  return { value: derived ?? value, ...(suppressed !== undefined ? { suppressed } : {}), given: n.kind !== 'blank' || derived !== undefined, unreadable: n.kind === 'error' || (n.kind === 'suppressed' && suppressed === undefined) };
+  const given = n.kind !== 'blank' || derived !== undefined;
+  const unreadable = n.kind === 'error' || (n.kind === 'suppressed' && suppressed === undefined);
+  // The spread's fields in its order, without an object made per row to spread.
+  return suppressed !== undefined ? { value: derived ?? value, suppressed, given, unreadable } : { value: derived ?? value, given, unreadable };
 }
 
 /** Check Actual against Numerator / Denominator; returns the worked-out actual when Actual is blank. */
@@ -197,7 +200,10 @@ export function validateRow(ctx: RowContext): RowResult {
       if (!r) add(ctx, 'warning', 'suppressed-rag-unknown', cell, { below: m.suppressed });
       status = r?.status ?? 'Tracking';
     } else if (!unreadable || !due) {
-      status = rag({ indicator: ind, period, ...(defaults ? { defaults } : {}), actual: m?.value ?? null, status: q?.status ?? null }).status;
+      // The same input as `{ indicator, period, ...(defaults ? { defaults } : {}), actual, status }`, without a spread per row.
+      const actual = m?.value ?? null;
+      const qs = q?.status ?? null;
+      status = rag(defaults ? { indicator: ind, period, defaults, actual, status: qs } : { indicator: ind, period, actual, status: qs }).status;
     }
   }
   const commentary = text(ctx, row.commentary, 'commentary');

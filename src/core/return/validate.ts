@@ -102,13 +102,14 @@ export function validateReturn(full: Catalogue, read: ReadReturn, options: Valid
       issues.push({ severity, code: 'unknown-ref', ref: row.ref, cell, params: {} });
       continue;
     }
-    const first = seen.get(indicator.id.toUpperCase());
+    const key = indicator.id.toUpperCase();
+    const first = seen.get(key);
     if (first) {
       const ref = indicator.id;
       issues.push({ severity: 'error', code: 'duplicate-ref', ref, cell, params: { first: first.refCell.address } });
       continue;
     }
-    seen.set(indicator.id.toUpperCase(), row);
+    seen.set(key, row);
     // One shape for every row (a field left undefined reads as absent): no spread per row.
     rows.push(validateRow({ catalogue, indicator, row, period, previous: options.previous, issues }));
   }
