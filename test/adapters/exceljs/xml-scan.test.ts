@@ -92,7 +92,11 @@ function render(el: Spec, scope: ReadonlyMap<string, string>): string {
   let body = '';
   for (const c of el.children) {
     if (c.kind === 'el') body += render(c.el, inner);
-    else if (c.kind === 'text') body += escape(c.text, c.how);
+    else if (c.kind === 'text') {
+      // `]]>` may not appear in text (XML 1.0 §2.4), also where two runs meet: a space keeps it well-formed.
+      const t = escape(c.text, c.how).replace(/]]>/g, ']] >');
+      body += body.endsWith(']') && /^[\]>]/.test(t) ? ` ${t}` : t;
+    }
     else if (c.kind === 'cdata') body += `<![CDATA[${c.text.replace(/]]>/g, ']] >')}]]>`;
     else if (c.kind === 'comment') body += `<!--${c.text.replace(/-/g, '=')}-->`;
     else body += `<?pi-target ${c.text.replace(/\?>/g, '? >')}?>`;
