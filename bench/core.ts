@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import path from 'path';
 import { templatePlan } from '../src/core/plan/template';
 import type { CellValue, Grid } from '../src/core/grid';
 import type { SheetPlan } from '../src/core/plan/types';
@@ -59,6 +61,13 @@ export function measureCore(rows: number): { rows: number; validateMsPerThousand
   const perThousandSmall = small / (Math.max(100, rows / 10) / 1000);
   const perThousand = big / (rows / 1000);
   return { rows, validateMsPerThousandRows: round(perThousand), linearity: round(perThousand / perThousandSmall) };
+}
+
+/** measureCore in `runs` fresh processes (core-child.ts): the medians of the rate and of the linearity. */
+export function measureCoreInChildren(rows: number, runs: number): ReturnType<typeof measureCore> {
+  const seen = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'core-child.js'), String(rows)], { encoding: 'utf8' })) as ReturnType<typeof measureCore>);
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return { rows, validateMsPerThousandRows: mid(seen.map((s) => s.validateMsPerThousandRows)), linearity: mid(seen.map((s) => s.linearity)) };
 }
 
 export const round = (x: number, dp = 2): number => Math.round(x * 10 ** dp) / 10 ** dp;

@@ -54,7 +54,9 @@ export async function measureQuarter(services: number, indicators: number, log: 
       services, indicators, runs,
       floorSeconds: round(floor), templateSeconds: round(template), validateSeconds: round(validate), consolidateSeconds: round(consolidate),
       templateRatio: round(template / floor), validateRatio: round(validate / floor), consolidateRatio: round(consolidate / floor),
-      consolidateVsValidate: round(consolidate / validate),
+      // Each run's validate and consolidate ran back to back: the median of those pairs' ratios, so a
+      // stretch of machine load lands on both sides of a ratio.
+      consolidateVsValidate: round(median(seen.consolidate.map((c, i) => c.seconds / (seen.validate[i]?.seconds ?? NaN)))),
       peakRssMb: Math.round(Math.max(...Object.values(seen).flat().map((r) => r.peakRssMb))),
     };
   } finally {

@@ -73,14 +73,18 @@ interface Identity {
   readonly ino?: number;
 }
 
+// realpath(3) in one call: the JS realpathSync lstat()s every folder on the way, and a consolidate
+// checks each of its outputs against every return (issue 19: a tenth of a quarter's extra time).
+const realpath = fs.realpathSync.native;
+
 function identity(full: string): Identity {
   try {
-    const real = fs.realpathSync(full);
+    const real = realpath(full);
     const st = fs.statSync(real);
     return { real, dev: st.dev, ino: st.ino };
   } catch {
     try {
-      return { real: path.join(fs.realpathSync(path.dirname(full)), path.basename(full)) };
+      return { real: path.join(realpath(path.dirname(full)), path.basename(full)) };
     } catch {
       return { real: full };
     }

@@ -33,7 +33,7 @@ export const RULES: Readonly<Record<Layer, { readonly layers: readonly Layer[]; 
   app: { layers: ['core', 'catalogue'], packages: ['zod'], why: 'use cases are pure: both faces call them, and they know no host' },
   catalogue: { layers: ['core'], packages: [], why: 'the embedded catalogue is data with its parser' },
   host: { layers: [], packages: [], why: 'the host API subset describes Excel and imports nothing of ours' },
-  exceljs: { layers: ['core', 'app', 'catalogue'], packages: ['exceljs', 'jszip', 'saxes', ...NODE], why: 'an adapter implements ports of the app; it never reaches up to a face' },
+  exceljs: { layers: ['core', 'app', 'catalogue'], packages: ['exceljs', 'jszip', 'saxes', 'yazl', ...NODE], why: 'an adapter implements ports of the app; it never reaches up to a face' },
   office: { layers: ['core', 'app', 'catalogue', 'host'], packages: [], why: 'an adapter implements ports of the app; the faces and other adapters are given to it by the composition root' },
   taskpane: { layers: ['app', 'core', 'catalogue', 'composition'], packages: ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'], why: 'components receive services; the composition root alone picks the adapters' },
   composition: { layers: ['app', 'core', 'catalogue', 'host', 'office', 'exceljs', 'preview'], packages: [], why: 'the pane’s one composition root wires adapters to the app' },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describeWith } from '../helpers/tools';
@@ -40,5 +41,22 @@ describeWith(['cli-build'], 'the bin test')('the real bin', () => {
     const dir = tempDir();
     await demoIn(dir);
     expect(loaded(dir, ['validate', path.join('demo', 'returns', 'adult-social-care.xlsx')])).toEqual({ status: 0, heavy: ['jszip'] });
+  });
+
+  it('scorecard consolidate loads ExcelJS\'s streaming writer parts only: not all of ExcelJS, not archiver, not Ed25519 (no --sign)', async () => {
+    const dir = tempDir();
+    await demoIn(dir);
+    const script = `const m = require(${JSON.stringify(path.join(root, 'build', 'cli', 'cli', 'main.js'))});
+      const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: process.cwd() };
+      m.main(['consolidate', 'demo/returns/adult-social-care.xlsx', '--period', '2024-25 Q2', '--out', 'paper.xlsx'], io).then((code) => {
+        const files = Object.keys(require.cache);
+        const has = (end) => files.some((f) => f.includes(end));
+        process.stdout.write(JSON.stringify({ status: code, writer: has('/exceljs/lib/stream/xlsx/worksheet-writer.js'),
+          wholeExcelJS: has('/exceljs/excel.js') || has('/exceljs/lib/exceljs.nodejs.js'), archiver: has('/node_modules/archiver/'), ed25519: has('/@noble/curves/') }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    // Exit 1: a paper with warnings (the other services' returns are missing).
+    expect(JSON.parse(r.stdout)).toEqual({ status: 1, writer: true, wholeExcelJS: false, archiver: false, ed25519: false });
+    expect(existsSync(path.join(dir, 'paper.xlsx'))).toBe(true);
   });
 });

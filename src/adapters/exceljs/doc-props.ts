@@ -10,7 +10,8 @@ async function loadZip(bytes: Uint8Array): Promise<JSZip> {
  * Custom document properties (docProps/custom.xml). ExcelJS neither writes nor reads them, so the
  * zip is edited directly: the part, its content-type override and the package relationship.
  */
-const CUSTOM_PART = 'docProps/custom.xml';
+export const CUSTOM_PROPERTIES_PART = 'docProps/custom.xml';
+const CUSTOM_PART = CUSTOM_PROPERTIES_PART;
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 // The FMTID every custom property carries (Office's "user defined properties" set).
@@ -39,6 +40,21 @@ export function customPropertiesXml(props: Readonly<Record<string, string>>): st
     `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`;
 }
 
+/** [Content_Types].xml with the custom properties part declared (once). */
+export function withCustomType(types: string): string {
+  if (types.includes(`PartName="/${CUSTOM_PART}"`)) return types;
+  return types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`);
+}
+
+/** The package relationships (_rels/.rels) with one to the custom properties part (once). */
+export function withCustomRel(rels: string): string {
+  if (rels.includes(CUSTOM_REL)) return rels;
+  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let n = 1;
+  while (used.has(`rIdCustom${n}`)) n++;
+  return rels.replace('</Relationships>', `<Relationship Id="rIdCustom${n}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`);
+}
+
 /** The workbook with its custom properties replaced by `props`. */
 export async function writeCustomProperties(bytes: Uint8Array, props: Readonly<Record<string, string>>): Promise<Uint8Array> {
   const zip = await loadZip(bytes);
@@ -46,19 +62,12 @@ export async function writeCustomProperties(bytes: Uint8Array, props: Readonly<R
   const typesFile = zip.file('[Content_Types].xml');
   const relsFile = zip.file('_rels/.rels');
   if (!typesFile || !relsFile) throw new Error('not an .xlsx package (no [Content_Types].xml or _rels/.rels)');
-  let types = await typesFile.async('string');
-  if (!types.includes(`PartName="/${CUSTOM_PART}"`)) {
-    types = types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`);
-    zip.file('[Content_Types].xml', types);
-  }
-  let rels = await relsFile.async('string');
-  if (!rels.includes(CUSTOM_REL)) {
-    const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
-    let n = 1;
-    while (used.has(`rIdCustom${n}`)) n++;
-    rels = rels.replace('</Relationships>', `<Relationship Id="rIdCustom${n}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`);
-    zip.file('_rels/.rels', rels);
-  }
+  const types = await typesFile.async('string');
+  const typed = withCustomType(types);
+  if (typed !== types) zip.file('[Content_Types].xml', typed);
+  const rels = await relsFile.async('string');
+  const related = withCustomRel(rels);
+  if (related !== rels) zip.file('_rels/.rels', related);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { safePlan } from '../../core/cell-text';
 import { writeCustomProperties } from './doc-props';
-import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './render';
+import { PackageWriter } from './package-writer';
+import { addPlanSheet, applyDocProperties, applySheetChrome, writePlanRows } from './sheet-chrome';
 import { streamPlanRows } from './stream-rows';
 
 const UNSTYLED: Partial<ExcelJS.Style> = {};
@@ -11,32 +12,57 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 
 export interface StreamOptions {
   /**
-   * Rows through ExcelJS's own Row and Cell objects (render.ts writePlanRows) instead of
+   * Rows through ExcelJS's own Row and Cell objects (sheet-chrome.ts writePlanRows) instead of
    * stream-rows.ts: the reference the own row XML is tested and measured against.
    */
   readonly viaCellObjects?: boolean;
+  /**
+   * The package through ExcelJS's own streaming WorkbookWriter (zipped by archiver), custom
+   * properties added afterwards: the reference package-writer.ts is tested against.
+   */
+  readonly viaExcelJSWriter?: boolean;
+}
+
+/** What the sheets are written to: PackageWriter, or ExcelJS's WorkbookWriter it follows. */
+interface Target {
+  readonly wb: ExcelJS.stream.xlsx.WorkbookWriter | PackageWriter;
+  readonly bytes: Promise<Buffer>;
+}
+
+function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise((resolve, reject) => {
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+async function target(custom: Readonly<Record<string, string>>, options: StreamOptions): Promise<Target> {
+  if (!options.viaExcelJSWriter) {
+    const wb = new PackageWriter(custom);
+    return { wb, bytes: collect(wb.output) };
+  }
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer');
+  const stream = new PassThrough();
+  const bytes = collect(stream);
+  return { wb: new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }), bytes };
 }
 
 /**
- * The same WorkbookPlan as renderWorkbook, through ExcelJS's streaming writer: each row goes to the
- * zip as it is written, as SpreadsheetML made by stream-rows.ts (no ExcelJS Row or Cell objects: a
- * 30,000-row Cabinet had ~390,000), and ExcelJS writes the rest of the package. Node only
+ * The same WorkbookPlan as renderWorkbook, streamed: each row goes to the zip as it is written, as
+ * SpreadsheetML made by stream-rows.ts (no ExcelJS Row or Cell objects: a 30,000-row Cabinet had
+ * ~390,000), and ExcelJS's xforms make the rest of the package (package-writer.ts). Node only
  * (streams); the task pane keeps renderWorkbook.
  */
 export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamOptions = {}): Promise<Uint8Array> {
   const { plan } = safePlan(whole);
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const custom = plan.properties.custom;
+  const { wb, bytes } = await target(custom, options);
   applyDocProperties(wb as unknown as Parameters<typeof applyDocProperties>[0], plan.properties);
   for (const [i, sheet] of plan.sheets.entries()) {
     // The writer's worksheet has the in-memory Worksheet's methods that the chrome uses.
-    const ws = addPlanSheet(wb, sheet) as unknown as ExcelJS.Worksheet;
+    const ws = addPlanSheet(wb as ExcelJS.stream.xlsx.WorkbookWriter, sheet) as unknown as ExcelJS.Worksheet;
     // Before any row is written. Merges, heights and page breaks go with their rows (both row writers):
     // made first, they made the writer hold every row up to them and shift() through them.
     await applySheetChrome(wb, ws, sheet, i + 1, { mergesWithRows: true });
@@ -45,7 +71,6 @@ export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamO
     (ws as unknown as { commit(): void }).commit();
   }
   await wb.commit();
-  await done;
-  const bytes = new Uint8Array(Buffer.concat(chunks));
-  return Object.keys(plan.properties.custom).length > 0 ? writeCustomProperties(bytes, plan.properties.custom) : bytes;
+  const written = new Uint8Array(await bytes);
+  return options.viaExcelJSWriter && Object.keys(custom).length > 0 ? writeCustomProperties(written, custom) : written;
 }

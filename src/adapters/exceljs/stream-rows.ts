@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellA1, columnLetters, type Rect } from '../../core/address';
 import type { PlanValue, SheetPlan } from '../../core/plan/types';
 import { planRows } from './plan-rows';
-import { excelStyle } from './render';
+import { excelStyle } from './sheet-chrome';
 
 /**
  * The Cabinet sheet's rows as SpreadsheetML, written straight to ExcelJS's streaming worksheet.
@@ -38,12 +38,14 @@ interface WorksheetWriterParts {
   readonly workbook: { readonly styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType?: ExcelJS.ValueType): number } };
 }
 
-// ExcelJS's Cell.Types (lib/doc/enums.js), as its style manager takes them.
-const NULL = ExcelJS.ValueType.Null;
-const MERGE = ExcelJS.ValueType.Merge;
-const NUMBER = ExcelJS.ValueType.Number;
-const STRING = ExcelJS.ValueType.String;
-const BOOLEAN = ExcelJS.ValueType.Boolean;
+// ExcelJS's Cell.Types (lib/doc/enums.js), as its style manager takes them: as numbers, so that
+// this file loads none of ExcelJS (stream-rows.test.ts holds them to ExcelJS.ValueType).
+export const VALUE_TYPE = { Null: 0, Merge: 1, Number: 2, String: 3, Boolean: 9 } as const;
+const NULL = VALUE_TYPE.Null as ExcelJS.ValueType;
+const MERGE = VALUE_TYPE.Merge as ExcelJS.ValueType;
+const NUMBER = VALUE_TYPE.Number as ExcelJS.ValueType;
+const STRING = VALUE_TYPE.String as ExcelJS.ValueType;
+const BOOLEAN = VALUE_TYPE.Boolean as ExcelJS.ValueType;
 
 const ENTITY: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 const NEEDS_ESCAPE = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;

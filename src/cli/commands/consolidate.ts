@@ -5,7 +5,6 @@ import { PROPERTY } from '../../core/cabinet/layout';
 import { previousValuesFromGrid } from '../../core/cabinet/previous';
 import type { Catalogue } from '../../core/catalogue/schema';
 import { findIndicator } from '../../core/catalogue/lookup';
-import { signedWorkbook } from '../../core/cabinet/signature';
 import { exportValues } from '../../core/cabinet/suppress';
 import type { Conflict } from '../../core/consolidate-types';
 import { summarise } from '../../core/consolidate';
@@ -20,7 +19,6 @@ import { streamRenderWorkbook } from '../../adapters/exceljs/stream-render';
 import { parseArgs, requireValue } from '../args';
 import { FileError, UsageError } from '../errors';
 import { checkWritable, commitAll, stageWrite, type Input, type StagedWrite } from '../files';
-import { readPrivateKey } from '../keys';
 import { lockFile } from '../lock';
 import { missingLines } from '../missing';
 import { loadCatalogue, periodOption, readWorkbook } from '../load';
@@ -99,7 +97,8 @@ export async function consolidateFiles(ctx: Context, catalogue: Catalogue, files
   }
   if (!outcome.ok) return { consolidated: false, outcome };
   // Streamed: the in-memory render of a 30,000-row Cabinet was most of the run's peak memory.
-  const cabinet = options.sign ? signedWorkbook(outcome.cabinet, options.sign) : outcome.cabinet;
+  // Ed25519 is loaded only to sign (--sign): most runs make no signature (issue 19).
+  const cabinet = options.sign ? (await import('../../core/cabinet/signature')).signedWorkbook(outcome.cabinet, options.sign) : outcome.cabinet;
   const bytes = await streamRenderWorkbook(cabinet);
   const fingerprint = cabinet.properties.custom[PROPERTY.fingerprint];
   const signedBy = cabinet.properties.custom[PROPERTY.signingKey];
@@ -150,7 +149,7 @@ export async function consolidateCommand(ctx: Context, argv: readonly string[]):
   const inputs: Input[] = [...reads, ...(historyFile !== undefined ? [{ file: historyFile, role: 'the --history BI master' }] : [])];
   checkWritable(ctx.io.cwd, out, force, inputs);
   // A bad key is found before any return is read or anything written.
-  const sign = args.values.sign !== undefined ? readPrivateKey(ctx.io.cwd, args.values.sign) : undefined;
+  const sign = args.values.sign !== undefined ? (await import('../keys')).readPrivateKey(ctx.io.cwd, args.values.sign) : undefined;
   if (historyFile === undefined) return consolidateRun(ctx, args, { out, force, inputs, ...(sign ? { sign } : {}) });
   // The master's own outputs are checked before the lock and the lock is taken before the master is read: all before anything is written.
   if (!/\.json$/i.test(historyFile)) throw new FileError(historyFile, 'the history (BI master) is a .json file');

@@ -9,8 +9,9 @@ import { main } from '../../../src/cli/main';
 import { recalculatedCsv } from './libreoffice';
 
 /**
- * The demo's real Cabinet paper, written with the own row XML (stream-rows.ts) and through
- * ExcelJS's Row/Cell objects, read by the two other readers a paper meets: LibreOffice Calc (its
+ * The demo's real Cabinet paper, written as the command line writes it (own row XML, stream-rows.ts,
+ * in package-writer.ts's zip) and all through ExcelJS (its Row/Cell objects and its own streaming
+ * WorkbookWriter with archiver), read by the two other readers a paper meets: LibreOffice Calc (its
  * CSV export of the sheet as shown: values through their number formats) and openpyxl (values,
  * types, number formats, fonts, fills, alignment, borders, protection, merges, row heights and
  * breaks). Both must read the same.
@@ -70,7 +71,7 @@ async function demoCabinetPlans(): Promise<WorkbookPlan[]> {
   return plans;
 }
 
-describeWith(['soffice', 'openpyxl'], 'the demo Cabinet through LibreOffice and openpyxl')('the demo Cabinet paper, own row XML against ExcelJS\'s rows', () => {
+describeWith(['soffice', 'openpyxl'], 'the demo Cabinet through LibreOffice and openpyxl')('the demo Cabinet paper, own rows and package against ExcelJS\'s', () => {
   let own: Uint8Array;
   let cells: Uint8Array;
   beforeAll(async () => {
@@ -79,7 +80,7 @@ describeWith(['soffice', 'openpyxl'], 'the demo Cabinet through LibreOffice and 
     const plan = plans[0] as WorkbookPlan;
     expect(plan.sheets[0]?.merges?.length ?? 0).toBeGreaterThan(0);
     own = await streamRender.streamRenderWorkbook(plan);
-    cells = await streamRender.streamRenderWorkbook(plan, { viaCellObjects: true });
+    cells = await streamRender.streamRenderWorkbook(plan, { viaCellObjects: true, viaExcelJSWriter: true });
   }, 300_000);
 
   it('reads the same in LibreOffice Calc', () => {
