@@ -10,8 +10,7 @@ async function loadZip(bytes: Uint8Array): Promise<JSZip> {
  * Custom document properties (docProps/custom.xml). ExcelJS neither writes nor reads them, so the
  * zip is edited directly: the part, its content-type override and the package relationship.
  */
-export const CUSTOM_PROPERTIES_PART = 'docProps/custom.xml';
-const CUSTOM_PART = CUSTOM_PROPERTIES_PART;
+export const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 // The FMTID every custom property carries (Office's "user defined properties" set).

@@ -11,7 +11,7 @@ import AppXform from 'exceljs/lib/xlsx/xform/core/app-xform';
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
 import theme1Xml from 'exceljs/lib/xlsx/xml/theme1.js';
 import { ZipFile } from 'yazl';
-import { CUSTOM_PROPERTIES_PART, customPropertiesXml, withCustomRel, withCustomType } from './doc-props';
+import { CUSTOM_PART, customPropertiesXml, withCustomRel, withCustomType } from './doc-props';
 
 /**
  * ExcelJS's streaming WorkbookWriter (exceljs 4.4.0, lib/stream/xlsx/workbook-writer.js), the part
@@ -103,7 +103,7 @@ export class PackageWriter {
     const book = new WorkbookXform();
     book.prepare(model);
     this.add('xl/workbook.xml', book.toXml(model));
-    if (Object.keys(this.custom).length > 0) this.add(CUSTOM_PROPERTIES_PART, customPropertiesXml(this.custom));
+    if (Object.keys(this.custom).length > 0) this.add(CUSTOM_PART, customPropertiesXml(this.custom));
     this.zip.end();
   }
 

@@ -43,7 +43,7 @@ async function excelRead(bytes: Uint8Array): Promise<unknown> {
   return wb.worksheets.map((ws) => {
     const cells: unknown[] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => row.eachCell({ includeEmpty: true }, (c) => cells.push([n, c.address, c.type, String(c.value), c.numFmt, c.style.protection])));
-    return { name: ws.name, state: ws.state, cells, views: ws.views, pageSetup: ws.pageSetup.printArea, names: ws.model.merges };
+    return { name: ws.name, state: ws.state, cells, views: ws.views, printArea: ws.pageSetup.printArea, merges: ws.model.merges };
   });
 }
 
