@@ -71,3 +71,11 @@ declare module 'yazl' {
     end(): void;
   }
 }
+// ExcelJS's password hashing for sheet protection (lib/utils/encryptor.js: Node's crypto only).
+declare module 'exceljs/lib/utils/encryptor' {
+  const Encryptor: {
+    randomBytes(size: number): Buffer;
+    convertPasswordToHash(password: string, hashAlgorithm: string, saltValue: string, spinCount: number): string;
+  };
+  export = Encryptor;
+}

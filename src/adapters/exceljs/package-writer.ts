@@ -1,26 +1,21 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import WorksheetWriter from 'exceljs/lib/stream/xlsx/worksheet-writer';
-import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
-import DefinedNames from 'exceljs/lib/doc/defined-names';
-import RelType from 'exceljs/lib/xlsx/rel-type';
-import CoreXform from 'exceljs/lib/xlsx/xform/core/core-xform';
-import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
-import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform';
-import AppXform from 'exceljs/lib/xlsx/xform/core/app-xform';
-import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
 import theme1Xml from 'exceljs/lib/xlsx/xml/theme1.js';
 import { ZipFile } from 'yazl';
+import { DefinedNames, REL, type Relationship, appXml, contentTypesXml, coreXml, relationshipsXml, workbookXml } from './book-parts';
 import { CUSTOM_PART, customPropertiesXml, withCustomRel, withCustomType } from './doc-props';
+import { SheetWriter } from './sheet-writer';
+import { StyleBook } from './style-book';
 
 /**
- * ExcelJS's streaming WorkbookWriter (exceljs 4.4.0, lib/stream/xlsx/workbook-writer.js), the part
- * of it this product uses, zipped by yazl instead of archiver. Every part is made by ExcelJS's own
- * xforms and WorksheetWriter, with the models the original gives them, so the package is ExcelJS's
- * part for part (test/adapters/exceljs/package-writer.test.ts holds it to the original). Why: the
- * original requires archiver (with glob, tar-stream and lodash), half of what a quarter's
- * consolidate loaded beyond validate (issue 19.3). yazl deflates with Node's zlib, as archiver did.
- * Also writes the custom document properties into the same zip: ExcelJS writes none.
+ * The package ExcelJS 4.4.0's streaming WorkbookWriter (lib/stream/xlsx/workbook-writer.js) makes,
+ * made without ExcelJS's writer: the sheets by sheet-writer.ts (rows by stream-rows.ts), styles by
+ * style-book.ts, the other parts by book-parts.ts, zipped by yazl (Node's zlib, as archiver used).
+ * Part for part the same text, in the same order in the zip (package-writer.test.ts holds it to
+ * ExcelJS's own writer, kept as stream-render.ts's `viaExcelJSWriter`). Why: ExcelJS's writer, its
+ * xforms and archiver were ~160 modules, most of what a quarter's consolidate loaded beyond
+ * validate (issue 19.3). Only the theme (a string) is still ExcelJS's. Also writes the custom
+ * document properties into the same zip: ExcelJS writes none.
  */
 export class PackageWriter {
   readonly created = new Date();
@@ -32,24 +27,18 @@ export class PackageWriter {
   keywords?: string;
   /** Taken but not written, as the original's docProps/app.xml leaves it out. */
   company?: string;
-  readonly useSharedStrings = false;
-  readonly sharedStrings = { count: 0 };
-  readonly styles = new StylesXform(true);
+  readonly styles = new StyleBook();
   readonly definedNames = new DefinedNames();
-  readonly views: unknown[] = [];
-  readonly media: unknown[] = [];
-  readonly commentRefs: unknown[] = [];
-  private readonly worksheets: WorksheetWriter[] = [];
+  private readonly worksheets: SheetWriter[] = [];
   private readonly zip = new ZipFile();
-  private readonly parts: PassThrough[] = [];
 
   constructor(private readonly custom: Readonly<Record<string, string>> = {}) {
     // The original adds these two when it is made: the order of the parts in the zip is the same.
     this.add('xl/theme/theme1.xml', theme1Xml);
-    this.add('_rels/.rels', this.withCustom(new RelationshipsXform().toXml([
-      { Id: 'rId1', Type: RelType.OfficeDocument, Target: 'xl/workbook.xml' },
-      { Id: 'rId2', Type: RelType.CoreProperties, Target: 'docProps/core.xml' },
-      { Id: 'rId3', Type: RelType.ExtenderProperties, Target: 'docProps/app.xml' },
+    this.add('_rels/.rels', this.withCustom(relationshipsXml([
+      { Id: 'rId1', Type: REL.officeDocument, Target: 'xl/workbook.xml' },
+      { Id: 'rId2', Type: REL.coreProperties, Target: 'docProps/core.xml' },
+      { Id: 'rId3', Type: REL.extendedProperties, Target: 'docProps/app.xml' },
     ]), withCustomRel));
   }
 
@@ -58,51 +47,44 @@ export class PackageWriter {
     return this.zip.outputStream;
   }
 
-  addWorksheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions> = {}): WorksheetWriter {
-    const id = this.worksheets.length + 1;
-    const ws = new WorksheetWriter({
-      id, name, workbook: this, useSharedStrings: false,
-      properties: options.properties, state: options.state, pageSetup: options.pageSetup,
-      views: options.views, headerFooter: options.headerFooter,
+  addWorksheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions> = {}): SheetWriter {
+    const ws = new SheetWriter({
+      id: this.worksheets.length + 1, name, workbook: this,
+      ...(options.properties ? { properties: options.properties as { tabColor?: { argb: string } } } : {}),
+      ...(options.state ? { state: options.state } : {}),
+      ...(options.pageSetup ? { pageSetup: options.pageSetup } : {}),
+      ...(options.views ? { views: options.views } : {}),
+      ...(options.headerFooter ? { headerFooter: options.headerFooter } : {}),
     });
     this.worksheets.push(ws);
     return ws;
   }
 
-  /** The original's workbook.getImage: no images here. */
-  getImage(): undefined {
-    return undefined;
-  }
-
-  /** Where a WorksheetWriter writes its part: each write goes on to the zip as it is made. */
-  _openStream(path: string): PartStream {
+  /** Where a sheet writes its part: each write goes on to the zip as it is made. */
+  _openStream(path: string): PassThrough {
     const part = new PassThrough();
-    this.parts.push(part);
     this.zip.addReadStream(part, path.replace(/^\//, ''));
-    return new PartStream(part);
+    return part;
   }
 
   /** Every sheet committed, then the workbook's parts, as the original's commit() adds them. */
   async commit(): Promise<void> {
     for (const ws of this.worksheets) if (!ws.committed) ws.commit();
     const worksheets = this.worksheets;
-    this.add('[Content_Types].xml', this.withCustom(new ContentTypesXform().toXml({ worksheets, sharedStrings: this.sharedStrings, commentRefs: this.commentRefs, media: this.media }), withCustomType));
-    this.add('docProps/app.xml', new AppXform().toXml({ worksheets }));
-    this.add('docProps/core.xml', new CoreXform().toXml(this));
+    this.add('[Content_Types].xml', this.withCustom(contentTypesXml(worksheets), withCustomType));
+    this.add('docProps/app.xml', appXml(worksheets));
+    this.add('docProps/core.xml', coreXml(this));
     this.add('xl/styles.xml', this.styles.xml);
-    const rels = [
-      { Id: 'rId1', Type: RelType.Styles, Target: 'styles.xml' },
-      { Id: 'rId2', Type: RelType.Theme, Target: 'theme/theme1.xml' },
+    const rels: Relationship[] = [
+      { Id: 'rId1', Type: REL.styles, Target: 'styles.xml' },
+      { Id: 'rId2', Type: REL.theme, Target: 'theme/theme1.xml' },
     ];
     worksheets.forEach((ws, i) => {
       ws.rId = `rId${i + 3}`;
-      rels.push({ Id: ws.rId, Type: RelType.Worksheet, Target: `worksheets/sheet${ws.id}.xml` });
+      rels.push({ Id: ws.rId, Type: REL.worksheet, Target: `worksheets/sheet${ws.id}.xml` });
     });
-    this.add('xl/_rels/workbook.xml.rels', new RelationshipsXform().toXml(rels));
-    const model = { worksheets, definedNames: this.definedNames.model, views: this.views, properties: {}, calcProperties: {} };
-    const book = new WorkbookXform();
-    book.prepare(model);
-    this.add('xl/workbook.xml', book.toXml(model));
+    this.add('xl/_rels/workbook.xml.rels', relationshipsXml(rels));
+    this.add('xl/workbook.xml', workbookXml(worksheets, this.definedNames.model));
     if (Object.keys(this.custom).length > 0) this.add(CUSTOM_PART, customPropertiesXml(this.custom));
     this.zip.end();
   }
@@ -113,25 +95,5 @@ export class PackageWriter {
 
   private add(name: string, xml: string): void {
     this.zip.addBuffer(Buffer.from(xml, 'utf8'), name);
-  }
-}
-
-/**
- * What WorksheetWriter writes to: strings, Buffers and ExcelJS StringBufs (which it reuses, so each
- * is copied as it comes), passed on to the zip's entry.
- */
-export class PartStream {
-  constructor(private readonly part: PassThrough) {}
-
-  write(data: string | Buffer | { toBuffer(): Buffer }): boolean {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.toBuffer());
-    return this.part.write(bytes);
-  }
-
-  /** The original's StreamBuf holds writes until archiver reads; a PassThrough holds them too. */
-  pause(): void {}
-
-  end(): void {
-    this.part.end();
   }
 }

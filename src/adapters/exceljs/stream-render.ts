@@ -13,12 +13,14 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 export interface StreamOptions {
   /**
    * Rows through ExcelJS's own Row and Cell objects (sheet-chrome.ts writePlanRows) instead of
-   * stream-rows.ts: the reference the own row XML is tested and measured against.
+   * stream-rows.ts, in ExcelJS's own writer (they need its worksheets): the reference the own row
+   * XML is tested and measured against.
    */
   readonly viaCellObjects?: boolean;
   /**
    * The package through ExcelJS's own streaming WorkbookWriter (zipped by archiver), custom
-   * properties added afterwards: the reference package-writer.ts is tested against.
+   * properties added afterwards: the reference package-writer.ts (and the parts it is made of) is
+   * tested against.
    */
   readonly viaExcelJSWriter?: boolean;
 }
@@ -39,7 +41,7 @@ function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 async function target(custom: Readonly<Record<string, string>>, options: StreamOptions): Promise<Target> {
-  if (!options.viaExcelJSWriter) {
+  if (!options.viaExcelJSWriter && !options.viaCellObjects) {
     const wb = new PackageWriter(custom);
     return { wb, bytes: collect(wb.output) };
   }
@@ -72,5 +74,5 @@ export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamO
   }
   await wb.commit();
   const written = new Uint8Array(await bytes);
-  return options.viaExcelJSWriter && Object.keys(custom).length > 0 ? writeCustomProperties(written, custom) : written;
+  return (options.viaExcelJSWriter || options.viaCellObjects) && Object.keys(custom).length > 0 ? writeCustomProperties(written, custom) : written;
 }

@@ -9,6 +9,7 @@ import { writePlanRows } from '../../../src/adapters/exceljs/sheet-chrome';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { streamRenderWorkbook } from '../../../src/adapters/exceljs/stream-render';
 import { streamPlanRows } from '../../../src/adapters/exceljs/stream-rows';
+import { SheetWriter } from '../../../src/adapters/exceljs/sheet-writer';
 import { miniCatalogue } from '../../core/fixtures/mini-catalogue';
 import { consolidationOf, Q2, type Entry } from '../../core/cabinet/helpers';
 
@@ -100,12 +101,13 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
     expect(Math.max(...held)).toBeLessThanOrEqual(tallest);
   });
 
-  it('through its own row XML, makes no ExcelJS row at all, merges included', async () => {
+  it('through its own row XML and sheet writer, makes no ExcelJS row or worksheet at all, merges included', async () => {
     const getRow = jest.spyOn(WorksheetWriter.prototype, 'getRow');
+    const excelCommit = jest.spyOn(WorksheetWriter.prototype, 'commit');
     const heldAtCommit: number[] = [];
-    const commit = WorksheetWriter.prototype.commit;
-    const commitSpy = jest.spyOn(WorksheetWriter.prototype, 'commit').mockImplementation(function (this: Writer) {
-      heldAtCommit.push(this._rows.length);
+    const commit = SheetWriter.prototype.commit;
+    const commitSpy = jest.spyOn(SheetWriter.prototype, 'commit').mockImplementation(function (this: SheetWriter) {
+      heldAtCommit.push((this._rows ?? [null]).length);
       commit.call(this);
     });
     try {
@@ -113,40 +115,12 @@ describe('streamRenderWorkbook holds only the rows it is writing', () => {
       expect((await load(bytes)).worksheets[0]?.model.merges.length).toBe(merges.length);
     } finally {
       getRow.mockRestore();
+      excelCommit.mockRestore();
       commitSpy.mockRestore();
     }
     expect(getRow).not.toHaveBeenCalled();
+    expect(excelCommit).not.toHaveBeenCalled();
     expect(heldAtCommit.length).toBe(plan.sheets.length);
     expect(heldAtCommit.every((n) => n === 0)).toBe(true);
-  });
-});
-
-describe('streamRenderWorkbook hands rows to the zip as it goes', () => {
-  const writers: [string, (ws: ExcelJS.Worksheet, sheet: SheetPlan, breathe: () => Promise<void>) => Promise<void>][] = [
-    ['its own row XML', (ws, sheet, breathe) => streamPlanRows(ws, sheet, breathe)],
-    ['ExcelJS\'s rows (the reference)', (ws, sheet, breathe) => writePlanRows(ws, sheet, { unstyled: {}, breathe })],
-  ];
-  it.each(writers)('lets the zip take committed rows between breaths, not only after the last row, through %s', async (_, write) => {
-    // Ten breaths: the zip deflates in the thread pool, so one breath may come before its output
-    // does (the own row XML writes a thousand rows in a few milliseconds); over ten it must show.
-    const rows = 10_500;
-    const sheet: SheetPlan = {
-      name: 'Rows', validations: [], conditionalFormats: [], columns: [], styles: [],
-      cells: Array.from({ length: rows }, (_, i) => ({ row: i + 1, col: 1, values: [[`Row ${i + 1} of a long table`, i * 1.5, 'Some commentary that makes the row a few hundred bytes of XML, as a Cabinet row is']] })),
-    };
-    const stream = new PassThrough();
-    let zipped = 0;
-    stream.on('data', (c: Buffer) => { zipped += c.length; });
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet('Rows') as unknown as ExcelJS.Worksheet;
-    const atBreath: number[] = [];
-    const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(() => { atBreath.push(zipped); resolve(); }));
-    await write(ws, sheet, breathe);
-    (ws as unknown as { commit(): void }).commit();
-    await wb.commit();
-    // One breath per thousand rows; by the last, the zip has already written part of the sheet.
-    expect(atBreath).toHaveLength(10);
-    expect(atBreath[9]).toBeGreaterThan(atBreath[0] ?? 0);
-    expect(zipped).toBeGreaterThan(atBreath[9] ?? 0);
   });
 });
