@@ -12,9 +12,13 @@ declare module 'exceljs/lib/stream/xlsx/worksheet-writer' {
   export = WorksheetWriter;
 }
 declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
+  import type ExcelJS from 'exceljs';
   class StylesXform {
     constructor(initialise?: boolean);
     readonly xml: string;
+    // The style manager's calls (style-book.test.ts compares StyleBook with them).
+    addStyleModel(model: Partial<ExcelJS.Style> | undefined, cellType?: number): number;
+    addDxfStyle(style: Partial<ExcelJS.Style>): number;
   }
   export = StylesXform;
 }
@@ -62,6 +66,11 @@ declare module 'exceljs/lib/stream/xlsx/workbook-writer' {
   export = WorkbookWriter;
 }
 // yazl 3 (https://github.com/thejoshwolfe/yazl#api): the calls package-writer.ts makes.
+// Data only (no requires): style-book.test.ts checks StyleBook's copy of the built-in formats against it.
+declare module 'exceljs/lib/xlsx/defaultnumformats' {
+  const formats: Record<string, { f?: string } & Record<string, string>>;
+  export = formats;
+}
 declare module 'yazl' {
   import type { EventEmitter } from 'node:events';
   export class ZipFile extends EventEmitter {
