@@ -43,7 +43,7 @@ describeWith(['cli-build'], 'the bin test')('the real bin', () => {
     expect(loaded(dir, ['validate', path.join('demo', 'returns', 'adult-social-care.xlsx')])).toEqual({ status: 0, heavy: ['jszip'] });
   });
 
-  it('scorecard consolidate loads ExcelJS\'s streaming writer parts only: not all of ExcelJS, not archiver, not Ed25519 (no --sign)', async () => {
+  it('scorecard consolidate loads no ExcelJS code (its theme text only), no archiver, no Ed25519 (no --sign)', async () => {
     const dir = tempDir();
     await demoIn(dir);
     const script = `const m = require(${JSON.stringify(path.join(root, 'build', 'cli', 'cli', 'main.js'))});
@@ -51,12 +51,12 @@ describeWith(['cli-build'], 'the bin test')('the real bin', () => {
       m.main(['consolidate', 'demo/returns/adult-social-care.xlsx', '--period', '2024-25 Q2', '--out', 'paper.xlsx'], io).then((code) => {
         const files = Object.keys(require.cache);
         const has = (end) => files.some((f) => f.includes(end));
-        process.stdout.write(JSON.stringify({ status: code, writer: has('/exceljs/lib/stream/xlsx/worksheet-writer.js'),
-          wholeExcelJS: has('/exceljs/excel.js') || has('/exceljs/lib/exceljs.nodejs.js'), archiver: has('/node_modules/archiver/'), ed25519: has('/@noble/curves/') }));
+        process.stdout.write(JSON.stringify({ status: code, exceljs: files.filter((f) => f.includes('/node_modules/exceljs/')).map((f) => f.split('/node_modules/')[1]),
+          archiver: has('/node_modules/archiver/'), saxes: has('/node_modules/saxes/'), ed25519: has('/@noble/curves/') }));
       });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
     // Exit 1: a paper with warnings (the other services' returns are missing).
-    expect(JSON.parse(r.stdout)).toEqual({ status: 1, writer: true, wholeExcelJS: false, archiver: false, ed25519: false });
+    expect(JSON.parse(r.stdout)).toEqual({ status: 1, exceljs: ['exceljs/lib/xlsx/xml/theme1.js'], archiver: false, saxes: false, ed25519: false });
     expect(existsSync(path.join(dir, 'paper.xlsx'))).toBe(true);
   });
 });

@@ -1,16 +1,6 @@
-// ExcelJS 4.4.0's streaming-writer parts, required alone (exceljs is pinned: package-writer.ts
-// follows lib/stream/xlsx/workbook-writer.js), and yazl. Only what package-writer.ts uses is typed.
-declare module 'exceljs/lib/stream/xlsx/worksheet-writer' {
-  class WorksheetWriter {
-    constructor(options: Record<string, unknown>);
-    readonly id: number;
-    readonly name: string;
-    rId: string;
-    readonly committed: boolean;
-    commit(): void;
-  }
-  export = WorksheetWriter;
-}
+// ExcelJS 4.4.0 modules required alone (exceljs is pinned): the theme and password hashing the own
+// package writer uses, and the writer parts its tests and stream-render.ts's reference path compare
+// it with. And yazl. Only what is called is typed.
 declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
   import type ExcelJS from 'exceljs';
   class StylesXform {
@@ -22,40 +12,6 @@ declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
   }
   export = StylesXform;
 }
-declare module 'exceljs/lib/doc/defined-names' {
-  class DefinedNames {
-    add(locStr: string, name: string): void;
-    readonly model: unknown;
-  }
-  export = DefinedNames;
-}
-declare module 'exceljs/lib/xlsx/rel-type' {
-  const RelType: Record<'OfficeDocument' | 'CoreProperties' | 'ExtenderProperties' | 'Styles' | 'Theme' | 'Worksheet', string>;
-  export = RelType;
-}
-declare module 'exceljs/lib/xlsx/xform/core/core-xform' {
-  class CoreXform { toXml(model: unknown): string }
-  export = CoreXform;
-}
-declare module 'exceljs/lib/xlsx/xform/core/relationships-xform' {
-  class RelationshipsXform { toXml(model: unknown): string }
-  export = RelationshipsXform;
-}
-declare module 'exceljs/lib/xlsx/xform/core/content-types-xform' {
-  class ContentTypesXform { toXml(model: unknown): string }
-  export = ContentTypesXform;
-}
-declare module 'exceljs/lib/xlsx/xform/core/app-xform' {
-  class AppXform { toXml(model: unknown): string }
-  export = AppXform;
-}
-declare module 'exceljs/lib/xlsx/xform/book/workbook-xform' {
-  class WorkbookXform {
-    prepare(model: unknown): void;
-    toXml(model: unknown): string;
-  }
-  export = WorkbookXform;
-}
 declare module 'exceljs/lib/xlsx/xml/theme1.js' {
   const xml: string;
   export = xml;
@@ -65,12 +21,12 @@ declare module 'exceljs/lib/stream/xlsx/workbook-writer' {
   const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter;
   export = WorkbookWriter;
 }
-// yazl 3 (https://github.com/thejoshwolfe/yazl#api): the calls package-writer.ts makes.
 // Data only (no requires): style-book.test.ts checks StyleBook's copy of the built-in formats against it.
 declare module 'exceljs/lib/xlsx/defaultnumformats' {
   const formats: Record<string, { f?: string } & Record<string, string>>;
   export = formats;
 }
+// yazl 3 (https://github.com/thejoshwolfe/yazl#api): the calls package-writer.ts makes.
 declare module 'yazl' {
   import type { EventEmitter } from 'node:events';
   export class ZipFile extends EventEmitter {
