@@ -54,7 +54,7 @@ async function target(custom: Readonly<Record<string, string>>, options: StreamO
 /**
  * The same WorkbookPlan as renderWorkbook, streamed: each row goes to the zip as it is written, as
  * SpreadsheetML made by stream-rows.ts (no ExcelJS Row or Cell objects: a 30,000-row Cabinet had
- * ~390,000), and ExcelJS's xforms make the rest of the package (package-writer.ts). Node only
+ * ~390,000), the rest of the package as ExcelJS's writer makes it (package-writer.ts). Node only
  * (streams); the task pane keeps renderWorkbook.
  */
 export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamOptions = {}): Promise<Uint8Array> {
@@ -71,6 +71,8 @@ export async function streamRenderWorkbook(whole: WorkbookPlan, options: StreamO
     if (options.viaCellObjects) await writePlanRows(ws, sheet, { unstyled: UNSTYLED, breathe });
     else await streamPlanRows(ws, sheet, breathe);
     (ws as unknown as { commit(): void }).commit();
+    // The zip deflates this sheet (on libuv's threads) while the next one is written.
+    await breathe();
   }
   await wb.commit();
   const written = new Uint8Array(await bytes);
