@@ -6,7 +6,7 @@ import { planRows, type PlanRows } from './plan-rows';
 import { xstringText } from './xstring';
 
 // What both renderers (render.ts in memory, stream-render.ts streaming) do to a sheet, with ExcelJS
-// as types only: the streaming renderer loads ExcelJS's writer alone, not all of ExcelJS (issue 19).
+// as types only: the streaming renderer writes through sheet-writer.ts and loads no ExcelJS (issue 19).
 
 export type DocTarget = { title: string; subject: string; creator: string; company: string; keywords: string };
 

@@ -5,13 +5,14 @@ import { planRows } from './plan-rows';
 import { excelStyle } from './sheet-chrome';
 
 /**
- * The Cabinet sheet's rows as SpreadsheetML, written straight to ExcelJS's streaming worksheet.
+ * The Cabinet sheet's rows as SpreadsheetML, written straight to a streaming worksheet: this
+ * product's sheet-writer.ts, or ExcelJS's WorksheetWriter that it follows (the tests' reference).
  *
  * Through ExcelJS's Row and Cell objects, a 30,000-row Cabinet made ~390,000 cell objects, their
  * models and an XmlStream per row: ~550 ms and ~600 MB of garbage of a 200-return consolidate
- * (issue 19). Here each plan row becomes one `<row>` string. Everything else stays ExcelJS's: the
- * style ids come from its style manager (styles.xml is its), and `<cols>`, merges, row breaks and
- * the rest of the sheet are written by its WorksheetWriter at commit.
+ * (issue 19). Here each plan row becomes one `<row>` string. The style ids come from the
+ * workbook's style manager (style-book.ts, or ExcelJS's), and `<cols>`, merges, row breaks and the
+ * rest of the sheet are written by the worksheet at commit.
  *
  * The XML is what ExcelJS 4.4 writes for the same plan through Row/Cell (render.ts writePlanRows
  * with streaming; lib/xlsx/xform/sheet/row-xform.js and cell-xform.js), byte for byte, including
@@ -22,7 +23,8 @@ import { excelStyle } from './sheet-chrome';
  */
 
 /**
- * What this uses of ExcelJS 4.4's streaming WorksheetWriter (lib/stream/xlsx/worksheet-writer.js):
+ * What this uses of a streaming worksheet (sheet-writer.ts; ExcelJS 4.4's WorksheetWriter,
+ * lib/stream/xlsx/worksheet-writer.js, has the same):
  * the sheet part's stream; the flag and the two methods its `_writeRow` calls to put `<cols>` and
  * `<sheetData>` before the first row; the uncommitted rows (none must be there: they would be
  * written after ours); the merges and row breaks it writes at commit; the workbook's style manager.
