@@ -1,5 +1,6 @@
 import { comparePeriods, parsePeriod, type Period } from '../period';
-import { historySchema, type History } from './schema';
+import { historySchema, type History, type HistoryValue } from './schema';
+import { isRecord, plainHistoryValue } from './plain-value';
 import { formatPath, type CatalogueError } from '../catalogue/errors';
 
 /** Same shape as a catalogue error: the JSON path, why, and what was there. */
@@ -44,8 +45,62 @@ function crossCheck(h: History): HistoryError[] {
   return out;
 }
 
-/** Validate a parsed JSON value as a history document; errors name the path, like the catalogue's. */
-export function parseHistory(input: unknown): HistoryResult {
+/** Every value of a list as plainHistoryValue copies it, or undefined if any is not plain. */
+function plainValues(given: readonly unknown[]): HistoryValue[] | undefined {
+  const out = new Array<HistoryValue>(given.length);
+  for (let i = 0; i < given.length; i++) {
+    const plain = plainHistoryValue(given[i]);
+    if (!plain) return undefined;
+    out[i] = plain;
+  }
+  return out;
+}
+
+/**
+ * The history as zod would give it when every value, of every period and every revision, is plain:
+ * zod checks the rest with the values lists set aside (emptied), as parseCatalogue's plainCatalogue
+ * sets the indicators aside. Undefined otherwise, and then zod checks it all and words the errors.
+ */
+function plainHistory(input: unknown): History | undefined {
+  if (!isRecord(input) || !Array.isArray(input.periods)) return undefined;
+  const aside: HistoryValue[][] = [];
+  const periods: unknown[] = [];
+  for (const p of input.periods as unknown[]) {
+    if (!isRecord(p) || !Array.isArray(p.values) || !Array.isArray(p.revisions)) return undefined;
+    const values = plainValues(p.values);
+    if (!values) return undefined;
+    aside.push(values);
+    const revisions: unknown[] = [];
+    for (const r of p.revisions as unknown[]) {
+      if (!isRecord(r) || !Array.isArray(r.values)) return undefined;
+      const old = plainValues(r.values);
+      if (!old) return undefined;
+      aside.push(old);
+      revisions.push({ ...r, values: [] });
+    }
+    periods.push({ ...p, values: [], revisions });
+  }
+  const rest = historySchema.safeParse({ ...input, periods });
+  if (!rest.success) return undefined;
+  // Assigning to the emptied lists keeps each `values` where zod put it, so the key order is zod's.
+  let next = 0;
+  for (const p of rest.data.periods) {
+    p.values = aside[next++] as HistoryValue[];
+    for (const r of p.revisions) r.values = aside[next++] as HistoryValue[];
+  }
+  return rest.data;
+}
+
+function checked(history: History): HistoryResult {
+  const errors = crossCheck(history);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, history, errors: [] };
+}
+
+/**
+ * Zod on the whole document, as parseHistory did before the short cut: what it falls back to, and
+ * the reference its property test (test/core/history/plain-value.test.ts) holds it to.
+ */
+export function parseHistoryViaZod(input: unknown): HistoryResult {
   const parsed = historySchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => {
@@ -55,8 +110,13 @@ export function parseHistory(input: unknown): HistoryResult {
     });
     return { ok: false, errors };
   }
-  const errors = crossCheck(parsed.data);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, history: parsed.data, errors: [] };
+  return checked(parsed.data);
+}
+
+/** Validate a parsed JSON value as a history document; errors name the path, like the catalogue's. */
+export function parseHistory(input: unknown): HistoryResult {
+  const history = plainHistory(input);
+  return history ? checked(history) : parseHistoryViaZod(input);
 }
 
 export function parseHistoryText(textIn: string): HistoryResult {

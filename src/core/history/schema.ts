@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { QUALITATIVE_STATUSES } from '../catalogue/constants';
 import { parsePeriod } from '../period';
 import { RAG_STATUSES } from '../rag';
+import { SUPPRESSED_RE } from './constants';
 
 // The BI master's record of what each closed quarter reported. Field names are a contract like the
 // catalogue's: a BI team may keep this file under version control and read it with other tools.
@@ -11,8 +12,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 const periodText = text.refine((s) => parsePeriod(s) !== undefined, 'must be a period written like 2024-25 Q2');
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be a date YYYY-MM-DD or an ISO date-time');
 
-/** A suppressed count as reported (`<5`): the number itself is never known to the history. */
-export const SUPPRESSED_RE = /^<\d+$/;
+// Kept apart so plainHistoryValue can check it without loading zod.
+export { SUPPRESSED_RE };
 
 export const historyValueSchema = z.looseObject({
   ref: text,
