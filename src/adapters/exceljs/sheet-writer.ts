@@ -133,15 +133,17 @@ export class SheetWriter {
 
   /** Column.toModel (lib/doc/column.js): runs of equal columns as one `<col>`, default ones left out. */
   _writeColumns(): void {
-    const cols: { min: number; max: number; width: number; hidden: boolean; raw: number | undefined }[] = [];
+    const cols: { min: number; max: number; width: number; hidden: boolean }[] = [];
     let open: (typeof cols)[number] | null = null;
     this.columns.forEach((column, index) => {
       const hidden = !!column.hidden;
       const custom = column.width !== undefined && column.width !== DEFAULT_WIDTH;
+      // A column's width as set is compared with the run's (9 when unset), as equivalentTo compares
+      // them: two hidden columns of no width are two runs.
       if (!custom && !hidden) {
         open = null;
       } else if (!open || column.width !== open.width || hidden !== open.hidden) {
-        open = { min: index + 1, max: index + 1, width: column.width ?? DEFAULT_WIDTH, hidden, raw: column.width };
+        open = { min: index + 1, max: index + 1, width: column.width ?? DEFAULT_WIDTH, hidden };
         cols.push(open);
       } else {
         open.max = index + 1;
