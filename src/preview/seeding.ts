@@ -31,7 +31,7 @@ export function gateUntilSeeded(services: ScorecardServices, seeded: Promise<voi
 }
 
 /** Run `steps` one at a time, each in its own idle slice (requestIdleCallback where there is one), so the pane stays responsive. */
-export async function inIdleSlices(steps: readonly (() => Promise<void>)[]): Promise<void> {
+export async function inIdleSlices(steps: readonly (() => void | Promise<void>)[]): Promise<void> {
   const idle = (): Promise<void> => new Promise((resolve) => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     if (ric) ric(() => resolve(), { timeout: 200 });
