@@ -1,4 +1,4 @@
-import { columnLetters, parseA1 } from '../../core/address';
+import { ABSOLUTE, cellA1, parseA1 } from '../../core/address';
 import { XML_DECLARATION, leaf, node } from './xml-out';
 
 /**
@@ -154,7 +154,7 @@ function splitLocation(location: string): { sheet: string; local: string } {
 /** Range.$shortRange (lib/doc/range.js): the sheet quoted unless it is letters and digits only. */
 function shortRange(sheet: string, top: number, left: number, bottom: number, right: number): string {
   const prefix = sheet ? (/^[a-zA-Z0-9]*$/.test(sheet) ? `${sheet}!` : `'${sheet}'!`) : '';
-  const abs = (row: number, col: number): string => `$${columnLetters(col)}$${row}`;
+  const abs = (row: number, col: number): string => cellA1(row, col, ABSOLUTE);
   return top === bottom && left === right ? prefix + abs(top, left) : `${prefix}${abs(top, left)}:${abs(bottom, right)}`;
 }
 

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { cellA1 } from '../../core/address';
 import { dataValidationsXml, type Validation } from './validations-xml';
-import { attrs, leaf, node } from './xml-out';
+import { attrs, colorXml, leaf, node } from './xml-out';
 
 /**
  * A worksheet part written as ExcelJS 4.4.0's streaming WorksheetWriter writes it
@@ -279,14 +279,6 @@ export class ValidationList {
   }
 }
 
-/** ColorXform (lib/xlsx/xform/style/color-xform.js). */
-function colorXml(tag: string, c: Partial<ExcelJS.Color> & { tint?: number; indexed?: number }): string {
-  if (c.argb) return leaf(tag, { rgb: c.argb });
-  if (c.theme !== undefined) return leaf(tag, { theme: c.theme, tint: c.tint });
-  if (c.indexed !== undefined) return leaf(tag, { indexed: c.indexed });
-  return leaf(tag, { auto: '1' });
-}
-
 /** SheetViewXform.render (lib/xlsx/xform/sheet/sheet-view-xform.js), as the streaming writer calls it (without prepare). */
 function viewXml(v: Partial<ExcelJS.WorksheetView> & Record<string, unknown>): string {
   const a: Record<string, string | number | undefined> = { workbookViewId: (v.workbookViewId as number) || 0 };
@@ -324,7 +316,7 @@ function ruleXml(rule: Rule): string {
       const bar = rule as ExcelJS.DataBarRuleType & { color?: Partial<ExcelJS.Color> };
       const cfvo = (bar.cfvo ?? []).map((c) => leaf('cfvo', { type: c.type, val: c.value as number | undefined })).join('');
       const ext = '<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id/></ext></extLst>';
-      return node('cfRule', { type: 'dataBar', priority: rule.priority }, `<dataBar>${cfvo}${bar.color ? colorXml('color', bar.color) : ''}</dataBar>${ext}`);
+      return node('cfRule', { type: 'dataBar', priority: rule.priority }, `<dataBar>${cfvo}${colorXml('color', bar.color)}</dataBar>${ext}`);
     }
     default:
       throw new Error(`sheet-writer: conditional format rule of type ${rule.type} is not written`);

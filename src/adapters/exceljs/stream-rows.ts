@@ -3,6 +3,7 @@ import { cellA1, columnLetters, type Rect } from '../../core/address';
 import type { PlanValue, SheetPlan } from '../../core/plan/types';
 import { planRows } from './plan-rows';
 import { excelStyle } from './sheet-chrome';
+import { xmlText } from './xml-out';
 
 /**
  * The Cabinet sheet's rows as SpreadsheetML, written straight to a streaming worksheet: this
@@ -48,19 +49,6 @@ const MERGE = VALUE_TYPE.Merge as ExcelJS.ValueType;
 const NUMBER = VALUE_TYPE.Number as ExcelJS.ValueType;
 const STRING = VALUE_TYPE.String as ExcelJS.ValueType;
 const BOOLEAN = VALUE_TYPE.Boolean as ExcelJS.ValueType;
-
-const ENTITY: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-const NEEDS_ESCAPE = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const ESCAPES = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-
-/**
- * Text as ExcelJS 4.4 puts it in XML (lib/utils/utils.js xmlEncode): the five markup characters as
- * entities; C0 controls other than tab, LF and CR, and DEL, dropped (XML 1.0 cannot hold them).
- * `_x0041_`-like text is left as it is, as ExcelJS leaves it.
- */
-export function xmlText(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, (ch) => ENTITY[ch] ?? '') : text;
-}
 
 /** Style keys besides a plan style id: a plan cell with no style, and the fresh empty style ExcelJS gives a cell a merge made. */
 const UNSTYLED = -1;

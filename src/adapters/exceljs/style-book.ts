@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { attrs, colorXml, node } from './xml-out';
 
 // The style manager and xl/styles.xml of ExcelJS 4.4.0, without loading ExcelJS: a port of the
 // render side of `new StylesXform(true)` (lib/xlsx/xform/style/styles-xform.js) and the xforms it
@@ -34,32 +35,6 @@ type Color = Partial<ExcelJS.Color> & { tint?: number; indexed?: number };
 type Attr = string | number | boolean | undefined;
 type DxfStyle = Partial<ExcelJS.Style> & { numFmtId?: number };
 
-const ENTITIES: Readonly<Record<string, string>> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-
-/** utils.xmlEncode: the five entities, and characters XML 1.0 forbids (and DEL) dropped. */
-function xmlEncode(text: string): string {
-  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ENTITIES[c] ?? '');
-}
-
-/** XmlStream's attributes: in the order given, undefined ones left out. */
-function attrs(list: readonly (readonly [string, Attr])[]): string {
-  return list.map(([name, value]) => (value === undefined ? '' : ` ${name}="${xmlEncode(String(value))}"`)).join('');
-}
-
-/** An element as XmlStream closes it: self-closed when nothing was written inside. */
-function node(tag: string, attributes: string, children = ''): string {
-  return children === '' ? `<${tag}${attributes}/>` : `<${tag}${attributes}>${children}</${tag}>`;
-}
-
-/** color-xform.js (§18.8.9 CT_Color): the first of rgb, theme (with tint), indexed, else auto. */
-function color(tag: string, c: Color | undefined): string {
-  if (!c) return '';
-  if (c.argb) return node(tag, attrs([['rgb', c.argb]]));
-  if (c.theme !== undefined) return node(tag, attrs([['theme', c.theme], ['tint', c.tint]]));
-  if (c.indexed !== undefined) return node(tag, attrs([['indexed', c.indexed]]));
-  return node(tag, attrs([['auto', '1']]));
-}
-
 const UNDERLINE: Readonly<Record<string, string>> = { single: '', double: 'double', singleAccounting: 'singleAccounting', doubleAccounting: 'doubleAccounting' };
 
 /**
@@ -72,7 +47,7 @@ function font(f: Partial<ExcelJS.Font> & { condense?: boolean; extend?: boolean;
   const val = (tag: string, v: unknown, when: boolean): string => (when ? node(tag, attrs([['val', v as Attr]])) : '');
   const u = f.underline === true ? '<u/>' : typeof f.underline === 'string' && Object.hasOwn(UNDERLINE, f.underline)
     ? node('u', attrs([['val', UNDERLINE[f.underline] || undefined]])) : '';
-  return node('font', '', `${flag('b', f.bold)}${flag('i', f.italic)}${u}${val('charset', f.charset, !!f.charset)}${color('color', f.color)}`
+  return node('font', '', `${flag('b', f.bold)}${flag('i', f.italic)}${u}${val('charset', f.charset, !!f.charset)}${colorXml('color', f.color)}`
     + `${flag('condense', f.condense)}${flag('extend', f.extend)}${val('family', f.family, !!f.family)}${flag('outline', f.outline)}`
     + `${val('vertAlign', f.vertAlign, f.vertAlign !== undefined)}${val('scheme', f.scheme, f.scheme !== undefined)}`
     + `${flag('shadow', f.shadow)}${flag('strike', f.strike)}${val('sz', f.size, !!f.size)}${val('name', f.name, f.name !== undefined)}`);
@@ -81,7 +56,7 @@ function font(f: Partial<ExcelJS.Font> & { condense?: boolean; extend?: boolean;
 /** fill-xform.js (§18.8.20): a pattern or gradient fill; any other type writes nothing at all. */
 function fill(model: ExcelJS.Fill): string {
   if (model.type === 'pattern') {
-    return `<fill>${node('patternFill', attrs([['patternType', model.pattern]]), color('fgColor', model.fgColor) + color('bgColor', model.bgColor))}</fill>`;
+    return `<fill>${node('patternFill', attrs([['patternType', model.pattern]]), colorXml('fgColor', model.fgColor) + colorXml('bgColor', model.bgColor))}</fill>`;
   }
   if (model.type !== 'gradient') return '';
   const a: [string, Attr][] = [];
@@ -95,7 +70,7 @@ function fill(model: ExcelJS.Fill): string {
     if (c.top) a.push(['top', c.top], ...(c.bottom === undefined ? [['bottom', c.top] as [string, Attr]] : []));
     if (c.bottom) a.push(['bottom', c.bottom]);
   }
-  const stops = model.stops.map((s) => node('stop', attrs([['position', s.position]]), color('color', s.color))).join('');
+  const stops = model.stops.map((s) => node('stop', attrs([['position', s.position]]), colorXml('color', s.color))).join('');
   return `<fill>${node('gradientFill', attrs(a), stops)}</fill>`;
 }
 
@@ -106,7 +81,7 @@ function fill(model: ExcelJS.Fill): string {
 function border(b: Partial<ExcelJS.Borders> & { color?: Color }): string {
   const diagonal = b.diagonal?.style ? attrs([['diagonalUp', b.diagonal.up ? '1' : undefined], ['diagonalDown', b.diagonal.down ? '1' : undefined]]) : '';
   const edge = (tag: string, e: Partial<ExcelJS.Border> | undefined): string =>
-    e?.style ? node(tag, attrs([['style', e.style]]), color('color', e.color || b.color)) : `<${tag}/>`;
+    e?.style ? node(tag, attrs([['style', e.style]]), colorXml('color', e.color || b.color)) : `<${tag}/>`;
   return `<border${diagonal}>${edge('left', b.left)}${edge('right', b.right)}${edge('top', b.top)}${edge('bottom', b.bottom)}${edge('diagonal', b.diagonal)}</border>`;
 }
 

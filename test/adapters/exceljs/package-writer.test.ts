@@ -12,6 +12,7 @@ import { returnTemplate } from '../../../src/app/insert-template';
 import { defaultCatalogue } from '../../../src/catalogue';
 import type { SheetPlan, WorkbookPlan } from '../../../src/core/plan/types';
 import { main } from '../../../src/cli/main';
+import { packageParts } from '../../helpers/package-parts';
 
 /**
  * package-writer.ts follows ExcelJS 4.4.0's streaming WorkbookWriter with yazl in place of archiver.
@@ -23,16 +24,6 @@ import { main } from '../../../src/cli/main';
 
 const { streamRenderWorkbook } = streamRender;
 
-async function parts(bytes: Uint8Array): Promise<[string, string][]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out: [string, string][] = [];
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name]?.dir) continue;
-    const text = await (zip.file(name) as JSZip.JSZipObject).async('string');
-    out.push([name, name === 'docProps/core.xml' ? text.replace(/<dcterms:(created|modified)([^>]*)>[^<]*</g, '<dcterms:$1$2>T<') : text]);
-  }
-  return out;
-}
 
 /** The zip's own entry order: jszip lists files in the central directory's order. */
 const sorted = (list: [string, string][]): [string, string][] => [...list].sort((a, b) => a[0].localeCompare(b[0]));
@@ -50,8 +41,8 @@ async function excelRead(bytes: Uint8Array): Promise<unknown> {
 async function expectSamePackage(plan: WorkbookPlan): Promise<Uint8Array> {
   const own = await streamRenderWorkbook(plan);
   const reference = await streamRenderWorkbook(plan, { viaExcelJSWriter: true });
-  const a = await parts(own);
-  const b = await parts(reference);
+  const a = await packageParts(own);
+  const b = await packageParts(reference);
   // archiver and yazl write the parts in the order they are added; custom.xml comes last in both
   // (doc-props.ts's jszip rewrite appends it to ExcelJS's package).
   expect(a.map(([n]) => n)).toEqual(b.map(([n]) => n));

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { streamRenderWorkbook } from '../../../src/adapters/exceljs/stream-render';
 import { PRODUCT_SHEET_KINDS } from '../../../src/core/product-kind';
 import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../src/core/plan/types';
+import { packageParts } from '../../helpers/package-parts';
 
 /**
  * sheet-writer.ts, validations-xml.ts, book-parts.ts and style-book.ts write the package in place of
@@ -16,17 +17,9 @@ import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../src/core/plan/
  * password's salt and hash (fresh random salt each time: checked apart), are set equal.
  */
 
+/** packageParts, with a password's salt and hash (fresh each time) set equal. */
 async function parts(bytes: Uint8Array): Promise<[string, string][]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out: [string, string][] = [];
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name]?.dir) continue;
-    const text = await (zip.file(name) as JSZip.JSZipObject).async('string');
-    out.push([name, text
-      .replace(/<dcterms:(created|modified)([^>]*)>[^<]*</g, '<dcterms:$1$2>T<')
-      .replace(/hashValue="[^"]*" saltValue="[^"]*"/g, 'hashValue="H" saltValue="S"')]);
-  }
-  return out;
+  return (await packageParts(bytes)).map(([name, text]) => [name, text.replace(/hashValue="[^"]*" saltValue="[^"]*"/g, 'hashValue="H" saltValue="S"')]);
 }
 
 const ROWS = 12;

@@ -5,7 +5,7 @@ import { cabinetModel } from '../../../src/core/cabinet/model';
 import { cabinetPlan } from '../../../src/core/cabinet/plan';
 import type { CellStyle, PlanValue, SheetPlan, WorkbookPlan } from '../../../src/core/plan/types';
 import { streamRenderWorkbook } from '../../../src/adapters/exceljs/stream-render';
-import { xmlText } from '../../../src/adapters/exceljs/stream-rows';
+import { xmlText } from '../../../src/adapters/exceljs/xml-out';
 import { miniCatalogue } from '../../core/fixtures/mini-catalogue';
 import { consolidationOf, Q2 } from '../../core/cabinet/helpers';
 
